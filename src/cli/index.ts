@@ -1,0 +1,27 @@
+// The `primer` command. Each command group lives in its own file under `commands/`.
+import { Command, CommanderError } from 'commander';
+import { courseCommand } from './commands/course.js';
+
+/** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
+export function createProgram(): Command {
+  const program = new Command('primer')
+    .description('Primer: courses written as files, taught to every learner by an AI teaching assistant.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(courseCommand());
+  return program;
+}
+
+/** Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    console.error(`primer: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

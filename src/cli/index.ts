@@ -1,6 +1,7 @@
 // The `primer` command. Each command group lives in its own file under `commands/`.
 import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
+import { UsageError } from './load-course.js';
 
 /** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
 export function createProgram(): Command {
@@ -21,6 +22,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UsageError) {
+      console.error(`primer: ${error.message}`);
+      return 2;
+    }
     console.error(`primer: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }

@@ -1,5 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command } from 'commander';
+import { formatDiagnostic, type Diagnostic } from '../../course/index.js';
+import { loadCourse } from '../load-course.js';
 
 export function courseCommand(): Command {
-  return new Command('course').description('Check, build and preview a course folder.');
+  const course = new Command('course').description('Check, build and preview a course folder.');
+
+  course
+    .command('check')
+    .description('Report every problem in a course at once, as file:line:column with how to fix it. Exits 1 on errors, 0 with only warnings.')
+    .argument('<dir>', 'the course folder (the one holding course.yaml)')
+    .option('--json', 'print the diagnostics as a JSON array instead of text')
+    .action(async (dir: string, options: { json?: boolean }) => {
+      const { diagnostics } = await loadCourse(dir);
+      printDiagnostics(diagnostics, options.json);
+      if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
+    });
+
+  course
+    .command('build')
+    .description('Compile a course into a content-addressed bundle: public.json (what learners may see) and keys.json (answers, for the checkers only).')
+    .argument('<dir>', 'the course folder')
+    .requiredOption('--out <dir>', 'folder to write public.json and keys.json to (created if missing)')
+    .action(async (dir: string, options: { out: string }) => {
+      const { bundle, diagnostics } = await loadCourse(dir);
+      if (!bundle) {
+        printDiagnostics(diagnostics, false);
+        process.exitCode = 1;
+        return;
+      }
+      printDiagnostics(diagnostics.filter((d) => d.severity === 'warning'), false, true);
+      await mkdir(options.out, { recursive: true });
+      await writeFile(path.join(options.out, 'public.json'), `${JSON.stringify(bundle.public, null, 2)}\n`);
+      await writeFile(path.join(options.out, 'keys.json'), `${JSON.stringify(bundle.keys, null, 2)}\n`);
+      const { lessons, exercises, chunks } = bundle.public;
+      console.log(`built ${bundle.public.course.id} version ${bundle.public.hash.slice(0, 12)}: ${lessons.length} lessons, ${exercises.length} exercises, ${chunks.length} chunks → ${path.join(options.out, 'public.json')}, ${path.join(options.out, 'keys.json')}`);
+    });
+
+  return course;
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], json = false, quietWhenEmpty = false): void {
+  if (json) {
+    console.log(JSON.stringify(diagnostics, null, 2));
+    return;
+  }
+  for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length > 0 || !quietWhenEmpty) console.log(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
 }

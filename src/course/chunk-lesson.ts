@@ -109,9 +109,12 @@ function splitLongText(text: string): string[] {
   return parts;
 }
 
+/** Top-level blocks of the text; a paragraph too long for one chunk is cut between sentences. */
 function paragraphs(text: string): string[] {
   const tree = parseMarkdown(text);
-  return tree.children
-    .map((node) => text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trim())
-    .filter(Boolean);
+  return tree.children.flatMap((node) => {
+    const block = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trim();
+    if (node.type !== 'paragraph' || estimateTokens(block) <= maxTokens) return block ? [block] : [];
+    return block.split(/(?<=[.!?])\s+(?=\S)/);
+  });
 }

@@ -94,10 +94,12 @@ export function compileCourse(files: CourseFiles): CompileResult {
     else lessonIds.set(front.id, lesson);
     front.skills.forEach((skill, index) => {
       const place = lesson.frontMatter!.locate(['skills', index]);
-      if (skillIds.size > 0 && !skillIds.has(skill)) error(lesson.path, place.line, place.column, `unknown skill "${skill}"`, 'use a skill id declared in course.yaml');
+      if (course && !skillIds.has(skill)) error(lesson.path, place.line, place.column, `unknown skill "${skill}"`, 'use a skill id declared in course.yaml');
     });
   }
+  const allLessonsParsed = lessons.every((lesson) => lesson.frontMatter?.data);
   for (const lesson of lessons) {
+    if (!allLessonsParsed) break; // a lesson that did not parse would make every reference to it look unknown
     lesson.frontMatter?.data?.prerequisites.forEach((prerequisite, index) => {
       const at = lesson.frontMatter!.locate(['prerequisites', index]);
       if (!lessonIds.has(prerequisite)) error(lesson.path, at.line, at.column, `unknown prerequisite lesson "${prerequisite}"`, `use a lesson id (${[...lessonIds.keys()].join(', ')})`);
@@ -127,7 +129,7 @@ export function compileCourse(files: CourseFiles): CompileResult {
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.data) continue;
     const lesson = parsed.data.lesson;
-    if (lesson && !lessonIds.has(lesson)) {
+    if (lesson && allLessonsParsed && !lessonIds.has(lesson)) {
       const at = parsed.locate(['lesson']);
       error(path, at.line, at.column, `unknown lesson "${lesson}"`, `use a lesson id (${[...lessonIds.keys()].join(', ')})`);
     }
@@ -148,7 +150,7 @@ export function compileCourse(files: CourseFiles): CompileResult {
       continue;
     }
     firstSeen.set(source.exercise.id, source);
-    const compiled = compileExercise(source, skillIds, links(source.file));
+    const compiled = compileExercise(source, course ? skillIds : undefined, links(source.file));
     diagnostics.push(...compiled.diagnostics);
     exercises.push(compiled.public);
     keys[source.exercise.id] = compiled.key;

@@ -60,7 +60,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: YamlPath): string {
     return `missing required field "${String(field)}"${describePath(path.slice(0, -1), ' in ')}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
-    return `"${issue.discriminator}"${describePath(path, ' of ')} must be one of: choice, numeric, expression, text, free-response, code`;
+    return `"${issue.discriminator}" must be one of: choice, numeric, expression, text, free-response, code`;
   }
   return `${describePath(path, '', ': ')}${issue.message}`;
 }

@@ -1,0 +1,43 @@
+// The store: the event log plus folded learner state, over an opened database.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import { createEventLog, type EventLog } from './create-event-log.js';
+import { createUuidV7 } from './create-uuid-v7.js';
+import type { OpenedDatabase } from './open-database.js';
+import { readLearnerState, type LearnerStateRead, type ReadLearnerStateOptions } from './read-learner-state.js';
+import { systemClock, type Clock, type ParseEvent } from './stored-event.js';
+
+export interface StoreCapabilities {
+  /** An opened (and migrated) database. */
+  database: OpenedDatabase;
+  /** Validates event payloads; Primer passes `parseEventPayload` from the learner module. */
+  parseEvent: ParseEvent;
+  /** Time of events and snapshots (default: the system clock). */
+  clock?: Clock;
+  /** Event ids (default: UUID v7 from `clock`). */
+  newId?: () => string;
+}
+
+export interface Store extends EventLog {
+  /** The learner's state in a course: latest snapshot plus the tail of events after it. */
+  readLearnerState<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
+  /** The Kysely instance, for repositories of the other tables. */
+  db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const store = createStore({ database: await openDatabase(config), parseEvent: parseEventPayload });
+ * await store.appendEvents({ learner, course, courseVersion, key: turnId, events: [{ type: 'message', payload }] });
+ */
+export function createStore({ database, parseEvent, clock = systemClock, newId }: StoreCapabilities): Store {
+  const { db } = database;
+  const eventLog = createEventLog({ db, parseEvent, clock, newId: newId ?? createUuidV7({ now: () => clock.now().getTime() }) });
+  return {
+    ...eventLog,
+    readLearnerState: (learner, course, options) => readLearnerState(db, clock, learner, course, options),
+    db,
+    close: () => database.close(),
+  };
+}

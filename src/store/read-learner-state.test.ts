@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStore, type Store } from './create-store.js';
+import { openTestDatabase, testBackends } from './open-test-database.js';
+import { countAttempts, parseTestEvent, type AttemptCounts } from './test-events.js';
+
+const backends = await testBackends();
+const course = 'calculus';
+const initial: AttemptCounts = { events: 0, attempts: {} };
+const counting = { fold: countAttempts, initial, version: 'count-1' };
+
+describe.each(backends)('learner state on $name', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    store = createStore({ database: await openTestDatabase(backend.name), parseEvent: parseTestEvent, clock: { now: () => new Date('2026-02-01T09:00:00Z') } });
+  });
+  afterAll(async () => store?.close());
+
+  /** Appends `count` attempts on exercises e0..e2, every third one correct. */
+  async function practise(learner: string, count: number, batch = 10): Promise<void> {
+    for (let start = 0; start < count; start += batch) {
+      const events = Array.from({ length: Math.min(batch, count - start) }, (_, offset) => {
+        const index = start + offset;
+        return { type: 'attempt', payload: { exercise: `e${index % 3}`, correct: index % 3 === 0 } };
+      });
+      await store.appendEvents({ learner, course, courseVersion: 'v1', events });
+    }
+  }
+
+  /** The state computed the slow way: every event from the start. */
+  async function fullReplay(learner: string): Promise<AttemptCounts> {
+    const events = await store.readEvents({ learner, course, limit: 100_000 });
+    return events.reduce(countAttempts, structuredClone(initial));
+  }
+
+  it.skipIf(!backend.available)('is the initial state for a learner with no events', async () => {
+    const read = await store.readLearnerState('nobody', course, counting);
+    expect(read).toEqual({ state: initial, sequence: 0, replayed: 0, snapshotWritten: false });
+  });
+
+  it.skipIf(!backend.available)('equals a full replay, and after a snapshot replays only the new tail', async () => {
+    await practise('ada', 120);
+    const first = await store.readLearnerState('ada', course, counting);
+    expect(first.replayed).toBe(120);
+    expect(first.snapshotWritten).toBe(true);
+    expect(first.state.events).toBe(120);
+    expect(first.state.attempts.e0).toEqual({ tries: 40, correct: 40 });
+    expect(first.state).toEqual(await fullReplay('ada'));
+
+    const second = await store.readLearnerState('ada', course, counting);
+    expect(second).toMatchObject({ replayed: 0, snapshotWritten: false, sequence: first.sequence, state: first.state });
+
+    await practise('ada', 5);
+    const third = await store.readLearnerState('ada', course, counting);
+    expect(third.replayed).toBe(5);
+    expect(third.snapshotWritten).toBe(false);
+    expect(third.state).toEqual(await fullReplay('ada'));
+    expect(third.state.events).toBe(125);
+  });
+
+  it.skipIf(!backend.available)('never replays more than a short tail while a learner keeps practising', async () => {
+    const replays: number[] = [];
+    for (let turn = 0; turn < 30; turn += 1) {
+      await practise('grace', 5);
+      replays.push((await store.readLearnerState('grace', course, counting)).replayed);
+    }
+    expect(Math.max(...replays)).toBeLessThanOrEqual(55); // snapshotEvery (50) plus one turn
+    const last = await store.readLearnerState('grace', course, counting);
+    expect(last.state).toEqual(await fullReplay('grace'));
+    expect(last.state.events).toBe(150);
+  });
+
+  it.skipIf(!backend.available)('ignores snapshots of another fold version', async () => {
+    await practise('lin', 60);
+    await store.readLearnerState('lin', course, counting); // snapshot for count-1
+    // The new fold counts only correct attempts: reusing the old snapshot would say 60.
+    const countCorrect = (state: AttemptCounts, event: { type: string; payload: unknown }) =>
+      (event.payload as { correct: boolean }).correct ? countAttempts(state, event) : state;
+    const read = await store.readLearnerState('lin', course, { fold: countCorrect, initial, version: 'count-2' });
+    expect(read.replayed).toBe(60);
+    expect(read.state.events).toBe(20);
+    expect((await store.readLearnerState('lin', course, counting)).replayed).toBe(0);
+  });
+
+  it.skipIf(!backend.available)('keeps learners and courses apart and never corrupts the initial state', async () => {
+    await practise('kim', 3);
+    await practise('kai', 2);
+    const kim = await store.readLearnerState('kim', course, counting);
+    const kai = await store.readLearnerState('kai', course, counting);
+    expect(kim.state.events).toBe(3);
+    expect(kai.state.events).toBe(2);
+    expect(initial).toEqual({ events: 0, attempts: {} });
+    expect((await store.readLearnerState('kim', 'algebra', counting)).state.events).toBe(0);
+  });
+
+  it.skipIf(!backend.available)('revives state that JSON cannot hold as is', async () => {
+    type Seen = { lastSeen: Date | null };
+    const options = {
+      fold: (_state: Seen, event: { time: string }) => ({ lastSeen: new Date(event.time) }),
+      initial: { lastSeen: null } as Seen,
+      version: 'seen-1',
+      snapshotEvery: 0,
+      revive: (json: unknown) => ({ lastSeen: new Date((json as { lastSeen: string }).lastSeen) }),
+    };
+    await practise('max', 1);
+    await store.readLearnerState('max', course, options); // writes a snapshot
+    const read = await store.readLearnerState('max', course, options);
+    expect(read.replayed).toBe(0);
+    expect(read.state.lastSeen).toEqual(new Date('2026-02-01T09:00:00Z'));
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { chooseNextActivity } from './choose-next-activity.js';
+import type { EventPayload, EventType, LearnerEvent } from './events.js';
+import { foldLearnerState } from './fold-learner-state.js';
+import { emptyLearnerState, type LearnerState } from './learner-state.js';
+import { tinyCourse } from './tiny-course.js';
+
+const course = tinyCourse({
+  skills: [
+    { id: 'fractions', title: 'Fractions' },
+    { id: 'ratios', title: 'Ratios', prerequisites: ['fractions'] },
+    { id: 'chain-rule', title: 'The chain rule' },
+  ],
+});
+const now = new Date('2026-03-01T12:00:00Z');
+let counter = 0;
+function event<T extends EventType>(type: T, payload: EventPayload<T>, time = '2026-03-01T10:00:00.000Z'): LearnerEvent {
+  return { id: `e${++counter}`, learner: 'ana', course: 'tiny', courseVersion: 'test', time, type, payload } as LearnerEvent;
+}
+const teach = (lesson: string) => event('activity', { kind: 'teach', lesson, reason: 'test' });
+const answer = (exercise: string, correct: boolean, time?: string) =>
+  event('attempt', { exercise, skills: [exercise.replace(/-\d+$/, '')], answer: 'x', verdict: correct ? 'correct' : 'incorrect', hintsUsed: 0, revealed: false }, time);
+const fold = (events: LearnerEvent[], from: LearnerState = emptyLearnerState()) => foldLearnerState(from, events, course);
+const masterChainRule = [teach('chain-rule-lesson'), ...Array.from({ length: 10 }, (_, i) => answer(`chain-rule-${(i % 3) + 1}`, true, `2026-03-01T10:${10 + i}:00.000Z`))];
+
+describe('chooseNextActivity', () => {
+  it('starts with the first lesson whose prerequisites are met', () => {
+    const next = chooseNextActivity(emptyLearnerState(), course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'teach', lesson: 'fractions-lesson' });
+    expect(next.reason).toBe("Let's start with Lesson on Fractions.");
+  });
+
+  it('practises a taught skill until it is mastered, and never teaches a lesson whose prerequisites are not mastered', () => {
+    const state = fold([teach('fractions-lesson'), answer('fractions-1', true)]);
+    const next = chooseNextActivity(state, course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'practise', skill: 'fractions' });
+    expect(next.exercise).toMatch(/^fractions-[23]$/); // not the one already solved
+    expect(next.reason).toMatch(/^Let's practise Fractions — at \d+% it's the skill you're least sure of right now\.$/);
+  });
+
+  it('picks the weakest of the skills in progress', () => {
+    const state = fold([teach('fractions-lesson'), teach('chain-rule-lesson'), answer('fractions-1', true), answer('chain-rule-1', false)]);
+    expect(chooseNextActivity(state, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'chain-rule' });
+  });
+
+  it('moves on to the next lesson once its prerequisites are mastered', () => {
+    const state = fold([teach('fractions-lesson'), ...Array.from({ length: 10 }, (_, i) => answer(`fractions-${(i % 3) + 1}`, true))]);
+    expect(state.skills.fractions!.mastered).toBe(true);
+    const next = chooseNextActivity(state, course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'teach', lesson: 'ratios-lesson' });
+    expect(next.reason).toBe("Next up: Lesson on Ratios — you've mastered what it builds on.");
+  });
+
+  it('puts an overdue review before everything else, and says why', () => {
+    const state = fold([...masterChainRule, teach('fractions-lesson'), answer('fractions-1', false)]);
+    const due = new Date(state.skills['chain-rule']!.review!.due);
+    expect(chooseNextActivity(state, course, { now: new Date(due.getTime() - 3_600_000), seed: 1 }).kind).toBe('practise');
+    const review = chooseNextActivity(state, course, { now: due, seed: 1 });
+    expect(review).toMatchObject({ kind: 'review', skill: 'chain-rule' });
+    expect(review.reason).toBe("We'll review The chain rule first — it's due today.");
+    const later = chooseNextActivity(state, course, { now: new Date(due.getTime() + 3 * 86_400_000), seed: 1 });
+    expect(later.reason).toBe("We'll review The chain rule first — it was due 3 days ago.");
+  });
+
+  it('remediates the prerequisite when a skill keeps failing, and returns once the prerequisite holds', () => {
+    const base = [teach('fractions-lesson'), ...Array.from({ length: 10 }, (_, i) => answer(`fractions-${(i % 3) + 1}`, true)), teach('ratios-lesson')];
+    const failing = fold([...base, answer('ratios-1', false), answer('ratios-2', false), answer('ratios-3', false)]);
+    const next = chooseNextActivity(failing, course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'remediate', skill: 'fractions' });
+    expect(next.reason).toBe("Ratios keeps going wrong, so let's strengthen Fractions, which it builds on.");
+    const remediated = fold([answer('fractions-1', true), answer('fractions-2', true)], failing);
+    expect(chooseNextActivity(remediated, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'ratios' });
+  });
+
+  it('is deterministic for a state and seed', () => {
+    const state = fold([teach('fractions-lesson')]);
+    const choices = new Set(Array.from({ length: 5 }, () => chooseNextActivity(state, course, { now, seed: 7 }).exercise));
+    expect(choices.size).toBe(1);
+    const even = tinyCourse({ skills: [{ id: 'fractions' }], exercisesPerSkill: 4, difficulty: 2 });
+    const seeds = new Set(Array.from({ length: 20 }, (_, seed) => chooseNextActivity(state, even, { now, seed }).exercise));
+    expect(seeds.size).toBeGreaterThan(1); // the seed breaks ties between equally good exercises
+  });
+
+  it('says the course is finished when every skill is mastered', () => {
+    const all = ['fractions', 'ratios', 'chain-rule'].flatMap((skill) => [teach(`${skill}-lesson`), ...Array.from({ length: 10 }, (_, i) => answer(`${skill}-${(i % 3) + 1}`, true))]);
+    const next = chooseNextActivity(fold(all), course, { now, seed: 1 });
+    expect(next.kind).toBe('finished');
+    expect(next.reason).toMatch(/^You've mastered every skill in this course; your next review is on 2026-03-0\d\.$/);
+  });
+});

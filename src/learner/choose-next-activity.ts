@@ -1,0 +1,119 @@
+// The progression policy: what the learner should do next, and one sentence the tutor can show.
+// Order: overdue reviews; remediation of a prerequisite when a skill keeps failing; practice of the
+// weakest skill in progress; the next lesson whose prerequisites are mastered. Deterministic for a
+// given state, course, time and seed.
+import type { PublicBundle, PublicExercise } from '../course/index.js';
+import type { ActivityKind } from './events.js';
+import { bktParamsFor, type LearnerModelOptions } from './fold-learner-state.js';
+import type { LearnerState, SkillState } from './learner-state.js';
+import { daysOverdue } from './review-schedule.js';
+
+export interface NextActivity {
+  /** `finished` when every skill is mastered and no review is due. */
+  kind: ActivityKind | 'finished';
+  lesson?: string;
+  exercise?: string;
+  skill?: string;
+  /** One sentence for the learner, e.g. "We'll review The chain rule first — it's due today." */
+  reason: string;
+}
+
+export interface ChooseNextActivityOptions extends LearnerModelOptions {
+  now: Date;
+  /** Breaks ties between equally good exercises; the same seed gives the same choice. */
+  seed: number;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function seededRank(seed: number, id: string): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Chooses the next activity. Pure: pass the time and a seed. */
+export function chooseNextActivity(state: LearnerState, course: PublicBundle, options: ChooseNextActivityOptions): NextActivity {
+  const skills = course.course.skills;
+  const title = new Map(skills.map((skill) => [skill.id, skill.title]));
+  const lessonTitle = new Map(course.lessons.map((lesson) => [lesson.id, lesson.title]));
+  const threshold = course.course.masteryThreshold;
+  const limit = options.remediationLimit ?? 3;
+  const skillOf = (id: string): SkillState => state.skills[id] ?? { mastery: bktParamsFor(id, options).prior, opportunities: 0, failureStreak: 0, remediationProgress: 0, mastered: false };
+  const isMastered = (id: string) => skillOf(id).mastered || skillOf(id).mastery >= threshold;
+  const exercisesFor = (skill: string) => course.exercises.filter((exercise) => exercise.skills.includes(skill));
+  const practicable = (skill: string) => exercisesFor(skill).length > 0;
+  const lessonFor = (skill: string) => course.lessons.find((lesson) => lesson.skills.includes(skill));
+
+  const pickExercise = (skill: string): PublicExercise | undefined => {
+    const target = 1 + skillOf(skill).mastery * 4; // harder exercises as mastery grows
+    const candidates = exercisesFor(skill);
+    const current = state.activity?.exercise;
+    const score = (exercise: PublicExercise) => {
+      const seen = state.exercises[exercise.id];
+      return [candidates.length > 1 && exercise.id === current ? 1 : 0, seen?.solved ? 1 : 0, seen?.attempts ?? 0, Math.abs(exercise.difficulty - target), seededRank(options.seed, exercise.id)];
+    };
+    return candidates
+      .map((exercise) => ({ exercise, key: score(exercise) }))
+      .sort((a, b) => a.key.reduce((order, value, i) => order || value - b.key[i]!, 0))[0]?.exercise;
+  };
+  const practise = (kind: ActivityKind, skill: string, reason: string): NextActivity => {
+    const exercise = pickExercise(skill);
+    const lesson = exercise?.lesson ?? lessonFor(skill)?.id;
+    return { kind, skill, reason, ...(exercise ? { exercise: exercise.id } : {}), ...(lesson ? { lesson } : {}) };
+  };
+
+  // 1. Overdue reviews, most overdue first.
+  const due = skills
+    .filter((skill) => skillOf(skill.id).review && daysOverdue(skillOf(skill.id).review!, options.now) >= 0 && practicable(skill.id))
+    .sort((a, b) => Date.parse(skillOf(a.id).review!.due) - Date.parse(skillOf(b.id).review!.due));
+  if (due[0]) {
+    const days = daysOverdue(skillOf(due[0].id).review!, options.now);
+    const when = days === 0 ? "it's due today" : days === 1 ? 'it was due yesterday' : `it was due ${days} days ago`;
+    return practise('review', due[0].id, `We'll review ${due[0].title} first — ${when}.`);
+  }
+
+  // 2. A skill that keeps failing: strengthen its weakest prerequisite, or go back over its lesson.
+  const failing = skills
+    .filter((skill) => !isMastered(skill.id) && skillOf(skill.id).failureStreak >= limit)
+    .sort((a, b) => skillOf(b.id).failureStreak - skillOf(a.id).failureStreak)[0];
+  if (failing) {
+    const prerequisite = failing.prerequisites
+      .filter(practicable)
+      .sort((a, b) => skillOf(a).mastery - skillOf(b).mastery)[0];
+    if (prerequisite) {
+      return practise('remediate', prerequisite, `${failing.title} keeps going wrong, so let's strengthen ${title.get(prerequisite) ?? prerequisite}, which it builds on.`);
+    }
+    const lesson = lessonFor(failing.id);
+    if (lesson && !(state.activity?.kind === 'teach' && state.activity.lesson === lesson.id)) {
+      return { kind: 'teach', lesson: lesson.id, skill: failing.id, reason: `Let's go back over ${lesson.title}, since ${failing.title} keeps going wrong.` };
+    }
+  }
+
+  // 3. The weakest skill in progress: taught (or practised) but not yet mastered.
+  const started = new Set(course.lessons.filter((lesson) => state.lessonsStarted.includes(lesson.id)).flatMap((lesson) => lesson.skills));
+  const inProgress = skills
+    .filter((skill) => !isMastered(skill.id) && practicable(skill.id))
+    .filter((skill) => started.has(skill.id) || skillOf(skill.id).opportunities > 0 || (!lessonFor(skill.id) && skill.prerequisites.every(isMastered)))
+    .sort((a, b) => skillOf(a.id).mastery - skillOf(b.id).mastery)[0];
+  if (inProgress) {
+    const mastery = skillOf(inProgress.id).mastery;
+    return practise('practise', inProgress.id, `Let's practise ${inProgress.title} — at ${percent(mastery)} it's the skill you're least sure of right now.`);
+  }
+
+  // 4. The next lesson, in course order, whose prerequisites are mastered.
+  const lessonDone = (id: string) => course.lessons.find((lesson) => lesson.id === id)?.skills.every((skill) => isMastered(skill) || !practicable(skill)) ?? true;
+  for (const lesson of course.lessons) {
+    if (state.lessonsStarted.includes(lesson.id)) continue;
+    const outside = lesson.skills.flatMap((skill) => skills.find((s) => s.id === skill)?.prerequisites ?? []).filter((skill) => !lesson.skills.includes(skill));
+    if (!lesson.prerequisites.every(lessonDone) || !outside.every(isMastered)) continue;
+    const first = state.lessonsStarted.length === 0;
+    const reason = first ? `Let's start with ${lesson.title}.` : `Next up: ${lesson.title} — you've mastered what it builds on.`;
+    return { kind: 'teach', lesson: lesson.id, reason };
+  }
+
+  const next = skills.map((skill) => skillOf(skill.id).review?.due).filter((date): date is string => Boolean(date)).sort()[0];
+  const blocked = course.lessons.find((lesson) => !state.lessonsStarted.includes(lesson.id));
+  if (blocked) return { kind: 'finished', reason: `${lessonTitle.get(blocked.id)} needs skills that are not mastered yet, and nothing else is left to practise.` };
+  return { kind: 'finished', reason: `You've mastered every skill in this course${next ? `; your next review is on ${next.slice(0, 10)}` : ''}.` };
+}

@@ -1,0 +1,143 @@
+// Learner state as a fold over events (DESIGN invariant 3). Pure and incremental:
+// foldLearnerState(foldLearnerState(s, a), b) equals foldLearnerState(s, [...a, ...b]),
+// so the store can keep a snapshot and fold only the tail.
+import type { PublicBundle } from '../course/index.js';
+import { attemptEvidence } from './attempt-evidence.js';
+import { defaultBktParams, updateMastery, type BktParams } from './bkt.js';
+import type { EventPayload, LearnerEvent } from './events.js';
+import type { LearnerState, SkillState } from './learner-state.js';
+import { recallProbability, recordReview, startReviewSchedule } from './review-schedule.js';
+
+export interface LearnerModelOptions {
+  /** Fitted BKT parameters per skill id; others use `defaultParams`. */
+  params?: Record<string, BktParams>;
+  defaultParams?: BktParams;
+  /** Wrong answers in a row on a skill before the policy remediates a prerequisite (default 3). */
+  remediationLimit?: number;
+  /** Correct answers on a prerequisite that end a remediation (default 2). */
+  remediationLength?: number;
+}
+
+export function bktParamsFor(skill: string, options: LearnerModelOptions): BktParams {
+  return options.params?.[skill] ?? options.defaultParams ?? defaultBktParams;
+}
+
+/** Applies `events` (in log order) to a copy of `state`; the input is not modified. */
+export function foldLearnerState(state: LearnerState, events: readonly LearnerEvent[], course: PublicBundle, options: LearnerModelOptions = {}): LearnerState {
+  const next = structuredClone(state);
+  const threshold = course.course.masteryThreshold;
+  const prerequisitesOf = new Map(course.course.skills.map((skill) => [skill.id, skill.prerequisites]));
+  const skillState = (skill: string): SkillState => {
+    let current = next.skills[skill];
+    if (!current) {
+      current = { mastery: bktParamsFor(skill, options).prior, opportunities: 0, failureStreak: 0, remediationProgress: 0, mastered: false };
+      next.skills[skill] = current;
+    }
+    return current;
+  };
+  const exerciseState = (exercise: string) => (next.exercises[exercise] ??= { attempts: 0, solved: false, hintsSeen: 0, revealed: false });
+  const settleMastery = (skill: SkillState, time: string) => {
+    skill.mastered = skill.mastery >= threshold;
+    if (skill.mastered && !skill.masteredAt) skill.masteredAt = time;
+    if (skill.mastered && !skill.review) skill.review = startReviewSchedule(new Date(time));
+  };
+
+  const applyAttempt = (attempt: EventPayload<'attempt'>, time: string) => {
+    const exercise = exerciseState(attempt.exercise);
+    exercise.attempts++;
+    exercise.lastVerdict = attempt.verdict;
+    exercise.solved ||= attempt.verdict === 'correct' && !attempt.revealed;
+    exercise.hintsSeen = Math.max(exercise.hintsSeen, attempt.hintsUsed);
+    exercise.revealed ||= attempt.revealed;
+    const evidence = attemptEvidence(attempt);
+    if (!evidence) return;
+    for (const skillId of attempt.skills) {
+      const skill = skillState(skillId);
+      skill.mastery = updateMastery(skill.mastery, evidence, bktParamsFor(skillId, options));
+      skill.opportunities++;
+      skill.lastPractised = time;
+      settleMastery(skill, time);
+      if (!evidence.correct) {
+        skill.failureStreak++;
+        continue;
+      }
+      skill.failureStreak = 0;
+      skill.remediationProgress = 0;
+      // A correct answer on a prerequisite counts towards ending a remediation of the skills built on it.
+      for (const [dependentId, prerequisites] of prerequisitesOf) {
+        const dependent = next.skills[dependentId];
+        if (!dependent || !prerequisites.includes(skillId) || dependent.failureStreak < (options.remediationLimit ?? 3)) continue;
+        if (++dependent.remediationProgress >= (options.remediationLength ?? 2)) {
+          dependent.failureStreak = 0;
+          dependent.remediationProgress = 0;
+        }
+      }
+    }
+  };
+
+  for (const event of events) {
+    next.eventCount++;
+    next.lastEventId = event.id;
+    next.lastEventTime = event.time;
+    switch (event.type) {
+      case 'attempt':
+        applyAttempt(event.payload, event.time);
+        break;
+      case 'hint': {
+        const exercise = exerciseState(event.payload.exercise);
+        exercise.hintsSeen = Math.max(exercise.hintsSeen, event.payload.rung);
+        exercise.revealed ||= event.payload.reveals;
+        break;
+      }
+      case 'activity': {
+        const { kind, lesson, exercise, skill, reason } = event.payload;
+        next.activity = { kind, reason, since: event.time, ...(lesson ? { lesson } : {}), ...(exercise ? { exercise } : {}), ...(skill ? { skill } : {}) };
+        if (kind === 'teach' && lesson && !next.lessonsStarted.includes(lesson)) next.lessonsStarted.push(lesson);
+        break;
+      }
+      case 'review': {
+        const { skill: skillId, passed, exercise } = event.payload;
+        const skill = skillState(skillId);
+        const reviewedAt = new Date(event.time);
+        const card = skill.review ?? startReviewSchedule(reviewedAt);
+        // Time has passed since the skill was last seen: FSRS's forgetting curve discounts mastery first.
+        const decayed = skill.mastery * recallProbability(card, reviewedAt);
+        skill.review = recordReview(card, passed, reviewedAt);
+        skill.mastery = updateMastery(decayed, { correct: passed }, bktParamsFor(skillId, options));
+        skill.opportunities++;
+        skill.lastPractised = event.time;
+        settleMastery(skill, event.time);
+        if (exercise) {
+          const state = exerciseState(exercise);
+          state.attempts++;
+          state.solved ||= passed;
+        }
+        break;
+      }
+      case 'profile': {
+        const { tags, ...fields } = event.payload;
+        Object.assign(next.profile, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
+        if (tags) next.profile.tags = [...tags];
+        break;
+      }
+      case 'memory': {
+        const change = event.payload;
+        const index = next.memory.findIndex((item) => item.id === change.item);
+        if (change.action === 'delete') {
+          if (index >= 0) next.memory.splice(index, 1);
+        } else if (change.action === 'correct') {
+          const item = next.memory[index];
+          if (item) Object.assign(item, { text: change.text, updatedAt: event.time });
+        } else if (index >= 0) {
+          Object.assign(next.memory[index]!, { text: change.text, evidence: [...change.evidence], updatedAt: event.time });
+        } else {
+          next.memory.push({ id: change.item, text: change.text, evidence: [...change.evidence], createdAt: event.time, updatedAt: event.time });
+        }
+        break;
+      }
+      case 'message':
+        break;
+    }
+  }
+  return next;
+}

@@ -1,16 +1,21 @@
 // The `primer` command. Each command group lives in its own file under `commands/`.
 import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
+import { initCommand } from './commands/init.js';
 import { UsageError } from './load-course.js';
 
 /** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
 export function createProgram(): Command {
   const program = new Command('primer')
     .description('Primer: courses written as files, taught to every learner by an AI teaching assistant.')
-    .version('0.1.0')
-    .showHelpAfterError()
-    .exitOverride();
+    .version('0.1.0');
   program.addCommand(courseCommand());
+  program.addCommand(initCommand());
+  const configure = (command: Command) => {
+    command.exitOverride().showHelpAfterError();
+    command.commands.forEach(configure);
+  };
+  configure(program);
   return program;
 }
 

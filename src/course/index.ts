@@ -5,3 +5,5 @@ export * from './diagnostic.js';
 export { compileCourse, type CourseFiles, type CompileResult } from './compile-course.js';
 export { chunkLesson, estimateTokens, sha256, slugify } from './chunk-lesson.js';
 export { parseMarkdown, blockDirectives } from './markdown.js';
+export { courseJsonSchemas, type JsonSchemaFile } from './json-schemas.js';
+export { renderMarkdown } from './render-markdown.js';

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli-run.js';
 import { malformedCourses } from './__fixtures__/malformed-courses.js';
 import { compileCourse } from './index.js';
 
@@ -13,21 +13,6 @@ async function writeCourse(dir: string, files: Record<string, string>) {
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
-  }
-}
-
-async function runCli(args: string[]): Promise<{ code: number; output: string }> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts) => void lines.push(parts.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...parts) => void lines.push(parts.join(' ')));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'primer', ...args]);
-    return { code, output: lines.join('\n') };
-  } finally {
-    process.exitCode = undefined;
-    log.mockRestore();
-    error.mockRestore();
   }
 }
 

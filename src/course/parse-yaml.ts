@@ -62,6 +62,9 @@ function describeIssue(issue: z.core.$ZodIssue, path: YamlPath): string {
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `"${issue.discriminator}" must be one of: choice, numeric, expression, text, free-response, code`;
   }
+  if (issue.code === 'invalid_union') {
+    return `${describePath(path, '', ': ')}expected text or a {text, …} entry; text containing ": " must be put in quotes`;
+  }
   return `${describePath(path, '', ': ')}${issue.message}`;
 }
 

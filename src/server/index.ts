@@ -1,2 +1,4 @@
 // The server module: HTTP (Hono) and the file-system edges the CLI and server share.
 export { readCourseFolder } from './read-course-folder.js';
+export { createPreviewApp, type PreviewSource } from './preview/preview-app.js';
+export { startPreview, type PreviewServer } from './preview/start-preview.js';

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../../course/index.js';
+import { courseJsonSchemas, formatDiagnostic, type Diagnostic } from '../../course/index.js';
+import { startPreview } from '../../server/index.js';
 import { loadCourse } from '../load-course.js';
 
 export function courseCommand(): Command {
@@ -36,6 +37,37 @@ export function courseCommand(): Command {
       await writeFile(path.join(options.out, 'keys.json'), `${JSON.stringify(bundle.keys, null, 2)}\n`);
       const { lessons, exercises, chunks } = bundle.public;
       console.log(`built ${bundle.public.course.id} version ${bundle.public.hash.slice(0, 12)}: ${lessons.length} lessons, ${exercises.length} exercises, ${chunks.length} chunks → ${path.join(options.out, 'public.json')}, ${path.join(options.out, 'keys.json')}`);
+    });
+
+  course
+    .command('preview')
+    .description('Serve the rendered course (lessons, math, code, exercises as a learner sees them) on localhost; pages reload when a file changes.')
+    .argument('<dir>', 'the course folder')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '4000')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (dir: string, options: { port: string; host: string }) => {
+      await loadCourse(dir); // fails early, in one line, when the folder is missing
+      const server = await startPreview({
+        courseDir: dir,
+        host: options.host,
+        port: Number(options.port),
+        onRebuild: (result) => {
+          const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+          console.log(`rebuilt: ${errors} error${errors === 1 ? '' : 's'}, ${result.diagnostics.length - errors} warnings`);
+        },
+      });
+      console.log(`previewing ${dir} at ${server.url} (Ctrl-C to stop)`);
+      await new Promise(() => {}); // serve until the process is stopped
+    });
+
+  course
+    .command('schema')
+    .description('Write the JSON Schema files for course.yaml, exercises/*.yaml, exercise blocks and lesson front matter, for editors.')
+    .requiredOption('--out <dir>', 'folder to write the *.schema.json files to')
+    .action(async (options: { out: string }) => {
+      await mkdir(options.out, { recursive: true });
+      for (const [file, text] of Object.entries(courseJsonSchemas())) await writeFile(path.join(options.out, file), text);
+      console.log(`wrote ${Object.keys(courseJsonSchemas()).length} schemas to ${options.out}`);
     });
 
   return course;

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
 import { initCommand } from './commands/init.js';
+import { learnerCommand } from './commands/learner.js';
 import { UsageError } from './load-course.js';
 
 /** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .version('0.1.0');
   program.addCommand(courseCommand());
   program.addCommand(initCommand());
+  program.addCommand(learnerCommand());
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError();
     command.commands.forEach(configure);

@@ -1,0 +1,8 @@
+// Evaluation: simulated learners, course simulations, prediction metrics on public data.
+export * from './prediction-metrics.js';
+export * from './seeded-random.js';
+export * from './simulate-course.js';
+export * from './simulated-learner.js';
+export * from './split-by-learner.js';
+export * from './summarize-simulation.js';
+export * from './compare-progressions.js';

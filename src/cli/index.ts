@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
 import { initCommand } from './commands/init.js';
 import { learnerCommand } from './commands/learner.js';
+import { serveCommand } from './commands/serve.js';
 import { UsageError } from './load-course.js';
 
 /** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
@@ -13,6 +14,7 @@ export function createProgram(): Command {
   program.addCommand(courseCommand());
   program.addCommand(initCommand());
   program.addCommand(learnerCommand());
+  program.addCommand(serveCommand());
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError();
     command.commands.forEach(configure);

@@ -11,3 +11,4 @@ export * from './create-event-log.js';
 export * from './read-learner-state.js';
 export * from './create-store.js';
 export * from './open-store.js';
+export * from './open-test-database.js';

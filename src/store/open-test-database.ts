@@ -34,16 +34,19 @@ export async function testBackends(url = testPostgresUrl): Promise<TestBackend[]
   return [{ name: 'pglite', available: true }, { name: 'postgres', available: false, notice }];
 }
 
-/** Opens a fresh, migrated database on the backend; `close()` drops a PostgreSQL test schema. */
-export async function openTestDatabase(backend: TestBackend['name'], url = testPostgresUrl): Promise<OpenedDatabase> {
+/**
+ * Opens a fresh database on the backend, migrated unless `migrate: false`; `close()` drops
+ * the PostgreSQL test schema.
+ */
+export async function openTestDatabase(backend: TestBackend['name'], { migrate = true, url = testPostgresUrl } = {}): Promise<OpenedDatabase> {
   if (backend === 'pglite') {
     const opened = await openDatabase({ kind: 'pglite', dataDir: null });
-    await migrateToLatest(opened.db);
+    if (migrate) await migrateToLatest(opened.db);
     return opened;
   }
   const schema = `primer_test_${randomBytes(6).toString('hex')}`;
   const opened = await openDatabase({ kind: 'postgres', url }, { schema, maxConnections: 4 });
-  await migrateToLatest(opened.db, { schema });
+  if (migrate) await migrateToLatest(opened.db, { schema });
   return {
     ...opened,
     close: async () => {

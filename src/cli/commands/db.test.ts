@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase, openTestDatabase, testBackends, testPostgresUrl, type OpenedDatabase } from '../../store/index.js';
+import { main } from '../index.js';
+
+const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
+
+async function runMigrate(...args: string[]): Promise<{ code: number; output: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    const code = await main(['node', 'primer', 'db', 'migrate', ...args]);
+    return { code, output: log.mock.calls.map((call) => call.join(' ')).join('\n') };
+  } finally {
+    log.mockRestore();
+  }
+}
+
+describe('primer db migrate', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'primer-db-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('creates a PGlite data folder with every table, then reports it up to date', async () => {
+    const data = path.join(dir, 'primer-data');
+    const first = await runMigrate('--data', data);
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/applied 6 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0006-model-calls/);
+    const again = await runMigrate('--data', data);
+    expect(again.output).toMatch(/is up to date \(6 migrations\)/);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir: data });
+    try {
+      expect(await database.db.selectFrom('events').select('id').execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  }, 120_000); // creating a PGlite folder (initdb) takes seconds, more on a busy machine
+
+  it.skipIf(!postgres.available)('migrates the PostgreSQL given by --database-url', async () => {
+    const owner: OpenedDatabase = await openTestDatabase('postgres', { migrate: false }); // an empty schema, dropped afterwards
+    try {
+      const url = `${testPostgresUrl}?options=${encodeURIComponent(`-c search_path=${owner.schema}`)}`;
+      const { code, output } = await runMigrate('--database-url', url);
+      expect(code).toBe(0);
+      expect(output).toMatch(/applied 6 migration\(s\) to PostgreSQL/);
+      expect(await owner.db.selectFrom('snapshots').selectAll().execute()).toEqual([]);
+    } finally {
+      await owner.close();
+    }
+  });
+
+  it('explains a database URL that is not PostgreSQL', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await main(['node', 'primer', 'db', 'migrate', '--database-url', 'mysql://db/primer'])).toBe(1);
+      expect(error.mock.calls.flat().join(' ')).toMatch(/starts with postgres:\/\//);
+    } finally {
+      error.mockRestore();
+    }
+  });
+});

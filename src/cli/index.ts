@@ -1,6 +1,7 @@
 // The `primer` command. Each command group lives in its own file under `commands/`.
 import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
+import { dbCommand } from './commands/db.js';
 import { initCommand } from './commands/init.js';
 import { learnerCommand } from './commands/learner.js';
 import { serveCommand } from './commands/serve.js';
@@ -12,6 +13,7 @@ export function createProgram(): Command {
     .description('Primer: courses written as files, taught to every learner by an AI teaching assistant.')
     .version('0.1.0');
   program.addCommand(courseCommand());
+  program.addCommand(dbCommand());
   program.addCommand(initCommand());
   program.addCommand(learnerCommand());
   program.addCommand(serveCommand());

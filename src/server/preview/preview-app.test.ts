@@ -36,6 +36,11 @@ describe('course preview', async () => {
     expect(page).not.toContain('product'); // the accepted answer of mul-word
   });
 
+  it('turns links between lesson files into links between lesson pages', async () => {
+    const page = await (await app.request('/lessons/adding')).text();
+    expect(page).toContain('href="/lessons/multiplying"');
+  });
+
   it('serves figures but never the course source files', async () => {
     expect((await app.request('/figures/dots.svg')).headers.get('content-type')).toBe('image/svg+xml');
     expect((await app.request('/exercises/practice.yaml')).status).toBe(404);

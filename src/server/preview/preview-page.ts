@@ -47,7 +47,10 @@ export function lessonPage(result: CompileResult, lesson: PublicLesson): string 
   const byId = new Map(course.exercises.map((e) => [e.id, e]));
   const inline = new Set(lesson.blocks.flatMap((b) => (b.kind === 'exercise' ? [b.exercise] : [])));
   const practice = course.exercises.filter((e) => e.lesson === lesson.id && !inline.has(e.id));
-  const body = lesson.blocks.map((b) => (b.kind === 'markdown' ? renderMarkdown(b.text) : exerciseHtml(byId.get(b.exercise)!))).join('\n');
+  const lessonByFile = new Map(course.lessons.map((l) => [l.file.replace(/^lessons\//, ''), l.id]));
+  const linkLessons = (html: string) =>
+    html.replace(/href="(?:\.\/)?([^"/#]+\.md)(#[^"]*)?"/g, (link, file: string, anchor = '') => (lessonByFile.has(file) ? `href="/lessons/${lessonByFile.get(file)}${anchor}"` : link));
+  const body = lesson.blocks.map((b) => (b.kind === 'markdown' ? linkLessons(renderMarkdown(b.text)) : exerciseHtml(byId.get(b.exercise)!))).join('\n');
   const index = course.lessons.indexOf(lesson);
   const previous = course.lessons[index - 1];
   const next = course.lessons[index + 1];

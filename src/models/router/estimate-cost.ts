@@ -1,0 +1,51 @@
+// Token estimates before a call and costs after it, from an entry's price table.
+import type { LanguageModelV3Prompt, LanguageModelV3Usage } from '@ai-sdk/provider';
+import type { Price } from '../model-config.js';
+
+/**
+ * A deliberately high estimate of a prompt's tokens: one token per 3 characters (most tokenizers
+ * average about 4 for English; scripts such as Chinese come near 1 per character, hence the floor
+ * of one token per non-ASCII character) plus a few tokens per message.
+ */
+export function estimatePromptTokens(prompt: LanguageModelV3Prompt): number {
+  let tokens = 0;
+  for (const message of prompt) {
+    tokens += 8;
+    const parts = typeof message.content === 'string' ? [message.content] : message.content.map((part) => JSON.stringify(part));
+    for (const text of parts) tokens += estimateTextTokens(text);
+  }
+  return tokens;
+}
+
+export function estimateTextTokens(text: string): number {
+  let nonAscii = 0;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 127) nonAscii++;
+  return Math.ceil((text.length - nonAscii) / 3) + nonAscii;
+}
+
+export interface TokenCounts {
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens: number;
+}
+
+/** Cost in nano-dollars (integer, rounded up). Prices are USD per million tokens. */
+export function costNanoUsd(price: Price, tokens: TokenCounts): number {
+  const cached = Math.min(tokens.cachedTokens, tokens.inputTokens);
+  const cachedPrice = price.cachedInputPerMillion ?? price.inputPerMillion;
+  // USD per million tokens = nano-dollars per 1000 tokens.
+  const nano = ((tokens.inputTokens - cached) * price.inputPerMillion + cached * cachedPrice + tokens.outputTokens * price.outputPerMillion) * 1000;
+  return Math.ceil(nano - 1e-6);
+}
+
+export function tokensFromUsage(usage: LanguageModelV3Usage): TokenCounts {
+  return {
+    inputTokens: usage.inputTokens.total ?? 0,
+    outputTokens: usage.outputTokens.total ?? 0,
+    cachedTokens: usage.inputTokens.cacheRead ?? 0,
+  };
+}
+
+export function isFree(price: Price): boolean {
+  return price.inputPerMillion === 0 && price.outputPerMillion === 0 && (price.cachedInputPerMillion ?? 0) === 0;
+}

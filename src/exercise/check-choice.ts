@@ -1,0 +1,61 @@
+// Choice answers, single or multiple: each picked choice may be given by id, letter, 1-based number or text.
+import { normaliseText } from './check-text.js';
+import { unparseable, type Verdict } from './verdict.js';
+
+export interface ChoiceExercise {
+  multiple: boolean;
+  choices: { id: string; text: string }[];
+}
+
+const textOptions = { caseSensitive: false, ignoreDiacritics: false };
+
+/** Resolves one token (id, letter, number or text) to a choice id. */
+function resolveChoice(exercise: ChoiceExercise, token: string): string | undefined {
+  const trimmed = token.trim().replace(/^\(?([A-Za-z0-9-]+)[).]$/, '$1');
+  const lower = trimmed.toLowerCase();
+  const byId = exercise.choices.find((choice) => choice.id.toLowerCase() === lower);
+  if (byId) return byId.id;
+  // a choice's own text wins over a letter or number: with choices "0" and "1", "1" means the text
+  const text = normaliseText(token, textOptions);
+  const byText = exercise.choices.find((choice) => normaliseText(choice.text, textOptions) === text);
+  if (byText) return byText.id;
+  if (/^[a-z]$/.test(lower)) return exercise.choices[lower.charCodeAt(0) - 97]?.id;
+  if (/^\d+$/.test(lower)) return exercise.choices[Number(lower) - 1]?.id;
+  return undefined;
+}
+
+/** Reads the learner's picks: an array of tokens, or one string such as "a, c" or a choice's text. */
+export function readChoices(exercise: ChoiceExercise, answer: string | string[]): { ids: string[] } | { error: string } {
+  const expected = `expected ${exercise.multiple ? 'one or more of' : 'one of'} ${exercise.choices.map((choice) => choice.id).join(', ')}`;
+  const tokens = Array.isArray(answer) ? answer : [answer];
+  const ids = new Set<string>();
+  for (const token of tokens) {
+    const whole = resolveChoice(exercise, token);
+    if (whole) {
+      ids.add(whole);
+      continue;
+    }
+    const parts = token.split(/\s*(?:,|;|\band\b|\s)\s*/).filter((part) => part !== '');
+    if (parts.length < 2) return { error: `"${token.trim()}" is not a choice; ${expected}` };
+    for (const part of parts) {
+      const id = resolveChoice(exercise, part);
+      if (!id) return { error: `"${part}" is not a choice; ${expected}` };
+      ids.add(id);
+    }
+  }
+  if (ids.size === 0) return { error: `nothing was picked; ${expected}` };
+  return { ids: [...ids] };
+}
+
+/** Judges picked choices against the correct ids, ignoring order. */
+export function checkChoice(exercise: ChoiceExercise, correct: string[], answer: string | string[]): Verdict {
+  const read = readChoices(exercise, answer);
+  if ('error' in read) return unparseable(read.error);
+  const right = new Set(correct);
+  if (!exercise.multiple && read.ids.length > 1) return unparseable('pick exactly one choice');
+  const wrongPicks = read.ids.filter((id) => !right.has(id)).length;
+  const rightPicks = read.ids.length - wrongPicks;
+  if (wrongPicks === 0 && rightPicks === right.size) return { verdict: 'correct' };
+  if (exercise.multiple && wrongPicks === 0 && rightPicks > 0) return { verdict: 'partially-correct', message: 'Some of the right choices are missing.' };
+  return { verdict: 'incorrect' };
+}

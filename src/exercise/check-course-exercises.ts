@@ -1,0 +1,106 @@
+// Everything about a course's exercises that `primer course check` reports: templates over 1,000
+// seeds, keys that do not parse, mistakes the checker would accept as right, teacher patterns that
+// are not regular expressions, and (with a sandbox) code solutions that fail their own tests.
+import type { CourseBundle, Diagnostic, ExerciseKey, PublicExercise } from '../course/index.js';
+import { checkAnswer } from './check-answer.js';
+import { checkCode } from './check-code.js';
+import { compilePattern } from './check-text.js';
+import { checkTemplates } from './check-templates.js';
+import { parseExpression } from './parse-expression.js';
+import { math } from './math.js';
+import { parseNumber } from './parse-number.js';
+import { drawVariables, substituteVariables } from './render-variant.js';
+import type { Sandbox } from './sandbox/sandbox.js';
+
+export interface CheckCourseExercisesOptions {
+  seeds?: number; // template seeds to render (default 1000)
+  sandbox?: Sandbox; // without it, code solutions are not run (e.g. `primer course check --skip-code`)
+}
+
+/** Checks every exercise of a compiled course; one broken exercise never hides the others. */
+export async function checkCourseExercises(bundle: CourseBundle, options: CheckCourseExercisesOptions = {}): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  for (const exercise of bundle.public.exercises) {
+    const key = bundle.keys.exercises[exercise.id];
+    const at = (message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
+      diagnostics.push({ path: exercise.file, line: exercise.line, column: 1, severity, message: `exercise ${exercise.id}: ${message}`, hint });
+    if (!key) {
+      at('has no key in the compiled course', 'recompile the course');
+      continue;
+    }
+    try {
+      await checkExercise(exercise, key, options, at);
+    } catch (error) {
+      at(`cannot be checked: ${(error as Error).message}`, 'fix the key so a learner can be judged');
+    }
+  }
+  return diagnostics;
+}
+
+type Report = (message: string, hint: string, severity?: Diagnostic['severity']) => void;
+
+async function checkExercise(exercise: PublicExercise, key: ExerciseKey, options: CheckCourseExercisesOptions, report: Report): Promise<void> {
+  if (key.type === 'expression' && key.answer && !key.template) {
+    const parsed = parseExpression(key.answer, Object.keys(key.variables));
+    if ('error' in parsed) {
+      report(`the answer "${key.answer}" does not parse: ${parsed.error}`, 'write the answer as a math.js expression over the declared variables, e.g. `2*x*cos(x^2)`');
+      return;
+    }
+  }
+  if (key.type === 'numeric' && key.unit && 'error' in parseNumber(`1 ${key.unit}`)) {
+    report(`"${key.unit}" is not a unit Primer knows`, 'use a math.js unit such as `m/s`, `kg`, `km/h` or `degC`');
+  }
+  if (key.type === 'text') {
+    for (const pattern of key.patterns) {
+      if (!compilePattern(pattern, key.caseSensitive)) report(`the pattern /${pattern}/ is not a valid regular expression`, 'use JavaScript regular-expression syntax');
+    }
+  }
+  if ((key.type === 'numeric' || key.type === 'expression') && key.template) {
+    for (const problem of checkTemplates(exercise, key, { seeds: options.seeds ?? 1000 })) {
+      const times = problem.count > 1 ? ` (seed ${problem.seed} and ${problem.count - 1} more)` : ` (seed ${problem.seed})`;
+      report(`${problem.message}${times}`, problem.hint);
+    }
+  }
+  await checkMistakes(exercise, key, report);
+  if (key.type === 'code' && options.sandbox) {
+    const verdict = await checkCode(options.sandbox, key, key.solution);
+    if (verdict.verdict !== 'correct') {
+      const failed = (verdict.tests ?? []).filter((test) => !test.passed).map((test) => `"${test.name}"`);
+      report(`the solution fails its own tests${failed.length > 0 ? ` ${failed.join(', ')}` : ''}${verdict.message ? `: ${verdict.message}` : ''}`, 'fix the solution or the tests; `primer course check` runs every test against the solution');
+    }
+  }
+}
+
+/** A mistake that the checker judges correct would tell a right learner they are wrong. */
+async function checkMistakes(exercise: PublicExercise, key: ExerciseKey, report: Report): Promise<void> {
+  if (key.type === 'code' || key.type === 'free-response') return;
+  const seeds = 'template' in key && key.template ? [0, 1, 2] : [0];
+  for (const mistake of key.mistakes) {
+    const answer = Array.isArray(mistake.answer) ? mistake.answer : String(mistake.answer);
+    for (const seed of seeds) {
+      const written = typeof answer === 'string' && 'template' in key && key.template ? renderedMistake(key, answer, seed) : answer;
+      if (written === undefined) break;
+      const verdict = await checkAnswer({ exercise, key, answer: written, seed });
+      if (verdict.verdict === 'correct') {
+        report(`the mistake "${String(mistake.answer)}" (${mistake.misconception}) is judged correct`, 'a mistake must be a wrong answer; change it or the key');
+        break;
+      }
+      if (verdict.verdict === 'unparseable') {
+        report(`the mistake "${String(mistake.answer)}" (${mistake.misconception}) is not an answer the checker can read: ${verdict.message ?? ''}`, 'write the mistake the way a learner would answer', 'warning');
+        break;
+      }
+    }
+  }
+}
+
+/** For templates, a mistake is an expression over the variables; learners would type its value. */
+function renderedMistake(key: ExerciseKey, answer: string, seed: number): string | undefined {
+  if (!('template' in key) || !key.template) return answer;
+  const { variables } = drawVariables(key.template, seed);
+  try {
+    if (key.type === 'numeric') return String(math.evaluate(answer, { ...variables }));
+    return substituteVariables(answer, variables);
+  } catch {
+    return undefined;
+  }
+}

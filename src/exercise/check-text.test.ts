@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { checkChoice } from './check-choice.js';
+import { checkText, normaliseText } from './check-text.js';
+
+const textKey = { accept: ['Gradient descent'], patterns: [], caseSensitive: false, ignoreDiacritics: true };
+
+describe('checkText', () => {
+  it('ignores case, extra spaces, punctuation and (by default) diacritics', () => {
+    for (const answer of ['gradient descent', '  Gradient   Descent. ', 'GRADIENT-DESCENT', 'grádient descent!']) {
+      expect(checkText(textKey, answer).verdict).toBe('correct');
+    }
+    expect(checkText(textKey, 'gradient ascent').verdict).toBe('incorrect');
+  });
+
+  it('keeps diacritics and case when the teacher asks', () => {
+    const strict = { accept: ['Café'], patterns: [], caseSensitive: true, ignoreDiacritics: false };
+    expect(checkText(strict, 'Café').verdict).toBe('correct');
+    expect(checkText(strict, 'Cafe').verdict).toBe('incorrect');
+    expect(checkText(strict, 'café').verdict).toBe('incorrect');
+    expect(checkText(strict, 'Cafe\u0301').verdict).toBe('correct'); // the same letter in decomposed form
+  });
+
+  it('matches teacher patterns against the whole normalised answer', () => {
+    const key = { accept: [], patterns: ['(the )?chain rule', 'colou?r'], caseSensitive: false, ignoreDiacritics: true };
+    expect(checkText(key, 'The Chain Rule').verdict).toBe('correct');
+    expect(checkText(key, 'color').verdict).toBe('correct');
+    expect(checkText(key, 'not the chain rule').verdict).toBe('incorrect');
+  });
+
+  it('skips a broken pattern instead of failing the learner', () => {
+    const key = { accept: ['yes'], patterns: ['(unclosed'], caseSensitive: false, ignoreDiacritics: true };
+    expect(checkText(key, 'yes').verdict).toBe('correct');
+    expect(checkText(key, 'no').verdict).toBe('incorrect');
+  });
+
+  it('asks for a word when the answer is empty', () => {
+    expect(checkText(textKey, ' ... ').verdict).toBe('unparseable');
+    expect(normaliseText('Ça  va?', { caseSensitive: false, ignoreDiacritics: true })).toBe('ca va');
+  });
+});
+
+describe('checkChoice', () => {
+  const single = { multiple: false, choices: [{ id: 'a', text: 'Two' }, { id: 'b', text: 'Four' }, { id: 'c', text: 'Six' }] };
+  const multiple = { multiple: true, choices: [{ id: 'relu', text: 'ReLU' }, { id: 'sigmoid', text: 'Sigmoid' }, { id: 'square', text: 'x squared' }] };
+
+  it('accepts the letter, the 1-based number, the id or the text', () => {
+    for (const answer of ['b', 'B', '2', 'four', 'Four.', '(b)', ['b']]) {
+      expect(checkChoice(single, ['b'], answer).verdict).toBe('correct');
+    }
+    expect(checkChoice(single, ['b'], 'a').verdict).toBe('incorrect');
+  });
+
+  it('is order-insensitive for multiple answers and gives partial credit for a correct subset', () => {
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], ['sigmoid', 'relu']).verdict).toBe('correct');
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], 'b, a').verdict).toBe('correct');
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], '2 and 1').verdict).toBe('correct');
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], 'relu').verdict).toBe('partially-correct');
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], ['relu', 'square']).verdict).toBe('incorrect');
+  });
+
+  it('says which choices exist when the answer names none of them', () => {
+    const verdict = checkChoice(single, ['b'], 'e');
+    expect(verdict.verdict).toBe('unparseable');
+    expect(verdict.message).toContain('a, b, c');
+    expect(checkChoice(single, ['b'], 'a, b').verdict).toBe('unparseable');
+  });
+});

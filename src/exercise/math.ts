@@ -1,0 +1,70 @@
+// The one math.js instance the checkers share, and helpers to parse learner input safely.
+import { all, create, type MathNode } from 'mathjs';
+
+export const math = create(all ?? {});
+
+/** Functions a learner may use in an answer; anything else is reported as unknown. */
+export const allowedFunctions = new Set([
+  'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh',
+  'exp', 'log', 'ln', 'log10', 'log2', 'sqrt', 'cbrt', 'nthRoot', 'abs', 'floor', 'ceil', 'round',
+]);
+
+const allowedOperators = new Set(['+', '-', '*', '/', '^']);
+
+/** Constants a learner may use without declaring them. */
+export const constants = new Set(['pi', 'e', 'tau', 'phi']);
+
+// Evaluation scope entries every expression gets: `ln` is the natural log, as learners write it.
+export const builtinScope: Record<string, unknown> = { ln: (value: number) => Math.log(value) };
+
+/** Rewrites habits math.js does not know: `**` for powers, `sin x` for `sin(x)`, unicode signs. */
+export function normaliseMathInput(input: string): string {
+  return input
+    .replace(/\*\*/g, '^')
+    .replace(/[−–]/g, '-')
+    .replace(/[×·⋅]/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/π/g, 'pi')
+    .replace(/√\s*\(/g, 'sqrt(')
+    .replace(/√\s*([A-Za-z0-9.]+)/g, 'sqrt($1)')
+    .replace(/\b(sin|cos|tan|sec|csc|cot|asin|acos|atan|sinh|cosh|tanh|ln|log|exp|sqrt|abs)\s+([A-Za-z0-9.]+)\b/g, '$1($2)');
+}
+
+/** Names of the symbols (variables, units, constants) an expression uses, functions excluded. */
+export function symbolNames(node: MathNode): string[] {
+  const names = new Set<string>();
+  node.traverse((child, path, parent) => {
+    if (child.type !== 'SymbolNode') return;
+    if (parent?.type === 'FunctionNode' && path === 'fn') return;
+    names.add((child as unknown as { name: string }).name);
+  });
+  return [...names];
+}
+
+/** Returns a problem description when a parsed answer uses anything but plain arithmetic and allowed functions. */
+export function unsafeNodeProblem(node: MathNode): string | undefined {
+  let problem: string | undefined;
+  node.traverse((child) => {
+    if (problem) return;
+    switch (child.type) {
+      case 'ConstantNode':
+      case 'SymbolNode':
+      case 'ParenthesisNode':
+        return;
+      case 'OperatorNode': {
+        const op = (child as unknown as { op: string }).op;
+        if (!allowedOperators.has(op)) problem = `the operator "${op}" is not allowed in an answer`;
+        return;
+      }
+      case 'FunctionNode': {
+        const fn = (child as unknown as { fn: MathNode }).fn;
+        const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
+        if (!allowedFunctions.has(name)) problem = `unknown function ${name || fn.toString()}`;
+        return;
+      }
+      default:
+        problem = `"${child.toString()}" is not allowed in an answer`;
+    }
+  });
+  return problem;
+}

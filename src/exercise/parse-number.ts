@@ -1,0 +1,108 @@
+// Reads a numeric answer as the learner wrote it: 0.5, 1/2, 5e-1, 50%, 2 1/2, 1,234.5 or 1.234,5
+// (by the learner's language), sqrt(2), LaTeX, and an optional unit such as `3 km/h`.
+import type { Unit } from 'mathjs';
+import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
+import { builtinScope, constants, math, normaliseMathInput, symbolNames, unsafeNodeProblem } from './math.js';
+
+export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { error: string };
+
+const spaceLike = /[\s\u00a0\u202f]/;
+
+/** The decimal and grouping separators of a language, learned from Intl. */
+export function numberSeparators(language = 'en'): { decimal: string; group: string } {
+  let locale = 'en';
+  try {
+    locale = Intl.NumberFormat.supportedLocalesOf([language]).length > 0 ? language : 'en';
+  } catch {
+    locale = 'en';
+  }
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+  };
+}
+
+/** Rewrites the numbers in `input` to math.js form (point decimals, no grouping); returns an error for a separator the language does not use. */
+export function localiseDigits(input: string, language = 'en'): { text: string } | { error: string } {
+  const { decimal, group } = numberSeparators(language);
+  const groupChars = spaceLike.test(group) ? ' \u00a0\u202f' : group === '’' ? "’'" : group;
+  const grouping = new RegExp(`^\\d{1,3}(?:[${escapeClass(groupChars)}]\\d{3})+$`);
+  let error: string | undefined;
+  const text = input.replace(/\d[\d.,'’\u00a0\u202f ]*\d|\d/g, (run) => {
+    const trimmedRun = run.replace(/[ \u00a0\u202f]+$/, '');
+    const trailing = run.slice(trimmedRun.length);
+    const decimalIndex = trimmedRun.lastIndexOf(decimal);
+    const integerPart = decimalIndex >= 0 ? trimmedRun.slice(0, decimalIndex) : trimmedRun;
+    const fraction = decimalIndex >= 0 ? trimmedRun.slice(decimalIndex + 1) : '';
+    if (decimalIndex >= 0 && !/^\d+$/.test(fraction)) return run; // leave odd shapes to the parser
+    let integerDigits = integerPart;
+    if (grouping.test(integerPart)) integerDigits = integerPart.replace(/\D/g, '');
+    else if (/\D/.test(integerPart)) {
+      if (/^\d+(?: \d+)+$/.test(integerPart) && decimalIndex < 0) return run; // e.g. the "2 1" of a mixed number "2 1/2"
+      // a decimal point is understood everywhere, as long as it cannot be a thousands group
+      if (decimal === ',' && decimalIndex < 0 && /^\d+\.\d+$/.test(integerPart)) return run;
+      const other = decimal === ',' ? '.' : ',';
+      error = /^\d+[.,]\d+$/.test(integerPart) && integerPart.includes(other)
+        ? `write decimals with "${decimal}" in this language, e.g. ${decimal === ',' ? '0,5' : '0.5'}`
+        : `could not read the number "${run.trim()}"`;
+      return run;
+    }
+    return `${integerDigits}${fraction ? `.${fraction}` : ''}${trailing}`;
+  });
+  return error ? { error } : { text };
+}
+
+function escapeClass(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
+}
+
+/** Parses a numeric answer; `{ error }` says what form was expected. */
+export function parseNumber(answer: string, language = 'en'): ParsedNumber {
+  let input = answer.trim();
+  if (input === '') return { error: 'the answer is empty; enter a number such as 0.5 or 1/2' };
+  if (input.length > 200) return { error: 'the answer is too long for a number' };
+  if (looksLikeLatex(input)) {
+    try {
+      input = latexToMathjs(input);
+    } catch (error) {
+      return { error: `could not read the LaTeX (${(error as Error).message})` };
+    }
+  }
+  const localised = localiseDigits(input, language);
+  if ('error' in localised) return localised;
+  input = normaliseMathInput(localised.text).replace(/^([-+]?)(\d+)\s+(\d+)\s*\/\s*(\d+)$/, '$1($2 + $3/$4)');
+  const percent = /%\s*$/.test(input);
+  let node;
+  try {
+    node = math.parse(input);
+  } catch {
+    return { error: 'expected a number, such as 0.5, 1/2, 5e-1 or 50%' };
+  }
+  const problem = unsafeNodeProblem(node);
+  if (problem) return { error: `${problem}; expected a number` };
+  const unknown = symbolNames(node).filter((name) => !constants.has(name) && !isUnitName(name));
+  if (unknown.length > 0) return { error: `"${unknown[0]}" is not a number or a unit; expected a number, such as 0.5 or 1/2` };
+  let value: unknown;
+  try {
+    value = node.evaluate({ ...builtinScope });
+  } catch (error) {
+    return { error: `could not compute the answer: ${(error as Error).message}` };
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? { value, percent } : { error: 'the answer is not a finite number' };
+  if (math.isUnit(value)) {
+    const unit = value as Unit;
+    const amount = unit.toNumeric();
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) return { error: 'the answer is not a finite number' };
+    return { value: amount, unit, percent };
+  }
+  return { error: 'expected a real number' };
+}
+
+function isUnitName(name: string): boolean {
+  try {
+    return math.Unit.isValuelessUnit(name);
+  } catch {
+    return false;
+  }
+}

@@ -101,13 +101,17 @@ export function createRouter(options: RouterOptions): ModelRouter {
     const lines = budgetLinesFor(config.budgets, request, now());
     const used = await Promise.all(lines.map((line) => env.budgetStore.used(line.key)));
     const inputTokens = estimateTextTokens(promptText);
-    const affordable = (entry: ChainEntry) =>
-      lines.every((line, index) => used[index]! + costNanoUsd(entry.price, { inputTokens, outputTokens: request.maxOutputTokens ?? entry.maxOutputTokens, cachedTokens: 0 }) <= line.limitNanoUsd);
+    const estimate = (entry: ChainEntry) => costNanoUsd(entry.price, { inputTokens, outputTokens: request.maxOutputTokens ?? entry.maxOutputTokens, cachedTokens: 0 });
+    const affordable = (entry: ChainEntry) => lines.every((line, index) => used[index]! + estimate(entry) <= line.limitNanoUsd);
+    const overLine = (tier: TierName) => {
+      const cheapest = Math.min(...chains.get(tier)!.map(estimate));
+      return lines.find((line, index) => used[index]! + cheapest > line.limitNanoUsd)?.label ?? 'budget';
+    };
     // Over budget: step down to a cheaper tier; at the bottom, no model.
     const candidates = [...tierNames].slice(0, tierNames.indexOf(choice.tier) + 1).reverse().filter((tier) => configured.has(tier));
     for (const tier of candidates) {
       if (!chains.get(tier)!.some(affordable)) {
-        info.reasons.push(`${tier} over budget (${overLine(lines, used)})`);
+        info.reasons.push(`${tier} over ${overLine(tier)}`);
         continue;
       }
       info.tier = tier;
@@ -115,7 +119,7 @@ export function createRouter(options: RouterOptions): ModelRouter {
       const entries = [tier, ...lower].flatMap((name) => chains.get(name)!);
       return { info, entries, lines };
     }
-    return { info, noModel: `over budget: ${overLine(lines, used)}` };
+    return { info, noModel: `over budget: ${candidates.map((tier) => `${tier} over ${overLine(tier)}`).join('; ')}` };
   }
 
   function routedModel(request: RouteFields, decision: { info: RouteInfo; entries: ChainEntry[]; lines: ReturnType<typeof budgetLinesFor> }) {
@@ -157,9 +161,4 @@ export function createRouter(options: RouterOptions): ModelRouter {
 
 function promptTextOf(call: { system?: unknown; prompt?: unknown; messages?: unknown }): string {
   return JSON.stringify([call.system ?? '', call.prompt ?? '', call.messages ?? []]);
-}
-
-function overLine(lines: { label: string; limitNanoUsd: number }[], used: number[]): string {
-  const index = lines.findIndex((line, position) => used[position]! >= line.limitNanoUsd);
-  return index >= 0 ? lines[index]!.label : 'not enough left for this call';
 }

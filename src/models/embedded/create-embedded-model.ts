@@ -100,7 +100,12 @@ export function createEmbeddedModel(options: EmbeddedModelOptions): EmbeddedMode
       const schema = { oneOf: forcedTools.map((tool) => ({ type: 'object', properties: { name: { const: tool.name }, arguments: cleanSchema(tool.inputSchema) }, required: ['name', 'arguments'] })) };
       let json = '';
       const response = await loaded.chat.generateResponse(history, { ...common, onTextChunk: (text) => (json += text), grammar: await grammarFor(loaded, schema) });
-      const parsed = JSON.parse(response.response) as { name: string; arguments: unknown };
+      let parsed: { name: string; arguments: unknown };
+      try {
+        parsed = JSON.parse(response.response) as typeof parsed;
+      } catch {
+        throw new Error(`the local model's tool call did not complete within ${callOptions.maxOutputTokens ?? 'the'} output tokens: ${response.response.slice(0, 80)}`);
+      }
       toolCalls.push({ toolCallId: `call_${++toolCallCount}`, toolName: parsed.name, input: JSON.stringify(parsed.arguments) });
       stopReason = 'functionCalls';
     } else if (callOptions.responseFormat?.type === 'json') {

@@ -33,7 +33,7 @@ export function costNanoUsd(price: Price, tokens: TokenCounts): number {
   const cachedPrice = price.cachedInputPerMillion ?? price.inputPerMillion;
   // USD per million tokens = nano-dollars per 1000 tokens.
   const nano = ((tokens.inputTokens - cached) * price.inputPerMillion + cached * cachedPrice + tokens.outputTokens * price.outputPerMillion) * 1000;
-  return Math.ceil(nano - 1e-6);
+  return Math.max(0, Math.ceil(nano - 1e-6));
 }
 
 export function tokensFromUsage(usage: LanguageModelV3Usage): TokenCounts {

@@ -2,3 +2,4 @@
 export { readCourseFolder } from './read-course-folder.js';
 export { createPreviewApp, type PreviewSource } from './preview/preview-app.js';
 export { startPreview, type PreviewServer } from './preview/start-preview.js';
+export { createApp, type AppOptions } from './create-app.js';

@@ -1,0 +1,80 @@
+// Users and signed-in sessions in the database. Roles: admin, teacher, learner; a guest is a
+// learner without an email (kept as a reserved address under .invalid) or a password.
+import type { Kysely } from 'kysely';
+import type { Database, UserRole } from '../../store/index.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { hashToken, newToken } from './tokens.js';
+
+export interface Account {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  guest: boolean;
+}
+
+const guestDomain = '@guest.primer.invalid';
+const sessionDays = 30;
+
+export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
+  const toAccount = (row: { id: string; email: string; name: string; role: UserRole }): Account => ({ ...row, guest: row.email.endsWith(guestDomain) });
+  const columns = ['id', 'email', 'name', 'role'] as const;
+
+  return {
+    async create(input: { email: string; name: string; password: string; role: UserRole }): Promise<Account | 'email-taken'> {
+      const email = input.email.trim().toLowerCase();
+      const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (taken) return 'email-taken';
+      const row = await db
+        .insertInto('users')
+        .values({ email, name: input.name, role: input.role, password_hash: await hashPassword(input.password) })
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toAccount(row);
+    },
+
+    async createGuest(): Promise<Account> {
+      const email = `${newToken().slice(0, 16).toLowerCase()}${guestDomain}`;
+      return toAccount(await db.insertInto('users').values({ email, name: 'Guest', role: 'learner', password_hash: null }).returning(columns).executeTakeFirstOrThrow());
+    },
+
+    /** The account for these credentials, or undefined; takes as long for an unknown email as for a wrong password. */
+    async verify(email: string, password: string): Promise<Account | undefined> {
+      const row = await db.selectFrom('users').select([...columns, 'password_hash']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      const ok = await verifyPassword(password, row?.password_hash ?? decoyHash);
+      return row && row.password_hash && ok ? toAccount(row) : undefined;
+    },
+
+    async hasAdmin(): Promise<boolean> {
+      return (await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst()) !== undefined;
+    },
+
+    /** Starts a session; the returned token goes into the cookie, only its hash is stored. */
+    async startSession(userId: string): Promise<{ token: string; expires: Date }> {
+      const token = newToken();
+      const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
+      await db.insertInto('auth_sessions').values({ id_hash: hashToken(token), user_id: userId, expires_at: expires }).execute();
+      return { token, expires };
+    },
+
+    async fromSession(token: string): Promise<Account | undefined> {
+      const row = await db
+        .selectFrom('auth_sessions')
+        .innerJoin('users', 'users.id', 'auth_sessions.user_id')
+        .select(['users.id', 'users.email', 'users.name', 'users.role', 'auth_sessions.expires_at'])
+        .where('auth_sessions.id_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!row || new Date(row.expires_at) <= clock.now()) return undefined;
+      return toAccount(row);
+    },
+
+    async endSession(token: string): Promise<void> {
+      await db.deleteFrom('auth_sessions').where('id_hash', '=', hashToken(token)).execute();
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;
+
+// A fixed hash to verify against when the email is unknown, so timing does not reveal which emails exist.
+const decoyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -1,0 +1,61 @@
+// The HTTP API as a Hono app. Capabilities come in; nothing here reads the environment.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Store } from '../store/index.js';
+import { createAccounts } from './auth/accounts.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { loadAccount, type AuthVariables } from './auth/session.js';
+
+export interface AppOptions {
+  store: Store;
+  clock?: { now(): Date };
+  /** Hash of the one-time admin setup token (see `startServer`). */
+  setupTokenHash?: string;
+  guestMode?: boolean; // default true
+  /** Requests per minute: sign-in attempts per IP, and all API calls per account. */
+  limits?: { signInPerMinute?: number; requestsPerMinute?: number; bodyBytes?: number };
+  /** The client address; behind a proxy, pass one that reads the forwarded header you trust. */
+  clientAddress?: (request: Request) => string;
+}
+
+export function createApp(options: AppOptions) {
+  const clock = options.clock ?? { now: () => new Date() };
+  const accounts = createAccounts(options.store.db, clock);
+  const signIns = new RateLimiterMemory({ points: options.limits?.signInPerMinute ?? 10, duration: 60 });
+  const requests = new RateLimiterMemory({ points: options.limits?.requestsPerMinute ?? 300, duration: 60 });
+  const address = options.clientAddress ?? ((request: Request) => request.headers.get('x-real-ip') ?? 'local');
+
+  const app = new Hono<{ Variables: AuthVariables }>();
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const api = new Hono<{ Variables: AuthVariables }>();
+  api.use(bodyLimit({ maxSize: options.limits?.bodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: `the request body is larger than ${Math.round((options.limits?.bodyBytes ?? 256 * 1024) / 1024)} KB` }, 413) }));
+  api.use(csrf()); // cookie-authenticated writes must come from this origin
+  api.use(loadAccount(accounts));
+  api.use('/auth/*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const limited = await signIns.consume(address(c.req.raw)).then(() => false, () => true);
+    if (limited) return c.json({ error: 'too many sign-in attempts from this address; wait a minute and try again' }, 429, { 'retry-after': '60' });
+    return next();
+  });
+  api.use(async (c, next) => {
+    const who = c.get('account')?.id ?? address(c.req.raw);
+    const limited = await requests.consume(who).then(() => false, () => true);
+    if (limited) return c.json({ error: 'too many requests; wait a minute and try again' }, 429, { 'retry-after': '60' });
+    return next();
+  });
+  api.route('/auth', authRoutes({ accounts, setupTokenHash: options.setupTokenHash, guestMode: options.guestMode ?? true }));
+
+  app.route('/api', api);
+  app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403) return c.json({ error: 'this request came from another site; Primer accepts changes only from its own pages' }, 403);
+    if (error instanceof HTTPException) return c.json({ error: error.message || 'the request was refused' }, error.status);
+    console.error(error);
+    return c.json({ error: 'something went wrong on the server; try again, and tell the operator if it keeps happening' }, 500);
+  });
+  return app;
+}

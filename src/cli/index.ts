@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
 import { dbCommand } from './commands/db.js';
+import { guardCommand } from './commands/guard.js';
 import { initCommand } from './commands/init.js';
 import { learnerCommand } from './commands/learner.js';
 import { serveCommand } from './commands/serve.js';
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .version('0.1.0');
   program.addCommand(courseCommand());
   program.addCommand(dbCommand());
+  program.addCommand(guardCommand());
   program.addCommand(initCommand());
   program.addCommand(learnerCommand());
   program.addCommand(serveCommand());

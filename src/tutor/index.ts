@@ -2,3 +2,4 @@
 export { createCourseIndex, type CourseIndex } from './context/course-index.js';
 export { assembleContext, type LearnerView, type ModelMessage, type Turn, type TutorContext, type TutorContextInput } from './context/assemble-context.js';
 export { policyV1, type PolicyPrompt } from './prompts/policy-v1.js';
+export * from './guard/index.js';

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseEventPayload } from '../../learner/index.js';
+import { parseEventPayload, type EventType } from '../../learner/index.js';
 import { createStore, openTestDatabase } from '../../store/index.js';
 import { createApp } from '../create-app.js';
 import { hashToken } from './tokens.js';
 
-const store = createStore({ database: await openTestDatabase('pglite'), parseEvent: parseEventPayload });
+const store = createStore({ database: await openTestDatabase('pglite'), parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
 afterAll(() => store.close());
 const app = createApp({ store, setupTokenHash: hashToken('setup-secret'), limits: { signInPerMinute: 6 }, clientAddress: (r) => r.headers.get('x-test-ip') ?? 'a' });
 

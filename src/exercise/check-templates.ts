@@ -21,16 +21,18 @@ export function checkTemplates(exercise: PublicExercise, key: ExerciseKey, optio
   const template = 'template' in key ? key.template : undefined;
   if (!template || (key.type !== 'numeric' && key.type !== 'expression')) return [];
   const problems = new Map<string, TemplateProblem>();
+  // problems of one kind are reported once, with the first seed that shows them and how often they occur
   const report = (seed: number, variables: Record<string, VariableValue>, message: string, hint: string) => {
-    const found = problems.get(message);
+    const kind = message.replace(/ with .*$/, '');
+    const found = problems.get(kind);
     if (found) found.count++;
-    else problems.set(message, { seed, count: 1, variables, message, hint });
+    else problems.set(kind, { seed, count: 1, variables, message, hint });
   };
   for (let seed = 0; seed < (options.seeds ?? 1000); seed++) {
     const drawn = drawVariables(template, seed);
     const values = describeVariables(drawn.variables);
     if (drawn.constraintError) {
-      report(seed, drawn.variables, `a constraint cannot be evaluated: ${drawn.constraintError}`, 'write constraints as math.js conditions over the variables, e.g. `a != b`');
+      report(seed, drawn.variables, `a constraint cannot be evaluated with ${values}: ${drawn.constraintError}`, 'write constraints as math.js conditions over the variables, e.g. `a != b`');
       continue;
     }
     if (!drawn.constraintsMet) {
@@ -50,7 +52,7 @@ export function checkTemplates(exercise: PublicExercise, key: ExerciseKey, optio
         continue;
       }
       if (key.type === 'numeric' && checkNumeric({ answer, tolerance: key.tolerance, unit: key.unit }, String(answer)).verdict !== 'correct') {
-        report(seed, drawn.variables, `the variant's own answer ${String(answer)} is not accepted by its checker with ${values}`, 'check the tolerance and unit');
+        report(seed, drawn.variables, `the variant's own answer is not accepted by its checker with ${values}: ${String(answer)}`, 'check the tolerance and unit');
       }
       continue;
     }
@@ -59,11 +61,11 @@ export function checkTemplates(exercise: PublicExercise, key: ExerciseKey, optio
       try {
         verdict = checkExpression({ answer, variables: key.variables, form: 'any' }, answer);
       } catch (error) {
-        report(seed, drawn.variables, `the variant's answer "${answer}" does not parse with ${values}: ${(error as Error).message}`, 'make the solution produce a math.js expression over the exercise variables');
+        report(seed, drawn.variables, `the variant's answer does not parse with ${values}: "${answer}": ${(error as Error).message}`, 'make the solution produce a math.js expression over the exercise variables');
         continue;
       }
       if (verdict.verdict !== 'correct') {
-        report(seed, drawn.variables, `the variant's answer "${answer}" is not accepted by its own checker with ${values}${verdict.message ? `: ${verdict.message}` : ''}`, 'check that the answer is a finite real number over the variable domains');
+        report(seed, drawn.variables, `the variant's answer is not accepted by its own checker with ${values}: "${answer}"${verdict.message ? ` (${verdict.message})` : ''}`, 'check that the answer is a finite real number over the variable domains');
       }
     }
   }

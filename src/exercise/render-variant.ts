@@ -20,6 +20,18 @@ export interface DrawnVariables {
 
 const maxDraws = 100;
 
+// Constraints and solutions are compiled once: checkTemplates evaluates them thousands of times.
+const compiled = new Map<string, { evaluate: (scope: Record<string, unknown>) => unknown }>();
+function evaluate(code: string, scope: Record<string, unknown>): unknown {
+  let entry = compiled.get(code);
+  if (!entry) {
+    entry = math.compile(code);
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(code, entry);
+  }
+  return entry.evaluate(scope);
+}
+
 /** Draws template variables from `seed`, redrawing (up to 100 times) until every constraint holds. */
 export function drawVariables(template: Template, seed: number): DrawnVariables {
   const random = seededRandom(seed);
@@ -34,7 +46,7 @@ export function drawVariables(template: Template, seed: number): DrawnVariables 
       }
     }
     try {
-      if (template.constraints.every((constraint) => Boolean(math.evaluate(constraint, { ...variables })))) return { variables, constraintsMet: true };
+      if (template.constraints.every((constraint) => Boolean(evaluate(constraint, { ...variables })))) return { variables, constraintsMet: true };
     } catch (error) {
       return { variables, constraintsMet: false, constraintError: (error as Error).message };
     }
@@ -44,7 +56,7 @@ export function drawVariables(template: Template, seed: number): DrawnVariables 
 
 /** Runs the teacher's solution; the value of its last line is the answer. Throws what the solution throws. */
 export function runSolution(template: Template, variables: Record<string, VariableValue>): unknown {
-  const result: unknown = math.evaluate(template.solution, { ...variables });
+  const result: unknown = evaluate(template.solution, { ...variables });
   const entries = (result as { entries?: unknown[] } | null)?.entries;
   const last = Array.isArray(entries) ? entries[entries.length - 1] : result;
   if (math.isFraction(last) || math.isBigNumber(last)) return math.number(last as never);

@@ -1,8 +1,8 @@
 // The append-only event log. Each append is one transaction: all of its events are stored,
 // or none. There is deliberately no update or delete here (and a trigger refuses them).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Database } from './database.js';
+import type { Database, EventsTable } from './database.js';
 import { toStoredEvent, type Clock, type ParseEvent, type StoredEvent } from './stored-event.js';
 
 const appendEventsInputSchema = z.strictObject({
@@ -53,10 +53,23 @@ export interface EventLog {
   readEvents(query: ReadEventsQuery): Promise<StoredEvent[]>;
 }
 
-export function createEventLog({ db, parseEvent, clock, newId }: { db: Kysely<Database>; parseEvent: ParseEvent; clock: Clock; newId: () => string }): EventLog {
+export interface EventLogCapabilities {
+  db: Kysely<Database>;
+  parseEvent: ParseEvent;
+  clock: Clock;
+  newId: () => string;
+  /**
+   * True when every query goes through one connection (PGlite): appends cannot interleave,
+   * so each is a single statement. With PostgreSQL, appends for a learner take a lock.
+   */
+  singleConnection: boolean;
+}
+
+export function createEventLog({ db, parseEvent, clock, newId, singleConnection }: EventLogCapabilities): EventLog {
   return {
     async appendEvents(rawInput) {
       const input = appendEventsInputSchema.parse(rawInput);
+      const key = input.key ?? null;
       const rows = input.events.map((event, index) => {
         let payload: unknown;
         try {
@@ -64,28 +77,34 @@ export function createEventLog({ db, parseEvent, clock, newId }: { db: Kysely<Da
         } catch (error) {
           throw new InvalidEventError(index, event.type, error);
         }
-        return {
-          id: newId(),
-          learner: input.learner,
-          course: input.course,
-          course_version: input.courseVersion,
-          time: event.time ?? clock.now(),
-          type: event.type,
-          payload: JSON.stringify(payload),
-          idempotency_key: input.key ?? null,
-          key_index: input.key === undefined ? null : index,
-        };
+        const time = (event.time ?? clock.now()).toISOString();
+        return sql`(${index}::integer, ${newId()}::uuid, ${time}::timestamptz, ${event.type}::text, ${JSON.stringify(payload)}::jsonb)`;
       });
+      // One statement stores all of the events or, when the key was used before, none of them.
+      const insert = sql<Selectable<EventsTable>>`
+        insert into events (id, learner, course, course_version, time, type, payload, idempotency_key, key_index)
+        select v.id, ${input.learner}, ${input.course}, ${input.courseVersion}, v.time, v.type, v.payload, ${key}::text,
+               case when ${key}::text is null then null else v.position end
+        from (values ${sql.join(rows)}) as v (position, id, time, type, payload)
+        where not exists (
+          select 1 from events
+          where learner = ${input.learner} and course = ${input.course} and idempotency_key = ${key}::text
+        )
+        order by v.position
+        returning *`;
+      const run = async (executor: Kysely<Database>): Promise<AppendOutcome> => {
+        const { rows: inserted } = await insert.execute(executor);
+        if (inserted.length === 0 && key !== null) {
+          return { events: await selectByKey(executor, input.learner, input.course, key), replayed: true };
+        }
+        return { events: inserted.map(toStoredEvent).sort((a, b) => a.sequence - b.sequence), replayed: false };
+      };
+      if (singleConnection) return run(db);
       return db.transaction().execute(async (transaction) => {
         // Appends for one learner in one course take turns, so sequence order is commit order
         // and a reader that tails after sequence N never misses an event committed later.
         await sql`select pg_advisory_xact_lock(hashtext(${input.learner}), hashtext(${input.course}))`.execute(transaction);
-        if (input.key !== undefined) {
-          const stored = await selectByKey(transaction, input.learner, input.course, input.key);
-          if (stored.length > 0) return { events: stored, replayed: true };
-        }
-        const inserted = await transaction.insertInto('events').values(rows).returningAll().execute();
-        return { events: inserted.map(toStoredEvent).sort((a, b) => a.sequence - b.sequence), replayed: false };
+        return run(transaction);
       });
     },
 
@@ -104,8 +123,8 @@ export function createEventLog({ db, parseEvent, clock, newId }: { db: Kysely<Da
   };
 }
 
-async function selectByKey(transaction: Transaction<Database>, learner: string, course: string, key: string): Promise<StoredEvent[]> {
-  const rows = await transaction
+async function selectByKey(executor: Kysely<Database>, learner: string, course: string, key: string): Promise<StoredEvent[]> {
+  const rows = await executor
     .selectFrom('events')
     .selectAll()
     .where('learner', '=', learner)

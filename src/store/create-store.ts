@@ -33,7 +33,13 @@ export interface Store extends EventLog {
  */
 export function createStore({ database, parseEvent, clock = systemClock, newId }: StoreCapabilities): Store {
   const { db } = database;
-  const eventLog = createEventLog({ db, parseEvent, clock, newId: newId ?? createUuidV7({ now: () => clock.now().getTime() }) });
+  const eventLog = createEventLog({
+    db,
+    parseEvent,
+    clock,
+    newId: newId ?? createUuidV7({ now: () => clock.now().getTime() }),
+    singleConnection: database.backend === 'pglite',
+  });
   return {
     ...eventLog,
     readLearnerState: (learner, course, options) => readLearnerState(db, clock, learner, course, options),

@@ -7,8 +7,11 @@ import type { Database } from './database.js';
 import { toStoredEvent, type Clock, type StoredEvent } from './stored-event.js';
 
 export interface ReadLearnerStateOptions<State> {
-  /** Applies one event to the state; must be pure and deterministic. */
-  fold: (state: State, event: StoredEvent) => State;
+  /**
+   * Applies events (in log order) to the state and returns the new state; must be pure and
+   * deterministic, and fold(fold(s, a), b) must equal fold(s, [...a, ...b]).
+   */
+  fold: (state: State, events: readonly StoredEvent[]) => State;
   /** The state before any event; copied for every read, so a fold may not corrupt it. */
   initial: State;
   /** Names the fold's logic; change it whenever the fold changes, so old snapshots are not reused. */
@@ -64,11 +67,9 @@ export async function readLearnerState<State>(
     order by is_snapshot desc, sequence`.execute(db);
 
   const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
-  let state = snapshot ? revive(snapshot.payload) : structuredClone(options.initial);
-  let sequence = snapshot ? Number(snapshot.sequence) : 0;
-  const tail = snapshot ? rows.slice(1) : rows;
-  for (const row of tail) {
-    const event = toStoredEvent({
+  const start = snapshot ? revive(snapshot.payload) : structuredClone(options.initial);
+  const tail = (snapshot ? rows.slice(1) : rows).map((row) =>
+    toStoredEvent({
       sequence: row.sequence,
       id: row.id!,
       learner,
@@ -80,10 +81,10 @@ export async function readLearnerState<State>(
       idempotency_key: row.idempotency_key,
       key_index: null,
       recorded_at: row.time!,
-    });
-    state = fold(state, event);
-    sequence = event.sequence;
-  }
+    }),
+  );
+  const state = tail.length > 0 ? fold(start, tail) : start;
+  const sequence = tail.at(-1)?.sequence ?? (snapshot ? Number(snapshot.sequence) : 0);
 
   const snapshotWritten = tail.length > snapshotEvery;
   if (snapshotWritten) {

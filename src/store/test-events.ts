@@ -16,13 +16,16 @@ export const parseTestEvent: ParseEvent = (type, payload) => {
 /** A fold that counts attempts and correct answers per exercise. */
 export type AttemptCounts = { events: number; attempts: Record<string, { tries: number; correct: number }> };
 
-export const countAttempts = (state: AttemptCounts, event: { type: string; payload: unknown }): AttemptCounts => {
-  state.events += 1;
-  if (event.type === 'attempt') {
-    const { exercise, correct } = event.payload as { exercise: string; correct: boolean };
-    const counts = (state.attempts[exercise] ??= { tries: 0, correct: 0 });
-    counts.tries += 1;
-    if (correct) counts.correct += 1;
+export const countAttempts = (state: AttemptCounts, events: readonly { type: string; payload: unknown }[]): AttemptCounts => {
+  const next = structuredClone(state);
+  for (const event of events) {
+    next.events += 1;
+    if (event.type === 'attempt') {
+      const { exercise, correct } = event.payload as { exercise: string; correct: boolean };
+      const counts = (next.attempts[exercise] ??= { tries: 0, correct: 0 });
+      counts.tries += 1;
+      if (correct) counts.correct += 1;
+    }
   }
-  return state;
+  return next;
 };

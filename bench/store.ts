@@ -1,0 +1,165 @@
+// `npm run bench -- store`: 1,000 learners × 200 events appended, then learner state read
+// with a snapshot plus a tail, on PGlite (a real data folder) and on PostgreSQL.
+// The fold is Primer's learner model (foldLearnerState over a five-skill course).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createSeededRandom } from '../src/eval/index.js';
+import { emptyLearnerState, foldLearnerState, parseEventPayload, tinyCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
+import { openStore, testBackends, testPostgresUrl, type DatabaseConfig, type Store, type StoredEvent } from '../src/store/index.js';
+import type { BenchReport } from './report.js';
+
+export interface StoreBenchSize {
+  learners: number;
+  eventsPerLearner: number;
+  /** Events per append: one tutor turn's worth. */
+  batch: number;
+  /** Concurrent appends on PostgreSQL (PGlite has a single connection). */
+  concurrency: number;
+}
+
+const fullSize: StoreBenchSize = { learners: 1000, eventsPerLearner: 200, batch: 10, concurrency: 8 };
+const targetMs = 2;
+const course = tinyCourse({ skills: [{ id: 'limits' }, { id: 'derivatives', prerequisites: ['limits'] }, { id: 'chain-rule', prerequisites: ['derivatives'] }, { id: 'products', prerequisites: ['derivatives'] }, { id: 'gradients', prerequisites: ['chain-rule', 'products'] }] });
+const fold = {
+  version: `learner-state-1:${course.hash}`,
+  initial: emptyLearnerState(),
+  fold: (state: LearnerState, events: readonly StoredEvent[]) => foldLearnerState(state, events as unknown as LearnerEvent[], course),
+};
+
+/** One turn: mostly graded attempts, some chat and hints, all valid for the learner module's schemas. */
+function turnEvents(random: () => number, count: number, turn: string): { type: EventType; payload: unknown }[] {
+  return Array.from({ length: count }, (_, index) => {
+    const exercise = course.exercises[Math.floor(random() * course.exercises.length)]!;
+    const roll = random();
+    if (roll < 0.6) {
+      return { type: 'attempt', payload: { exercise: exercise.id, skills: exercise.skills, answer: String(Math.floor(random() * 100)), verdict: random() < 0.7 ? 'correct' : 'incorrect', hintsUsed: 0, revealed: false } };
+    }
+    if (roll < 0.9) return { type: 'message', payload: { turn: `${turn}-${index}`, role: random() < 0.5 ? 'learner' : 'tutor', text: 'Why does the chain rule multiply the derivatives?' } };
+    return { type: 'hint', payload: { exercise: exercise.id, rung: 1, reveals: false } };
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), mean: round(samples.reduce((sum, value) => sum + value, 0) / samples.length) };
+}
+
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/** Runs the workload on one store and returns its table rows and read latencies. */
+async function measure(store: Store, backend: string, size: StoreBenchSize, concurrency: number) {
+  const random = createSeededRandom(4);
+  const learners = Array.from({ length: size.learners }, (_, index) => `learner-${String(index).padStart(4, '0')}`);
+  const append = async (learner: string, count: number, turn: string, latencies: number[]) => {
+    const started = performance.now();
+    await store.appendEvents({ learner, course: course.course.id, courseVersion: course.hash, key: turn, events: turnEvents(random, count, turn) });
+    latencies.push(performance.now() - started);
+  };
+
+  // 1. Append: turn after turn, every learner taking part in each round.
+  const appendLatencies: number[] = [];
+  const appendStarted = performance.now();
+  for (let turn = 0; turn * size.batch < size.eventsPerLearner; turn += 1) {
+    const count = Math.min(size.batch, size.eventsPerLearner - turn * size.batch);
+    await inParallel(learners, concurrency, (learner) => append(learner, count, `${learner}-t${turn}`, appendLatencies));
+  }
+  const appendSeconds = (performance.now() - appendStarted) / 1000;
+  const appended = size.learners * size.eventsPerLearner;
+
+  // 2. The first read of each learner replays everything and writes a snapshot.
+  const coldReads: number[] = [];
+  for (const learner of learners) {
+    const started = performance.now();
+    await store.readLearnerState(learner, course.course.id, fold);
+    coldReads.push(performance.now() - started);
+  }
+
+  // 3. More practice since the snapshot: a tail of 0 to 49 events per learner (below the snapshot threshold).
+  const tails = new Map(learners.map((learner) => [learner, Math.floor(random() * 50)]));
+  const tailLatencies: number[] = [];
+  for (const learner of learners) {
+    for (let written = 0, turn = 0; written < tails.get(learner)!; turn += 1) {
+      const count = Math.min(size.batch, tails.get(learner)! - written);
+      await append(learner, count, `${learner}-tail${turn}`, tailLatencies);
+      written += count;
+    }
+  }
+
+  // 4. Measured: reads with a snapshot plus that tail, each learner twice, one at a time.
+  const reads: number[] = [];
+  let checked = 0;
+  for (const pass of [1, 2]) {
+    for (const learner of learners) {
+      const started = performance.now();
+      const { state, replayed } = await store.readLearnerState(learner, course.course.id, fold);
+      reads.push(performance.now() - started);
+      if (replayed !== tails.get(learner) || state.eventCount !== size.eventsPerLearner + tails.get(learner)!) {
+        throw new Error(`${backend}: ${learner} read ${state.eventCount} events (replayed ${replayed}); expected ${size.eventsPerLearner + tails.get(learner)!} (tail ${tails.get(learner)}), pass ${pass}`);
+      }
+      checked += 1;
+    }
+  }
+
+  const append50 = summary(appendLatencies);
+  const cold = summary(coldReads);
+  const warm = summary(reads);
+  return {
+    reads: warm,
+    appendedPerSecond: Math.round(appended / appendSeconds),
+    checked,
+    rows: [
+      { backend, operation: `append ${size.batch} events (×${appendLatencies.length}${concurrency > 1 ? `, ${concurrency} at once` : ''})`, p50Ms: append50.p50, p99Ms: append50.p99, meanMs: append50.mean },
+      { backend, operation: `first read, no snapshot (${size.eventsPerLearner} events replayed, writes one)`, p50Ms: cold.p50, p99Ms: cold.p99, meanMs: cold.mean },
+      { backend, operation: `read with snapshot + tail of 0-49 events (×${reads.length})`, p50Ms: warm.p50, p99Ms: warm.p99, meanMs: warm.mean },
+    ],
+  };
+}
+
+export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<BenchReport> {
+  const figures: BenchReport['figures'] = { learners: size.learners, eventsPerLearner: size.eventsPerLearner, targetMs };
+  const table: BenchReport['table'] = [];
+  const notes = [
+    `fold: foldLearnerState (BKT mastery, FSRS reviews, exercises, profile, memory) over a ${course.course.skills.length}-skill course; snapshot every 50 events`,
+    'appends are one transaction each, with a client key (idempotent); PGlite writes to a real data folder in a temporary directory',
+    'read latency is measured one read at a time from this process, including the fold; PostgreSQL is the local server over TCP',
+  ];
+
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'primer-bench-store-'));
+  const backends: { name: string; config: DatabaseConfig; schema?: string; concurrency: number }[] = [{ name: 'pglite', config: { kind: 'pglite', dataDir }, concurrency: 1 }];
+  const postgres = (await testBackends()).find((backend) => backend.name === 'postgres');
+  if (postgres?.available) backends.push({ name: 'postgres', config: { kind: 'postgres', url: testPostgresUrl }, schema: `primer_bench_${process.pid}`, concurrency: size.concurrency });
+  else notes.push(`PostgreSQL not measured: ${postgres?.notice ?? 'unreachable'}`);
+
+  try {
+    for (const backend of backends) {
+      let now = Date.parse('2026-03-01T12:00:00Z');
+      const clock = { now: () => new Date((now += 1000)) }; // a second between events
+      const store = await openStore(backend.config, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload), clock }, backend.schema ? { schema: backend.schema } : {});
+      try {
+        const result = await measure(store, backend.name, size, backend.concurrency);
+        table.push(...result.rows);
+        figures[`${backend.name}ReadP50Ms`] = result.reads.p50;
+        figures[`${backend.name}ReadP99Ms`] = result.reads.p99;
+        figures[`${backend.name}AppendedEventsPerSecond`] = result.appendedPerSecond;
+        figures[`${backend.name}ReadUnderTarget`] = result.reads.p50 < targetMs && result.reads.p99 < targetMs;
+      } finally {
+        if (backend.schema) await sql`drop schema if exists ${sql.id(backend.schema)} cascade`.execute(store.db);
+        await store.close();
+      }
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return { figures, table, notes };
+}
+
+export default () => runStoreBench();

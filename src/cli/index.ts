@@ -5,7 +5,9 @@ import { dbCommand } from './commands/db.js';
 import { guardCommand } from './commands/guard.js';
 import { initCommand } from './commands/init.js';
 import { learnerCommand } from './commands/learner.js';
+import { modelCommand } from './commands/model.js';
 import { serveCommand } from './commands/serve.js';
+import { usageCommand } from './commands/usage.js';
 import { UsageError } from './load-course.js';
 
 /** Builds the CLI program; `main` runs it. Exposed so tests can parse without a process. */
@@ -18,7 +20,9 @@ export function createProgram(): Command {
   program.addCommand(guardCommand());
   program.addCommand(initCommand());
   program.addCommand(learnerCommand());
+  program.addCommand(modelCommand());
   program.addCommand(serveCommand());
+  program.addCommand(usageCommand());
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError();
     command.commands.forEach(configure);

@@ -20,3 +20,7 @@ export type { EmbeddedModel } from './embedded/create-embedded-model.js';
 export { modelCatalog, defaultModel, findCatalogModel } from './embedded/model-catalog.js';
 export { startOpenAITestServer, renderPrompt } from './testing/openai-test-server.js';
 export type { OpenAITestServer, TestServerStep, TestServerRequest } from './testing/openai-test-server.js';
+export { summarizeUsage } from './accounting/summarize-usage.js';
+export type { UsageSummary, UsageRow } from './accounting/summarize-usage.js';
+export { pullModel, sha256Of, formatBytes, PullError } from './embedded/pull-model.js';
+export type { PullModelOptions, PullModelResult } from './embedded/pull-model.js';

@@ -6,3 +6,4 @@ export * from './simulated-learner.js';
 export * from './split-by-learner.js';
 export * from './summarize-simulation.js';
 export * from './compare-progressions.js';
+export * from './cross-validate-by-learner.js';

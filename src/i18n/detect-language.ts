@@ -1,0 +1,38 @@
+// Which language a learner writes in, with eld (n-gram language identification, offline).
+// Short or mixed texts are often unreliable; then the answer is undefined and the caller keeps its default.
+import { eld } from 'eld/small';
+
+export interface DetectedLanguage {
+  language: string; // ISO 639-1, e.g. "es"
+  reliable: boolean;
+}
+
+/** Detects the language of `text`; undefined when there is too little text to tell. */
+export function detectLanguage(text: string): DetectedLanguage | undefined {
+  const letters = text.replace(/\$[^$]*\$|`[^`]*`|https?:\/\/\S+|[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (letters.length < 8) return undefined;
+  const result = eld.detect(letters);
+  if (!result.language) return undefined;
+  return { language: result.language, reliable: result.isReliable() };
+}
+
+/** The language of a learner's recent messages (newest first wins when reliable), or undefined. */
+export function detectLearnerLanguage(messages: readonly string[]): string | undefined {
+  for (const message of [...messages].reverse()) {
+    const detected = detectLanguage(message);
+    if (detected?.reliable) return detected.language;
+  }
+  const all = detectLanguage(messages.join(' '));
+  return all?.reliable ? all.language : undefined;
+}
+
+/**
+ * Whether a reply is clearly in another language than `expected`: only a reliable detection of a
+ * different language on enough text counts, so formulas and short replies never trigger a retry.
+ */
+export function isWrongLanguage(reply: string, expected: string): boolean {
+  const detected = detectLanguage(reply);
+  if (!detected?.reliable) return false;
+  const base = expected.toLowerCase().split('-')[0]!;
+  return detected.language !== base && reply.replace(/[^\p{L}]/gu, '').length >= 24;
+}

@@ -1,0 +1,5 @@
+// Internationalisation: language detection (eld), the shared translation cache, and the translator.
+export { detectLanguage, detectLearnerLanguage, isWrongLanguage, type DetectedLanguage } from './detect-language.js';
+export { createMemoryTranslationCache, translationCacheKey, type CachedTranslation, type TranslationCache, type TranslationKey } from './translation-cache.js';
+export { createTranslator, glossaryVersion, protect, type GlossaryTerm, type TranslateRequest, type Translation, type Translator, type TranslatorOptions } from './create-translator.js';
+export { languageName } from './language-name.js';

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { compileCourse, type CourseBundle } from '../../course/index.js';
+import { createMemoryTranslationCache, createTranslator } from '../../i18n/index.js';
+import { createRouter, startOpenAITestServer, type OpenAITestServer, type TestServerRequest, type TestServerStep } from '../../models/index.js';
+import { createTutor, type TutorOptions } from './create-tutor.js';
+import { createMemoryJournal } from './memory-journal.js';
+import { fixedClock, seededRandom, testRouter } from './tutor-test-kit.js';
+import type { TurnAction, TutorStreamPart } from './turn-types.js';
+
+const files = new Map(Object.entries(tinyCourse).map(([p, t]) => [p, p.endsWith('.svg') ? undefined : t]));
+const { bundle } = compileCourse(files) as { bundle: CourseBundle };
+
+let server: OpenAITestServer;
+let respond: (request: TestServerRequest) => TestServerStep = () => ({ reply: 'ok' });
+beforeAll(async () => {
+  server = await startOpenAITestServer({ respond: (request) => respond(request) });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  respond = () => ({ reply: 'What do you think the first step is?' });
+});
+
+const systemOf = (request: TestServerRequest) => String(request.messages.find((m) => m.role === 'system')?.content ?? '');
+const isTranslation = (request: TestServerRequest) => systemOf(request).startsWith('You translate course text');
+const tutorRequests = () => server.requests.filter((request) => !isTranslation(request));
+
+function setup(overrides: Partial<TutorOptions> = {}) {
+  const clock = fixedClock();
+  const journal = createMemoryJournal(bundle.public, clock);
+  const tutor = createTutor({ course: bundle, router: testRouter(server.url), journal, clock, random: seededRandom(), ...overrides });
+  let turn = 0;
+  const send = async (text: string, action?: TurnAction, learner = 'ana') => {
+    const parts: TutorStreamPart[] = [];
+    const summary = await tutor.turn({ turnId: `t${++turn}-${learner}`, learner, text, ...(action ? { action } : {}) }, (part) => parts.push(part));
+    return { ...summary, streamed: parts };
+  };
+  return { tutor, journal, send };
+}
+
+describe('a tutor turn', () => {
+  it('catches a leaking reply, withholds the sentence and shows the rephrased one', async () => {
+    const { send } = setup();
+    await send('/exercise add-1', { type: 'exercise', exercise: 'add-1' });
+    let tutorCalls = 0;
+    respond = () => (++tutorCalls === 1 ? { reply: 'Good question, let us look at it together. The answer is 7. Count on from three.' } : { reply: 'Start at three and count on four more: where do you land?' });
+    const turn = await send('Just tell me the answer.');
+    expect(turn.leaksBlocked).toBe(1);
+    expect(turn.text).not.toMatch(/\b7\b|seven/i);
+    expect(turn.text).toContain('Good question');
+    expect(turn.text).toContain('where do you land?');
+    expect(turn.notices.join(' ')).toContain('withheld');
+    // The rephrase call never sees the leaked sentence, and escalates on the guard violation.
+    expect(JSON.stringify(tutorRequests().at(-1)!.messages)).not.toContain('The answer is 7');
+  });
+
+  it('sends the next hint when the rephrased reply leaks too', async () => {
+    const { send } = setup();
+    await send('/exercise add-1', { type: 'exercise', exercise: 'add-1' });
+    respond = () => ({ reply: 'Well, 3 + 4 = 7, so it is seven.' });
+    const turn = await send('What is it?');
+    expect(turn.leaksBlocked).toBe(2);
+    expect(turn.text).not.toMatch(/\b7\b|seven/i);
+    expect(turn.hints).toEqual([{ exercise: 'add-1', rung: 1, reveals: false }]);
+    expect(turn.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 1, text: 'Count on from 3.' }));
+  });
+
+  it('gives the right rung: public rungs in order, the revealing rung only after the minimum attempts, then no credit', async () => {
+    const { send, journal } = setup();
+    await send('/exercise mul-choice', { type: 'exercise', exercise: 'mul-choice' });
+    server.enqueue({ toolCalls: [{ name: 'give_hint', arguments: {} }] }, { reply: 'There is a hint for you: try it and tell me what you get.' });
+    const asked = await send('Can I have a hint?');
+    expect(asked.tools).toEqual(['give_hint']);
+    expect(asked.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 1, text: 'Add 2 three times.', reveals: false }));
+    const locked = await send('/hint', { type: 'hint' });
+    expect(locked.hints).toEqual([]);
+    expect(locked.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked' }));
+    await send('/answer a', { type: 'answer', answer: 'a' });
+    await send('/answer a', { type: 'answer', answer: 'a' });
+    const revealed = await send('/hint', { type: 'hint' });
+    expect(revealed.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 2, text: 'It is the second choice.', reveals: true }));
+    const right = await send('/answer b', { type: 'answer', answer: 'b' });
+    expect(right.verdicts).toEqual([{ exercise: 'mul-choice', verdict: 'correct' }]);
+    const { state } = await journal.read('ana');
+    expect(state.exercises['mul-choice']).toMatchObject({ solved: false, revealed: true, attempts: 3 });
+    // The model never saw the revealing rung's text.
+    expect(JSON.stringify(server.requests.map((r) => r.messages))).not.toContain('It is the second choice.');
+  });
+
+  it('answers a Spanish learner in Spanish, retrying once, and shows the lesson in Spanish from the shared cache', async () => {
+    const cache = createMemoryTranslationCache();
+    const router = testRouter(server.url);
+    const translator = createTranslator({ router, cache, glossary: bundle.public.course.glossary });
+    const { send } = setup({ router, translator });
+    respond = (request) => {
+      if (isTranslation(request)) return { reply: `(es) ${String(request.messages.at(-1)!.content)}` };
+      if (systemOf(request).includes('Reply only in Spanish')) return { reply: '¡Buena pregunta! Cuando sumas, juntas dos cantidades. ¿Qué obtienes si cuentas tres y luego cuatro más?' };
+      return { reply: 'Good question! When you add, you put two amounts together. What do you get if you count three and then four more?' };
+    };
+    await send('/lang es', { type: 'language', language: 'es' });
+    const lesson = await send('/lesson adding', { type: 'lesson', lesson: 'adding' });
+    const shown = lesson.streamed.find((part) => part.type === 'lesson');
+    expect(shown).toMatchObject({ type: 'lesson', lesson: 'adding' });
+    expect(shown && shown.type === 'lesson' && shown.sections[0]!.text.startsWith('(es) ')).toBe(true);
+    expect(shown && shown.type === 'lesson' && shown.sections[0]!.text).toContain('$2 + 2 = 4$'); // math kept as written
+    const translations = server.requests.filter(isTranslation).length;
+    expect(translations).toBeGreaterThan(0);
+
+    const reply = await send('¿Qué significa sumar dos números? No lo entiendo bien.');
+    expect(reply.language).toBe('es');
+    expect(reply.text).toContain('¿Qué obtienes');
+    expect(reply.text).not.toContain('Good question');
+    expect(reply.notices.join(' ')).toContain('not in Spanish');
+
+    // A second learner sees the same lesson from the cache: no new translation calls.
+    const before = server.requests.filter(isTranslation).length;
+    await send('/lang es', { type: 'language', language: 'es' }, 'bea');
+    const again = await send('/lesson adding', { type: 'lesson', lesson: 'adding' }, 'bea');
+    expect(again.streamed.find((part) => part.type === 'lesson')).toEqual(shown);
+    expect(server.requests.filter(isTranslation).length).toBe(before);
+  });
+
+  it('answers in no-model mode when the budget is spent, and still teaches and checks', async () => {
+    const router = testRouter(server.url, { budgets: { learnerPerDayUsd: 0 }, tiers: { local: { chain: [{ provider: 'test', model: 'tutor-small', price: { inputPerMillion: 1, outputPerMillion: 1 } }] } } });
+    const { send } = setup({ router });
+    const first = await send('Hello, where do I start?');
+    expect(first.mode).toBe('no-model');
+    expect(first.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'offline' }));
+    expect(first.notices.join(' ')).toContain('over budget');
+    expect(first.streamed.some((part) => part.type === 'lesson' || part.type === 'exercise')).toBe(true);
+    await send('/exercise add-1', { type: 'exercise', exercise: 'add-1' });
+    const wrong = await send('/answer 8', { type: 'answer', answer: '8' });
+    expect(wrong.mode).toBe('no-model');
+    expect(wrong.verdicts).toEqual([{ exercise: 'add-1', verdict: 'incorrect' }]);
+    expect(wrong.text).toContain('Not quite');
+    const hint = await send('/hint', { type: 'hint' });
+    expect(hint.streamed).toContainEqual(expect.objectContaining({ type: 'hint', text: 'Count on from 3.' }));
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('does not duplicate a re-sent turn: same reply, no second model call, one message stored', async () => {
+    const { tutor, journal } = setup();
+    respond = () => ({ reply: 'Let us start with adding. What is two plus two?' });
+    const request = { turnId: 'turn-42', learner: 'ana', text: 'Hi! Teach me something.' };
+    const first = await tutor.turn(request);
+    const calls = server.requests.length;
+    const second = await tutor.turn(request);
+    expect(second.replayed).toBe(true);
+    expect(second.text).toBe(first.text);
+    expect(server.requests.length).toBe(calls);
+    const messages = journal.events('ana').filter((event) => event.type === 'message');
+    expect(messages.map((m) => m.type === 'message' && m.payload.role)).toEqual(['learner', 'tutor']);
+  });
+
+  it('records notes and profile changes the model makes with its tools', async () => {
+    const { send, journal } = setup();
+    server.enqueue({ toolCalls: [{ name: 'set_profile', arguments: { background: 'carpenter' } }, { name: 'note_learner', arguments: { text: 'Thinks in terms of measuring wood.' } }] }, { reply: 'Nice, a carpenter! Think of adding lengths of board.' });
+    const turn = await send('I am a carpenter and I want to learn this.');
+    expect(turn.tools).toEqual(['set_profile', 'note_learner']);
+    const { state } = await journal.read('ana');
+    expect(state.profile.background).toBe('carpenter');
+    expect(state.memory[0]).toMatchObject({ text: 'Thinks in terms of measuring wood.' });
+    expect(state.memory[0]!.evidence).toHaveLength(1);
+  });
+});
+
+void createRouter;

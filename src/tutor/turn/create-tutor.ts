@@ -1,0 +1,288 @@
+// One tutor turn (DESIGN "One tutor turn"): store the learner's message → fold learner state → the
+// progression policy picks the activity → assemble context from public content only → stream through
+// the router with tools → output guard per sentence → store the reply and tool events (mastery is a
+// fold over them). With no model, the same turn teaches from the course and says the assistant is offline.
+import { stepCountIs } from 'ai';
+import type { CourseBundle, PublicBundle } from '../../course/index.js';
+import { freeResponseGradeSchema, type FreeResponseGrader, type Sandbox } from '../../exercise/index.js';
+import { createMemoryTranslationCache, createTranslator, detectLanguage, detectLearnerLanguage, languageName, type Translator } from '../../i18n/index.js';
+import { chooseNextActivity, type LearnerState } from '../../learner/index.js';
+import type { ModelRouter } from '../../models/index.js';
+import { assembleContext, type LearnerView } from '../context/assemble-context.js';
+import { createCourseIndex } from '../context/course-index.js';
+import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
+import { createTutorTools } from '../tools/create-tutor-tools.js';
+import { noModelReply } from './no-model-reply.js';
+import { answerLeakGuard, type OutputGuard } from './output-guard.js';
+import { relayGuardedReply } from './relay-guarded-reply.js';
+import { replaySummary } from './replay-summary.js';
+import { createTurnSession, type TurnSession } from './turn-session.js';
+import type { TurnRequest, TurnSummary, TutorStreamPart } from './turn-types.js';
+import { replyKey, type TutorJournal } from './tutor-journal.js';
+
+export interface TutorOptions {
+  course: CourseBundle;
+  router: ModelRouter;
+  journal: TutorJournal;
+  clock: { now(): Date };
+  random: () => number;
+  guard?: OutputGuard;
+  /** Default: the router's `translate` task over an in-memory cache. */
+  translator?: Translator;
+  /** Runs code exercises; without it they are not checked. */
+  sandbox?: Sandbox;
+  /** Grades free-response answers; default: the router's `grade` task. */
+  grader?: FreeResponseGrader;
+  policy?: PolicyPrompt;
+  budgetTokens?: number;
+}
+
+export interface Tutor {
+  /** Runs one turn; `onPart` receives each learner-visible part as soon as it is safe to show. */
+  turn(request: TurnRequest, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary>;
+}
+
+const recentTurns = 8;
+
+export function createTutor(options: TutorOptions): Tutor {
+  const { course, router, journal, clock } = options;
+  const bundle = course.public;
+  const index = createCourseIndex(bundle);
+  const guard = options.guard ?? answerLeakGuard;
+  const policy = options.policy ?? policyV1;
+  const translator = options.translator ?? createTranslator({ router, cache: createMemoryTranslationCache(), glossary: bundle.course.glossary, course: bundle.course.id });
+  const grader = options.grader ?? createModelGrader(router, bundle.course.id);
+  const newId = () => Math.floor(options.random() * 2 ** 48).toString(36);
+
+  return {
+    async turn(request, onPart) {
+      const action = request.action ?? { type: 'message' as const };
+      const parts: TutorStreamPart[] = [];
+      const emit = (part: TutorStreamPart) => {
+        parts.push(part);
+        onPart?.(part);
+      };
+      // 1. The learner's message is stored before anything else; a re-sent turn id is recognised here.
+      const detected = detectLanguage(request.text);
+      const stored = await journal.append({ learner: request.learner, key: request.turnId, events: [{ type: 'message', payload: { turn: request.turnId, role: 'learner', text: request.text, ...(detected?.reliable ? { language: detected.language } : {}) } }] });
+      if (stored.replayed) {
+        const reply = await journal.find(request.learner, replyKey(request.turnId));
+        if (reply.length > 0) return replaySummary(request.turnId, reply, emit);
+      }
+      // 2. Fold the learner's state.
+      const snapshot = await journal.read(request.learner);
+      const learnerTexts = snapshot.messages.filter((message) => message.role === 'learner').map((message) => message.text);
+      const language = action.type === 'language' ? action.language : (snapshot.state.profile.language ?? detectLearnerLanguage(learnerTexts.slice(-5)) ?? bundle.course.language);
+      const screen = (text: string, key: Parameters<OutputGuard['prepare']>[0], context: readonly string[]) => {
+        const check = guard.prepare(key, context);
+        const splitter = guard.splitter();
+        return [...splitter.push(text), ...splitter.end()].filter((sentence) => !check(sentence).leak).join('');
+      };
+      const session = createTurnSession({ bundle: course, learner: request.learner, state: snapshot.state, language, translator, emit, now: () => clock.now(), newId, screen, grader, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+      const summary: TurnSummary = { turnId: request.turnId, replayed: false, mode: 'model', language, text: '', parts, tools: [], verdicts: session.verdicts, hints: session.hints, citations: [], leaksBlocked: 0, tokens: { input: 0, output: 0, prompt: 0, stablePrefix: 0 }, notices: [] };
+      const say = (text: string) => {
+        if (!text) return;
+        const spaced = summary.text && !/\s$/.test(summary.text) ? ` ${text}` : text;
+        summary.text += spaced;
+        emit({ type: 'text-delta', text: spaced });
+      };
+      const notice = (code: Extract<TutorStreamPart, { type: 'notice' }>['code'], message: string) => {
+        summary.notices.push(message);
+        emit({ type: 'notice', code, message });
+      };
+
+      // 3. Commands act without a model; a message or an answer goes on to the model.
+      let shownExercise = false;
+      let shownLesson = false;
+      let answered: { verdict: string; feedback?: string } | undefined;
+      if (action.type === 'language') {
+        session.setProfile({ language: action.language });
+        say(`From now on I'll reply in ${languageName(action.language)}.`);
+      } else if (action.type === 'lesson') {
+        shownLesson = Boolean(await session.openLesson(action.lesson));
+        if (!shownLesson) notice('not-found', `There is no lesson "${action.lesson}" in this course.`);
+      } else if (action.type === 'exercise') {
+        shownExercise = Boolean(await session.openExercise(action.exercise));
+        if (!shownExercise) notice('not-found', `There is no exercise "${action.exercise}" in this course.`);
+      } else {
+        // 4. The progression policy picks the activity when there is none or the current one is done.
+        shownExercise = await advance(session, bundle, action.type !== 'message', clock.now(), options.random);
+        if (action.type === 'hint') {
+          const hint = await session.giveHint();
+          if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message);
+        } else if (action.type === 'answer') {
+          const checked = await session.checkAnswer(action.answer);
+          if (!checked) notice('not-found', 'There is no open exercise to answer. Open one with /exercise <id>.');
+          else answered = checked.shown;
+        }
+      }
+
+      if (action.type === 'message' || (action.type === 'answer' && answered)) {
+        const message = answered ? `My answer: ${action.type === 'answer' ? action.answer : ''}\n(The checker says: ${answered.verdict}${answered.feedback ? `; teacher's feedback shown to me: ${answered.feedback}` : ''}. Respond to this without giving the answer.)` : request.text;
+        const offline = await modelReply({ session, message, language, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id) });
+        if (offline !== undefined) {
+          summary.mode = 'no-model';
+          notice('offline', `The assistant is offline right now (${offline}), so you get the course material, checked answers and the teacher's hints directly.`);
+          say(await noModelReply({ session, index, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) }));
+        }
+      }
+
+      // 5. Store the reply with the turn's events; mastery is their fold.
+      const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
+      if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
+      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }] });
+      const activity = session.state.activity;
+      if (activity) summary.activity = { kind: activity.kind, reason: activity.reason, ...(activity.lesson ? { lesson: activity.lesson } : {}), ...(activity.exercise ? { exercise: activity.exercise } : {}) };
+      return summary;
+    },
+  };
+
+  /** Streams the model's reply through the guard; returns why there is no model, or undefined when it answered. */
+  async function modelReply(turn: {
+    session: TurnSession;
+    message: string;
+    language: string;
+    snapshot: { state: LearnerState; messages: { turn: string; role: 'learner' | 'tutor'; text: string }[] };
+    request: TurnRequest;
+    summary: TurnSummary;
+    say: (text: string) => void;
+    notice: (code: 'answer-withheld' | 'language-retry', message: string) => void;
+    emit: (part: TutorStreamPart) => void;
+    evidence: string[];
+  }): Promise<string | undefined> {
+    const { session, summary, request } = turn;
+    const history = turn.snapshot.messages.filter((message) => message.turn !== request.turnId);
+    const opened = session.current();
+    const context = assembleContext({
+      bundle,
+      index,
+      policy,
+      ...(session.state.activity?.lesson ? { lesson: session.state.activity.lesson } : {}),
+      ...(opened ? { exercise: { id: opened.exercise.id, prompt: opened.prompt } } : {}),
+      learner: learnerView(session.state, turn.language, bundle),
+      turns: history.slice(-recentTurns).map(({ role, text }) => ({ role, text })),
+      ...(history.length > recentTurns ? { summary: `the learner asked: ${history.slice(0, -recentTurns).filter((m) => m.role === 'learner').slice(-4).map((m) => m.text).join(' / ')}` } : {}),
+      message: turn.message,
+      ...(options.budgetTokens ? { budgetTokens: options.budgetTokens } : {}),
+    });
+    summary.citations = context.citations;
+    summary.tokens.prompt = context.tokens.total;
+    summary.tokens.stablePrefix = context.tokens.stablePrefix;
+    const learnerSaid = turn.snapshot.messages.filter((message) => message.role === 'learner').slice(-recentTurns).map((message) => message.text);
+    let cached: { id: string; seen: number; check: (sentence: string) => { leak: boolean; evidence?: string } } | undefined;
+    const check = (sentence: string) => {
+      const current = session.current();
+      if (!current) return { leak: false };
+      if (!cached || cached.id !== current.exercise.id || cached.seen !== session.seen.length) cached = { id: current.exercise.id, seen: session.seen.length, check: guard.prepare(current.guardKey, [current.prompt, ...session.seen, ...learnerSaid]) };
+      return cached.check(sentence);
+    };
+    const progress = opened ? session.state.exercises[opened.exercise.id] : undefined;
+    const hardSkill = (opened?.exercise.skills ?? []).some((skill) => bundle.course.skills.find((s) => s.id === skill)?.hard);
+    const tools = createTutorTools({ session, index, evidence: turn.evidence, onCall: (name) => summary.tools.push(name) });
+
+    const attempt = async (extra: { system?: string; messages?: { role: 'user' | 'assistant'; content: string }[]; guardViolation?: boolean; checkLanguage: boolean; withTools: boolean }) => {
+      const controller = new AbortController();
+      const routed = await router.stream({
+        task: 'tutor',
+        learner: request.learner,
+        course: bundle.course.id,
+        signals: { failedAttempts: progress && !progress.solved ? progress.attempts : 0, hardSkill, ...(extra.guardViolation ? { guardViolation: true } : {}) },
+        system: extra.system ? `${context.system}\n\n${extra.system}` : context.system,
+        messages: [...context.messages, ...(extra.messages ?? [])],
+        ...(extra.withTools ? { tools, stopWhen: stepCountIs(4) } : {}),
+        abortSignal: controller.signal,
+      });
+      if (routed.noModel) return { noModel: routed.reason } as const;
+      const outcome = await relayGuardedReply({
+        stream: routed.result.fullStream,
+        check,
+        splitter: guard.splitter(),
+        emitText: (text) => {
+          summary.text += text;
+          turn.emit({ type: 'text-delta', text });
+        },
+        emitToolResult: (tool, output) => turn.emit({ type: 'tool-result', tool, output }),
+        ...(extra.checkLanguage ? { language: turn.language } : {}),
+        stop: () => controller.abort(),
+      });
+      summary.tokens.input += outcome.usage.input;
+      summary.tokens.output += outcome.usage.output;
+      const served = routed.route.servedBy;
+      summary.tier = served?.tier ?? routed.route.tier;
+      if (served) Object.assign(summary, { provider: served.provider, model: served.model });
+      return { outcome } as const;
+    };
+
+    let result = await attempt({ checkLanguage: true, withTools: true });
+    if ('noModel' in result) return result.noModel;
+    if (result.outcome.stopped === 'error' && summary.text === '') return result.outcome.error ?? 'the model failed';
+    if (result.outcome.stopped === 'wrong-language') {
+      turn.notice('language-retry', `The reply was not in ${languageName(turn.language)}; asking again.`);
+      result = await attempt({ system: `Reply only in ${languageName(turn.language)}.`, checkLanguage: false, withTools: false });
+      if ('noModel' in result) return result.noModel;
+    }
+    if (result.outcome.stopped === 'leak') {
+      summary.leaksBlocked++;
+      turn.notice('answer-withheld', 'A sentence that would have given the answer away was withheld.');
+      const so = summary.text.trim();
+      result = await attempt({
+        guardViolation: true,
+        checkLanguage: false,
+        withTools: false,
+        messages: [...(so ? [{ role: 'assistant' as const, content: so }] : []), { role: 'user', content: `(Note from Primer: your last sentence was withheld because it gave away the answer to the open exercise. Continue in ${languageName(turn.language)} without stating the answer, its value or the correct choice: ask one guiding question or suggest the next step.)` }],
+      });
+      if ('noModel' in result || result.outcome.stopped === 'leak') {
+        if (!('noModel' in result)) summary.leaksBlocked++;
+        const hint = await session.giveHint();
+        if (!hint.given) turn.say('What have you tried so far? Tell me your next step and I will check it with you.');
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Picks the next activity when there is none, the current exercise is done, or the learner asks to practise after a lesson. */
+async function advance(session: TurnSession, bundle: PublicBundle, wantsPractice: boolean, now: Date, random: () => number): Promise<boolean> {
+  const activity = session.state.activity;
+  const exercise = activity?.exercise ? session.state.exercises[activity.exercise] : undefined;
+  const done = exercise && (exercise.solved || exercise.lastVerdict === 'correct');
+  // An answer or a hint is for the open exercise; only without one does the plan pick an exercise first.
+  if (wantsPractice ? Boolean(activity?.exercise) : activity && !done) return false;
+  const next = chooseNextActivity(session.state, bundle, { now, seed: Math.floor(random() * 2 ** 31) });
+  if (next.kind === 'finished') return false;
+  const current = session.state.activity;
+  if (current && current.kind === next.kind && current.lesson === next.lesson && current.exercise === next.exercise) return false;
+  session.setActivity({ kind: next.kind, reason: next.reason, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) });
+  if (!next.exercise) return false;
+  await session.openExercise(next.exercise, next.reason);
+  return true;
+}
+
+function learnerView(state: LearnerState, language: string, bundle: PublicBundle): LearnerView {
+  const titles = new Map(bundle.course.skills.map((skill) => [skill.id, skill.title]));
+  return {
+    language,
+    ...(state.profile.background ? { background: state.profile.background } : {}),
+    ...(state.profile.tags.length ? { tags: state.profile.tags } : {}),
+    ...(state.profile.goals ? { goals: state.profile.goals } : {}),
+    mastery: Object.entries(state.skills).map(([skill, value]) => ({ skill, title: titles.get(skill) ?? skill, mastery: value.mastery, status: value.mastered ? 'mastered' : 'learning' })),
+    memory: state.memory.map((item) => ({ id: item.id, text: item.text })),
+    ...(state.activity ? { activity: state.activity.reason } : {}),
+  };
+}
+
+/** A free-response grader over the router's `grade` task: JSON per rubric criterion, validated. */
+function createModelGrader(router: ModelRouter, course: string): FreeResponseGrader {
+  return async (input) => {
+    const routed = await router.generate({
+      task: 'grade',
+      course,
+      system: 'You grade a learner\'s answer against a rubric and a reference answer. Reply with JSON only: {"criteria":[{"criterion":"…","awarded":0,"comment":"…"}],"feedback":"…"}. Comments and feedback speak to the learner in their language and never quote or paraphrase the reference.',
+      prompt: JSON.stringify({ question: input.prompt, rubric: input.rubric, reference: input.reference, answer: input.answer, language: input.language }),
+    });
+    if (routed.noModel) throw new Error(`no grader available: ${routed.reason}`);
+    const text = routed.result.text;
+    const json = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
+    return freeResponseGradeSchema.parse(JSON.parse(json));
+  };
+}

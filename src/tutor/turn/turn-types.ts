@@ -1,0 +1,56 @@
+// What a tutor turn takes and gives: the learner's request, the parts a UI shows as they come,
+// and the summary of the whole turn.
+import type { Verdict } from '../../exercise/index.js';
+
+/** A learner message, or a command the UI sends without a model (buttons, slash commands). */
+export type TurnAction =
+  | { type: 'message' }
+  | { type: 'answer'; answer: string } // answer the open exercise
+  | { type: 'hint' } // the next rung of the open exercise's hint ladder
+  | { type: 'lesson'; lesson: string } // open a lesson
+  | { type: 'exercise'; exercise: string } // open an exercise
+  | { type: 'language'; language: string }; // switch the reply language
+
+export interface TurnRequest {
+  /** Client-generated; re-sending the same id returns the stored outcome and does no work again. */
+  turnId: string;
+  learner: string;
+  text: string;
+  action?: TurnAction;
+}
+
+export type NoticeCode = 'offline' | 'answer-withheld' | 'language-retry' | 'hint-locked' | 'not-found' | 'replayed';
+
+/** Parts of a turn, in the order a UI should show them. Every text here has passed the output guard. */
+export type TutorStreamPart =
+  | { type: 'text-delta'; text: string }
+  | { type: 'lesson'; lesson: string; title: string; sections: { id: string; heading: string; text: string }[] }
+  | { type: 'exercise'; exercise: string; prompt: string; choices?: { id: string; text: string }[] }
+  | { type: 'hint'; exercise: string; rung: number; text: string; reveals: boolean }
+  | { type: 'verdict'; exercise: string; verdict: Verdict['verdict']; feedback?: string; message?: string; misconception?: string }
+  | { type: 'tool-result'; tool: string; output: unknown }
+  | { type: 'progress'; skills: { skill: string; title: string; mastery: number; status: string }[] }
+  | { type: 'notice'; code: NoticeCode; message: string };
+
+export interface TurnSummary {
+  turnId: string;
+  /** True when this turn id had been answered before and nothing was done again. */
+  replayed: boolean;
+  mode: 'model' | 'no-model';
+  language: string;
+  /** The tutor's reply as the learner saw it (guarded). */
+  text: string;
+  parts: TutorStreamPart[];
+  tools: string[];
+  verdicts: { exercise: string; verdict: Verdict['verdict']; misconception?: string }[];
+  hints: { exercise: string; rung: number; reveals: boolean }[];
+  citations: string[];
+  /** Sentences the output guard withheld. */
+  leaksBlocked: number;
+  tier?: string;
+  provider?: string;
+  model?: string;
+  tokens: { input: number; output: number; prompt: number; stablePrefix: number };
+  activity?: { kind: string; lesson?: string; exercise?: string; reason: string };
+  notices: string[];
+}

@@ -1,0 +1,33 @@
+// The one capability the tutor needs from storage, so this core module never imports the store:
+// append events (idempotently, by key), read the folded learner state, and find a turn's events.
+import type { EventPayload, EventType, LearnerState } from '../../learner/index.js';
+
+/** An event the tutor appends. */
+export type JournalEvent = { [T in EventType]: { type: T; payload: EventPayload<T> } }[EventType];
+
+/** An event as stored, with its id (memory items cite it as evidence). */
+export type JournalEntry = JournalEvent & { id: string; time: string; key: string | null };
+
+export interface JournalMessage {
+  turn: string;
+  role: 'learner' | 'tutor';
+  text: string;
+}
+
+export interface LearnerSnapshot {
+  state: LearnerState;
+  /** The latest chat messages, oldest first (the tutor uses the last few). */
+  messages: JournalMessage[];
+}
+
+export interface TutorJournal {
+  /** Appends events atomically. Re-sending a key returns the events stored under it, `replayed: true`. */
+  append(input: { learner: string; key: string; events: JournalEvent[] }): Promise<{ replayed: boolean; events: JournalEntry[] }>;
+  /** The learner's state (a fold over their events) and their latest messages. */
+  read(learner: string): Promise<LearnerSnapshot>;
+  /** The events stored under `key`, or an empty list. */
+  find(learner: string, key: string): Promise<JournalEntry[]>;
+}
+
+/** The key of a turn's reply: the learner's message is stored under the turn id itself. */
+export const replyKey = (turnId: string) => `${turnId}:reply`;

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { courseCommand } from './commands/course.js';
 import { dbCommand } from './commands/db.js';
 import { guardCommand } from './commands/guard.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { learnerCommand } from './commands/learner.js';
 import { modelCommand } from './commands/model.js';
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   program.addCommand(courseCommand());
   program.addCommand(dbCommand());
   program.addCommand(guardCommand());
+  program.addCommand(importCommand());
   program.addCommand(initCommand());
   program.addCommand(learnerCommand());
   program.addCommand(modelCommand());

@@ -7,3 +7,4 @@ export { chunkLesson, estimateTokens, sha256, slugify } from './chunk-lesson.js'
 export { parseMarkdown, blockDirectives } from './markdown.js';
 export { courseJsonSchemas, type JsonSchemaFile } from './json-schemas.js';
 export { renderMarkdown } from './render-markdown.js';
+export * from './import-oatutor/index.js';

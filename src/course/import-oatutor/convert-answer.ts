@@ -10,7 +10,7 @@ import type { TemplatePlan } from './plan-template.js';
 export type AnswerPart =
   | { type: 'choice'; choices: { text: string; correct: boolean }[]; duplicatesDropped: number }
   | { type: 'numeric'; answer: number; tolerance?: { absolute: number }; unknown?: string }
-  | { type: 'numeric-template'; solution: string; unknown?: string }
+  | { type: 'numeric-template'; solution: string; tolerance?: { absolute: number }; unknown?: string }
   | { type: 'expression'; answer: string; variables: Record<string, [number, number]>; unknown?: string }
   | { type: 'text'; accept: string[]; caseSensitive: boolean };
 

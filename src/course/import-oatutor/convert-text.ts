@@ -57,14 +57,35 @@ export function writeVariables(text: string, variables: VariableWriting | undefi
   });
 }
 
+const validity = new Map<string, boolean>(); // the same formulas recur across steps and hints
+
 /** True when KaTeX renders `tex` (the same options the course compiler uses). */
 export function isValidMath(tex: string): boolean {
+  const known = validity.get(tex);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     katex.renderToString(tex, { displayMode: false, throwOnError: true, strict: 'ignore' });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (validity.size > 100_000) validity.clear();
+  validity.set(tex, valid);
+  return valid;
+}
+
+/** Mends what OATutor authors often leave broken: blanks `___` in math, `\\-`, unclosed braces. */
+export function repairMath(tex: string): string {
+  let repaired = tex.replace(/_{3,}/g, '\\underline{\\qquad}').replace(/\\-/g, '-');
+  let depth = 0;
+  for (let i = 0; i < repaired.length; i += 1) {
+    const char = repaired[i]!;
+    if (char === '\\') i += 1;
+    else if (char === '{') depth += 1;
+    else if (char === '}') depth = Math.max(0, depth - 1);
+  }
+  repaired += '}'.repeat(depth);
+  return repaired;
 }
 
 /** Normalises OATutor's math: `**` powers, stray `\$`, surrounding space. */
@@ -103,6 +124,8 @@ function writeMath(raw: string, context: TextContext): string {
   if (/^_{3,}$/.test(tex)) return '\\_\\_\\_';
   if (/\$/.test(tex)) return writeMath(tex.replace(/\$/g, ''), context);
   if (isValidMath(tex)) return `$${tex}$`;
+  const repaired = repairMath(tex);
+  if (repaired !== tex && isValidMath(repaired)) return `$${repaired}$`;
   context.note?.(`math KaTeX cannot parse was kept as code: ${tex}`);
   return inlineCode(tex);
 }

@@ -27,16 +27,27 @@ const statingWords = '(?:=|is|are|equals|är|blir|:|→)';
 export function revealsAnswer(text: string, answers: readonly string[]): boolean {
   const haystack = normalizeForComparison(text);
   return answers.some((answer) => {
-    const needle = normalizeForComparison(answer);
-    if (needle === '') return false;
-    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const isNumber = /^[-+]?\d+(\.\d+)?$/.test(needle);
-    const isShort = isNumber ? needle.replace(/^[-+]/, '').length <= 2 : needle.length <= 2;
-    if (isShort) {
-      const boundary = isNumber ? '(?![\\d])(?!\\.\\d)' : '(?![a-z0-9_])';
-      return new RegExp(`${statingWords}${escaped}${boundary}`).test(haystack) || new RegExp(`(^|[^a-z0-9_.\\\\])${escaped}[.!]?$`).test(haystack);
-    }
-    if (isNumber) return new RegExp(`(^|[^\\d.])${escaped}(?![\\d])(?!\\.\\d)`).test(haystack);
-    return haystack.includes(needle);
+    // "x=-1 or x=-3" is stated by a hint that states both parts, in any order
+    const parts = answer
+      .replace(/\$\$/g, ' ')
+      .split(/\s(?:or|and|och|eller)\s|[,;]/i)
+      .map(normalizeForComparison)
+      .filter((part) => part !== '');
+    if (parts.length === 0) return false;
+    if (parts.length > 1 && parts.every((part) => statesPart(haystack, part))) return true;
+    return statesPart(haystack, normalizeForComparison(answer));
   });
+}
+
+function statesPart(haystack: string, needle: string): boolean {
+  if (needle === '') return false;
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const isNumber = /^[-+]?\d+(\.\d+)?$/.test(needle);
+  const isShort = isNumber ? needle.replace(/^[-+]/, '').length <= 2 : needle.length <= 2;
+  if (isShort) {
+    const boundary = isNumber ? '(?![\\d])(?!\\.\\d)' : '(?![a-z0-9_])';
+    return new RegExp(`${statingWords}${escaped}${boundary}`).test(haystack) || new RegExp(`(^|[^a-z0-9_.\\\\])${escaped}[.!]?$`).test(haystack);
+  }
+  if (isNumber) return new RegExp(`(^|[^\\d.])${escaped}(?![\\d])(?!\\.\\d)`).test(haystack);
+  return haystack.includes(needle);
 }

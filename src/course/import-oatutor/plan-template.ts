@@ -11,7 +11,12 @@ export interface TemplatePlan {
   variants: Record<string, TemplateValue>[]; // OATutor's variants, in order
 }
 
-export type TemplatePlanResult = { ok: true; plan: TemplatePlan } | { ok: false; reason: string };
+/** `variants` is set when OATutor's variants are known but Primer cannot draw them faithfully. */
+export type TemplatePlanResult = { ok: true; plan: TemplatePlan } | { ok: false; reason: string; variants?: Record<string, TemplateValue>[] };
+
+// Primer redraws up to 100 times until the constraints hold; below this share of admissible draws
+// some of 1,000 seeds would find no variant at all.
+const minAdmissibleShare = 0.15;
 
 const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -58,6 +63,9 @@ export function planTemplate(variabilization: Readonly<Record<string, readonly s
     variables[name] = { choices };
   }
   const combinations = Object.values(variables).reduce((product, v) => product * v.choices.length, 1);
+  if (used.length > 1 && combinations !== variants.length && variants.length / combinations < minAdmissibleShare) {
+    return { ok: false, reason: `its ${used.length} variables are paired in ${variants.length} of ${combinations} combinations, too few for Primer's random draws`, variants };
+  }
   const constraints =
     used.length > 1 && combinations !== variants.length
       ? [variants.map((variant) => `(${used.map((name) => equals(name, variant[name]!)).join(' and ')})`).join(' or ')]

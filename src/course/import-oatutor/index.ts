@@ -1,0 +1,3 @@
+// The OATutor importer: OATutor's published JSON → Primer course files. Pure; the CLI does the I/O.
+export { convertOatutor, type ConvertOptions, type ImportedCourse, type ImportedExercise, type ImportSummary, type OatutorContent, type OatutorProblemFiles, type OatutorStepFiles } from './convert-oatutor.js';
+export type { Issue } from './build-exercises.js';

@@ -3,3 +3,5 @@ export { readCourseFolder } from './read-course-folder.js';
 export { createPreviewApp, type PreviewSource } from './preview/preview-app.js';
 export { startPreview, type PreviewServer } from './preview/start-preview.js';
 export { createApp, type AppOptions } from './create-app.js';
+export { watchCourseFolder, type WatchedCourse } from './watch-course-folder.js';
+export { createCourseCatalog, type CourseCatalog, type PublishedCourse } from './courses/course-catalog.js';

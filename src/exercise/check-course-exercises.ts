@@ -71,25 +71,32 @@ async function checkExercise(exercise: PublicExercise, key: ExerciseKey, options
   }
 }
 
-/** A mistake that the checker judges correct would tell a right learner they are wrong. */
+/** A mistake that the checker judges correct would tell a right learner they are wrong (or never be recognised). */
 async function checkMistakes(exercise: PublicExercise, key: ExerciseKey, report: Report): Promise<void> {
   if (key.type === 'code' || key.type === 'free-response') return;
-  const seeds = 'template' in key && key.template ? [0, 1, 2] : [0];
+  const template = 'template' in key && key.template;
+  const seeds = template ? Array.from({ length: 20 }, (_, seed) => seed) : [0];
   for (const mistake of key.mistakes) {
     const answer = Array.isArray(mistake.answer) ? mistake.answer : String(mistake.answer);
+    let judgedCorrect = 0;
+    let unreadable: string | undefined;
     for (const seed of seeds) {
-      const written = typeof answer === 'string' && 'template' in key && key.template ? renderedMistake(key, answer, seed) : answer;
-      if (written === undefined) break;
-      const verdict = await checkAnswer({ exercise, key, answer: written, seed });
-      if (verdict.verdict === 'correct') {
-        report(`the mistake "${String(mistake.answer)}" (${mistake.misconception}) is judged correct`, 'a mistake must be a wrong answer; change it or the key');
+      const written = typeof answer === 'string' && template ? renderedMistake(key, answer, seed) : answer;
+      if (written === undefined) {
+        unreadable = 'it cannot be evaluated with the variables';
         break;
       }
+      const verdict = await checkAnswer({ exercise, key, answer: written, seed });
+      if (verdict.verdict === 'correct') judgedCorrect++;
       if (verdict.verdict === 'unparseable') {
-        report(`the mistake "${String(mistake.answer)}" (${mistake.misconception}) is not an answer the checker can read: ${verdict.message ?? ''}`, 'write the mistake the way a learner would answer', 'warning');
+        unreadable = verdict.message ?? 'unreadable';
         break;
       }
     }
+    const label = `the mistake "${String(mistake.answer)}" (${mistake.misconception})`;
+    if (unreadable) report(`${label} is not an answer the checker can read: ${unreadable}`, 'write the mistake the way a learner would answer', 'error');
+    else if (judgedCorrect === seeds.length) report(`${label} is judged correct`, 'a mistake must be a wrong answer; change it or the key');
+    else if (judgedCorrect > 0) report(`${label} equals the right answer in ${judgedCorrect} of ${seeds.length} variants, where it cannot be recognised`, 'add a constraint that keeps the mistake apart from the answer', 'warning');
   }
 }
 

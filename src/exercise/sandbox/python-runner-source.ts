@@ -19,8 +19,10 @@ __contains__ __getitem__ __setitem__ __delitem__ __call__ __enter__ __exit__ __b
 """.split())
 _DENIED_ATTRS = frozenset("""
 f_globals f_locals f_builtins f_back f_code tb_frame tb_next gi_frame gi_code gi_yieldfrom cr_frame cr_code
-ag_frame ag_code co_consts mro format_map get_field
+ag_frame ag_code co_consts mro format_map get_field _evaluate _eval_type get_type_hints _getframe
 """.split())
+# Public names that evaluate strings with globals the caller chooses: left out of module copies.
+_HIDDEN = frozenset(["typing.get_type_hints", "typing.ForwardRef", "typing.evaluate_forward_ref"])
 _DENIED_NAMES = frozenset(["__builtins__", "__import__", "__loader__", "__spec__", "__build_class__"])
 
 class _OutputLimit(BaseException):
@@ -46,17 +48,13 @@ class _Writer:
         pass
 
 def _blocked_name(name):
-    return (name.startswith("_") and name not in _OK_DUNDERS) or name in _DENIED_ATTRS
-
-def _private_of_own_object(node):
-    # self._items and cls._cache are the learner's own; other underscore names reach into library internals
-    return isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and not node.attr.startswith("__")
+    return (name.startswith("__") and name.endswith("__") and name not in _OK_DUNDERS) or name in _DENIED_ATTRS
 
 def _checked_compile(source, filename, mode="exec"):
     tree = ast.parse(source, filename, mode)
     for node in ast.walk(tree):
         names = []
-        if isinstance(node, ast.Attribute) and not _private_of_own_object(node):
+        if isinstance(node, ast.Attribute):
             names.append(node.attr)
         elif isinstance(node, ast.Name) and node.id in _DENIED_NAMES:
             names.append(node.id)
@@ -74,7 +72,7 @@ def _copy_module(name, cache):
     copy = types.ModuleType(name, getattr(real, "__doc__", None))
     cache[name] = copy
     for key, value in list(vars(real).items()):
-        if key.startswith("_"):
+        if key.startswith("_") or f"{name}.{key}" in _HIDDEN:
             continue
         if isinstance(value, types.ModuleType):
             if f"{name}.{key}" in _ALLOWED:

@@ -62,14 +62,27 @@ describe('chooseNextActivity', () => {
     expect(later.reason).toBe("We'll review The chain rule first — it was due 3 days ago.");
   });
 
-  it('remediates the prerequisite when a skill keeps failing, and returns once the prerequisite holds', () => {
-    const base = [teach('fractions-lesson'), ...Array.from({ length: 10 }, (_, i) => answer(`fractions-${(i % 3) + 1}`, true)), teach('ratios-lesson')];
+  it('remediates a weak prerequisite when a skill keeps failing, and returns once the prerequisite holds', () => {
+    // Fractions was practised but never mastered; the learner went on to ratios anyway.
+    const base = [teach('fractions-lesson'), answer('fractions-1', true), answer('fractions-2', true), teach('ratios-lesson')];
     const failing = fold([...base, answer('ratios-1', false), answer('ratios-2', false), answer('ratios-3', false)]);
+    expect(failing.skills.fractions!.mastered).toBe(false);
     const next = chooseNextActivity(failing, course, { now, seed: 1 });
     expect(next).toMatchObject({ kind: 'remediate', skill: 'fractions' });
     expect(next.reason).toBe("Ratios keeps going wrong, so let's strengthen Fractions, which it builds on.");
-    const remediated = fold([answer('fractions-1', true), answer('fractions-2', true)], failing);
+    const remediated = fold([answer('fractions-1', true), answer('fractions-3', true)], failing);
     expect(chooseNextActivity(remediated, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'ratios' });
+    expect(remediated.skills.ratios!.failureStreak).toBe(0);
+  });
+
+  it('goes back over the lesson when a skill keeps failing although its prerequisites are solid', () => {
+    const base = [teach('fractions-lesson'), ...Array.from({ length: 10 }, (_, i) => answer(`fractions-${(i % 3) + 1}`, true)), teach('ratios-lesson')];
+    const failing = fold([...base, answer('ratios-1', false), answer('ratios-2', false), answer('ratios-3', false)]);
+    const next = chooseNextActivity(failing, course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'teach', lesson: 'ratios-lesson', skill: 'ratios' });
+    expect(next.reason).toBe("Let's go back over Lesson on Ratios, since Ratios keeps going wrong.");
+    const retaught = fold([event('activity', { kind: 'teach', lesson: 'ratios-lesson', skill: 'ratios', reason: next.reason })], failing);
+    expect(chooseNextActivity(retaught, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'ratios' });
   });
 
   it('is deterministic for a state and seed', () => {

@@ -6,7 +6,7 @@ import type { PublicBundle, PublicExercise } from '../course/index.js';
 import type { ActivityKind } from './events.js';
 import { bktParamsFor, type LearnerModelOptions } from './fold-learner-state.js';
 import type { LearnerState, SkillState } from './learner-state.js';
-import { daysOverdue } from './review-schedule.js';
+import { daysOverdue, recallProbability } from './review-schedule.js';
 
 export interface NextActivity {
   /** `finished` when every skill is mastered and no review is due. */
@@ -73,19 +73,24 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     return practise('review', due[0].id, `We'll review ${due[0].title} first — ${when}.`);
   }
 
-  // 2. A skill that keeps failing: strengthen its weakest prerequisite, or go back over its lesson.
+  // 2. A skill that keeps failing: strengthen a prerequisite that is weak (not mastered, or fading),
+  // otherwise go back over the skill's own lesson (which clears the failure streak).
   const failing = skills
     .filter((skill) => !isMastered(skill.id) && skillOf(skill.id).failureStreak >= limit)
     .sort((a, b) => skillOf(b.id).failureStreak - skillOf(a.id).failureStreak)[0];
   if (failing) {
+    const weak = (id: string) => {
+      const review = skillOf(id).review;
+      return !isMastered(id) || (review !== undefined && recallProbability(review, options.now) < 0.9);
+    };
     const prerequisite = failing.prerequisites
-      .filter(practicable)
+      .filter((id) => practicable(id) && weak(id))
       .sort((a, b) => skillOf(a).mastery - skillOf(b).mastery)[0];
     if (prerequisite) {
       return practise('remediate', prerequisite, `${failing.title} keeps going wrong, so let's strengthen ${title.get(prerequisite) ?? prerequisite}, which it builds on.`);
     }
     const lesson = lessonFor(failing.id);
-    if (lesson && !(state.activity?.kind === 'teach' && state.activity.lesson === lesson.id)) {
+    if (lesson) {
       return { kind: 'teach', lesson: lesson.id, skill: failing.id, reason: `Let's go back over ${lesson.title}, since ${failing.title} keeps going wrong.` };
     }
   }

@@ -55,6 +55,11 @@ export interface ModelRouter {
   stream<TOOLS extends ToolSet = ToolSet, OUTPUT extends Output = Output<string, string, never>>(request: RouterStreamRequest<TOOLS, OUTPUT>): Promise<Routed<StreamTextResult<TOOLS, OUTPUT>>>;
   /** Like `stream`, with the AI SDK's `generateText`; a call no entry could serve resolves to `noModel`. */
   generate<TOOLS extends ToolSet = ToolSet, OUTPUT extends Output = Output<string, string>>(request: RouterGenerateRequest<TOOLS, OUTPUT>): Promise<Routed<GenerateTextResult<TOOLS, OUTPUT>>>;
+  /**
+   * The routed model itself, for AI SDK calls other than streamText/generateText (e.g. streamObject).
+   * Pass the prompt text (or an estimate of it) so budgets can be checked; call it with `maxRetries: 0`.
+   */
+  model(request: RouteFields & { promptText: string; maxOutputTokens?: number }): Promise<Routed<LanguageModelV3>>;
   /** The circuit state of a provider + model (for health pages and tests). */
   breakerState(provider: string, model: string): BreakerState | undefined;
 }
@@ -152,6 +157,12 @@ export function createRouter(options: RouterOptions): ModelRouter {
         if (error instanceof Error && error.name === 'NoModelAvailableError') return { noModel: true, reason: error.message, route: decision.info };
         throw error;
       }
+    },
+    async model(request) {
+      const { promptText, ...fields } = request;
+      const decision = await decide(fields, promptText);
+      if ('noModel' in decision) return { noModel: true, reason: decision.noModel!, route: decision.info };
+      return { noModel: false, result: routedModel(fields, decision), route: decision.info };
     },
     breakerState(provider, model) {
       return breakers.get(`${provider}/${model}`)?.state();

@@ -145,7 +145,7 @@ async function readJson(file: string): Promise<{ value?: unknown; error?: string
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return { error: `${file} is missing` };
   try {
-    return { value: JSON.parse(text) as unknown };
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch (error) {
     return { error: `${file} is not valid JSON: ${(error as Error).message}` };
   }

@@ -45,6 +45,11 @@ describe('latexToMathjs', () => {
     expect(translate('$$\\$-2\\sin\\left(x\\right)\\cos\\left(x\\right)$$').expression).toBe('-2*sin(x)*cos(x)');
   });
 
+  it('reads Unicode math signs', () => {
+    expect(valueAt('−3 × 2 ÷ 4')).toBe(-1.5);
+    expect(valueAt('√25 + 2π')).toBeCloseTo(5 + 2 * Math.PI, 12);
+  });
+
   it('keeps template variables @{name} whole', () => {
     expect(translate('$$\\frac{1}{@{ans}}$$').expression).toBe('(1/ans)');
     expect(translate('-@{k}').expression).toBe('-k');

@@ -33,6 +33,12 @@ export function stripAnswer(latex: string): string {
     .replace(/\{,\}/g, '.')
     .replace(/\\%/g, '%')
     .replace(/\*\*/g, '^')
+    .replace(/[−–]/g, '-')
+    .replace(/[×·⋅]/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/π/g, '\\pi ')
+    .replace(/√(\d+(?:\.\d+)?)/g, '\\sqrt{$1}')
+    .replace(/√/g, '\\sqrt')
     .trim();
 }
 

@@ -53,3 +53,15 @@ describe('loading the model settings', () => {
     expect(loaded.errors[0]!.message).toContain('models.providers.local.type');
   });
 });
+
+describe('primer.config.example.yaml', () => {
+  it('parses without problems and configures all three tiers', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseModelConfigText } = await import('./load-model-config.js');
+    const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../primer.config.example.yaml');
+    const parsed = parseModelConfigText(await readFile(file, 'utf8'), 'primer.config.example.yaml');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.config?.tiers.frontier?.chain.map((entry) => entry.provider)).toEqual(['anthropic', 'openai']);
+    expect(parsed.config?.budgets.learnerPerDayUsd).toBe(0.05);
+  });
+});

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from './database-config.js';
 import { openDatabase, type OpenedDatabase } from './open-database.js';
-import { openTestDatabase, testBackends, testPostgresUrl } from './open-test-database.js';
+import { openTestDatabase, openTimeoutMs, testBackends, testPostgresUrl } from './open-test-database.js';
 import { toStoredEvent } from './stored-event.js';
 
 const backends = await testBackends();
@@ -96,6 +96,6 @@ describe.each(backends)('durability on $name', (backend) => {
       }
       expect(acknowledged.size).toBeGreaterThanOrEqual(20);
     },
-    180_000,
+    openTimeoutMs * 4, // four PGlite opens: two children, two reopenings
   );
 });

@@ -41,7 +41,8 @@ export class InvalidEventError extends Error {
     readonly type: string,
     cause: unknown,
   ) {
-    super(`event ${index} of type "${type}" has an invalid payload: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    const reason = cause instanceof z.ZodError ? z.prettifyError(cause).replaceAll('\n', ' ') : cause instanceof Error ? cause.message : String(cause);
+    super(`event ${index} of type "${type}" has an invalid payload: ${reason}`, { cause });
     this.name = 'InvalidEventError';
   }
 }

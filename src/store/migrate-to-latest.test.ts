@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from './migrate-to-latest.js';
 import { migrations } from './migration-provider.js';
 import type { OpenedDatabase } from './open-database.js';
-import { openTestDatabase, testBackends } from './open-test-database.js';
+import { openTestDatabase, openTimeoutMs, testBackends } from './open-test-database.js';
 
 const backends = await testBackends();
 
@@ -11,7 +11,7 @@ describe.each(backends)('migrations on $name', (backend) => {
   let database: OpenedDatabase;
   beforeAll(async () => {
     if (backend.available) database = await openTestDatabase(backend.name, { migrate: false });
-  });
+  }, openTimeoutMs);
   afterAll(async () => database?.close());
   const migrate = () => migrateToLatest(database.db, database.schema ? { schema: database.schema } : {});
 

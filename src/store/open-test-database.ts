@@ -16,6 +16,9 @@ export interface TestBackend {
   notice?: string;
 }
 
+/** How long a test may wait to open PGlite: initdb takes seconds, and far longer on a busy machine. */
+export const openTimeoutMs = 180_000;
+
 let postgresCheck: Promise<string | undefined> | undefined;
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from './create-store.js';
-import { openTestDatabase, testBackends } from './open-test-database.js';
+import { openTestDatabase, openTimeoutMs, testBackends } from './open-test-database.js';
 import { countAttempts, parseTestEvent, type AttemptCounts } from './test-events.js';
 
 const backends = await testBackends();
@@ -13,7 +13,7 @@ describe.each(backends)('learner state on $name', (backend) => {
   beforeAll(async () => {
     if (!backend.available) return;
     store = createStore({ database: await openTestDatabase(backend.name), parseEvent: parseTestEvent, clock: { now: () => new Date('2026-02-01T09:00:00Z') } });
-  });
+  }, openTimeoutMs);
   afterAll(async () => store?.close());
 
   /** Appends `count` attempts on exercises e0..e2, every third one correct. */

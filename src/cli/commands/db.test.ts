@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openTestDatabase, testBackends, testPostgresUrl, type OpenedDatabase } from '../../store/index.js';
+import { openDatabase, openTestDatabase, openTimeoutMs, testBackends, testPostgresUrl, type OpenedDatabase } from '../../store/index.js';
 import { main } from '../index.js';
 
 const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
@@ -38,7 +38,7 @@ describe('primer db migrate', () => {
     } finally {
       await database.close();
     }
-  }, 120_000); // creating a PGlite folder (initdb) takes seconds, more on a busy machine
+  }, openTimeoutMs * 2); // creates and reopens a PGlite folder
 
   it.skipIf(!postgres.available)('migrates the PostgreSQL given by --database-url', async () => {
     const owner: OpenedDatabase = await openTestDatabase('postgres', { migrate: false }); // an empty schema, dropped afterwards

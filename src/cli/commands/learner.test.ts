@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { areaUnderRoc, createSeededRandom } from '../../eval/index.js';
 import { main } from '../index.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const assistments = path.resolve(repoRoot, '../shared/data/assistments/skill_builder_train.csv');
 
 let dir: string;
 const truth = { prior: 0.3, learn: 0.2, guess: 0.15, slip: 0.1 };
@@ -60,5 +64,26 @@ describe('primer learner', () => {
     expect(await run('predict', '--params', path.join(dir, 'missing.json'), '--csv', bad, '--out', path.join(dir, 'x.csv'))).toBe(2);
     expect(String(error.mock.calls.at(-1)![0])).toMatch(/parameters file not found: .*missing\.json/);
     error.mockRestore();
+  });
+
+  it('fits and predicts the first 5,000 rows of ASSISTments, with forgetting, per run', async () => {
+    if (!existsSync(assistments)) {
+      console.log(`skipped: ${assistments} not found`);
+      return;
+    }
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const csv = path.join(dir, 'assistments.csv');
+    await writeFile(csv, (await readFile(assistments, 'utf8')).split('\n').slice(0, 5001).join('\n'));
+    const params = path.join(dir, 'assistments.json');
+    expect(await run('fit', '--csv', csv, '--out', params, '--forgets', '--sequences', 'run')).toBe(0);
+    const model = JSON.parse(await readFile(params, 'utf8'));
+    expect(model).toMatchObject({ forgets: true, sequences: 'run' });
+    expect(Object.values(model.skills as Record<string, { guess: number; slip: number }>).every((p) => p.guess <= 0.3 && p.slip <= 0.3)).toBe(true);
+    const out = path.join(dir, 'assistments-predictions.csv');
+    expect(await run('predict', '--params', params, '--csv', csv, '--out', out)).toBe(0);
+    const rows = (await readFile(out, 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows).toHaveLength(5000);
+    expect(areaUnderRoc(rows.map((row) => Number(row[3])), rows.map((row) => Number(row[2])))).toBeGreaterThan(0.7);
+    log.mockRestore();
   });
 });

@@ -7,7 +7,7 @@ import ast, builtins, json, sys, types
 
 _ALLOWED = frozenset("""
 math cmath random statistics fractions decimal itertools functools collections collections.abc heapq bisect
-re json copy datetime dataclasses enum typing abc numbers textwrap unicodedata array queue
+re json copy datetime dataclasses enum typing abc numbers textwrap unicodedata array
 """.split())
 for _name in sorted(_ALLOWED):
     __import__(_name)
@@ -81,13 +81,16 @@ def _copy_module(name, cache):
         setattr(copy, key, value)
     return copy
 
-def _make_builtins():
+def _make_builtins(imported):
     cache = {}
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level:
             raise ImportError("relative imports are not available in exercises")
         if name not in _ALLOWED:
             raise ImportError(f"import of '{name}' is not allowed in exercises")
+        imported.add(name.split(".")[0])
+        if "." in name:
+            imported.add(name)
         if fromlist or "." not in name:
             return _copy_module(name, cache)
         return _copy_module(name.split(".")[0], cache)
@@ -133,17 +136,26 @@ def _make_builtins():
     })
     return safe
 
+# Learner code reaches shared state only through imports: it gets copies of modules, but their classes
+# and a few mutable objects are shared. After a run that imported anything, these are compared with
+# how they were at start; a difference costs the worker.
+_IMMUTABLE_TYPE = 1 << 8
+_MUTABLE_CLASSES = []
+for _name in sorted(_ALLOWED):
+    for _value in vars(sys.modules[_name]).values():
+        if isinstance(_value, type) and not (_value.__flags__ & _IMMUTABLE_TYPE) and all(_value is not _seen for _seen in _MUTABLE_CLASSES):
+            _MUTABLE_CLASSES.append(_value)
+
 def _fingerprint():
-    marks = []
-    for name in sorted(_ALLOWED):
-        module = sys.modules.get(name)
-        if module is None:
-            continue
-        for key, value in sorted(vars(module).items()):
-            marks.append((name, key, id(value)))
-            if isinstance(value, type):
-                marks.append(tuple((attr, id(item)) for attr, item in value.__dict__.items()))
+    marks = [tuple((key, id(value)) for key, value in cls.__dict__.items()) for cls in _MUTABLE_CLASSES]
+    marks.append(repr(sys.modules["decimal"].DefaultContext))
     return hash(tuple(marks))
+
+def _reset_after(names):
+    if "random" in names:
+        sys.modules["random"].seed()
+    if "decimal" in names:
+        sys.modules["decimal"].setcontext(sys.modules["decimal"].Context())
 
 def _blocked(*args, **kwargs):
     raise PermissionError("processes are not available in exercises")
@@ -183,7 +195,8 @@ def _primer_run(code, tests_json, output_limit):
     out = _Writer(output_limit)
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = out
-    namespace = {"__builtins__": _make_builtins(), "__name__": "__main__"}
+    imported = set()
+    namespace = {"__builtins__": _make_builtins(imported), "__name__": "__main__"}
     result = {"status": "ok", "error": None, "tests": []}
     def stop(kind):
         result["status"] = kind
@@ -234,7 +247,8 @@ def _primer_run(code, tests_json, output_limit):
         sys.stdout, sys.stderr = saved
     result["output"] = "".join(out.parts)
     try:
-        result["dirty"] = _fingerprint() != _baseline
+        result["dirty"] = bool(imported) and _fingerprint() != _baseline
+        _reset_after(imported)
     except BaseException:
         result["dirty"] = True
     return json.dumps(result)

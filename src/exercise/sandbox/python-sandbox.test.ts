@@ -134,6 +134,12 @@ describe('Python exercises', () => {
     expect(verdict.verdict).toBe('correct');
   });
 
+  it('resets the decimal context one learner changed', async () => {
+    await sandbox.run({ language: 'python', code: 'import decimal\ndecimal.getcontext().prec = 2', tests: [] });
+    const next = await sandbox.run({ language: 'python', code: 'from decimal import Decimal\nprint(Decimal(1) / Decimal(3))', tests: [] });
+    expect(next.output).toBe('0.3333333333333333333333333333\n');
+  });
+
   it('keeps one learner\'s changes to shared modules from reaching the next learner', async () => {
     await check('import collections\ncollections.Counter.most_common = lambda self, n=None: "hacked"\ndef add(a, b):\n    return a + b');
     const next = await sandbox.run({ language: 'python', code: 'import collections\nprint(collections.Counter("aab").most_common(1))', tests: [] });

@@ -148,6 +148,19 @@ describe('router over the OpenAI-compatible test server', () => {
     expect(none).toMatchObject({ noModel: true, reason: 'no model configured' });
   });
 
+  it('continues an Anthropic reply cut mid-way on an OpenAI-compatible entry', async () => {
+    const config = configWith({
+      providers: { claude: { type: 'anthropic', baseURL: server.url }, open: { type: 'openai-compatible', baseURL: server.url } },
+      tiers: { local: { chain: [{ provider: 'claude', model: 'claude-test' }, { provider: 'open', model: 'open-test' }] } },
+    });
+    const router = createRouter({ config, apiKeys: { claude: 'key' }, sleep: noWait });
+    server.enqueue({ fail: 'cut', reply: 'A fraction names a part of a whole.', afterChars: 11 }, { reply: 'names a part of a whole.' });
+    const routed = await router.stream({ task: 'tutor', prompt: 'What is a fraction?' });
+    if (routed.noModel) throw new Error(routed.reason);
+    expect(await routed.result.text).toBe('A fraction names a part of a whole.');
+    expect(routed.route).toMatchObject({ continued: true, servedBy: { provider: 'open' } });
+  });
+
   it('echo mode sends back the prompt the provider received', async () => {
     const router = createRouter({ config: configWith(), sleep: noWait });
     server.enqueue({ echo: true });

@@ -1,7 +1,9 @@
 // A small OpenAI-compatible chat-completions server for tests: scripted replies, tool calls,
 // echo, and failures on command. Listens on 127.0.0.1 with a free port; no network needed.
+// It also answers Anthropic's /v1/messages, so the Anthropic client can be tested the same way.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { anthropicDialect, openAIDialect, type ReplyContext, type ReplyDialect, type Send } from './reply-dialects.js';
 
 /** What the server does for one request. */
 export type TestServerStep =
@@ -78,21 +80,25 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
 
   async function handle(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(incoming);
-    if (incoming.method !== 'POST' || !incoming.url?.endsWith('/chat/completions')) {
+    const dialect = incoming.url?.endsWith('/chat/completions') ? openAIDialect : incoming.url?.endsWith('/messages') ? anthropicDialect : null;
+    if (incoming.method !== 'POST' || !dialect) {
       sendJson(response, 404, { error: { message: `no route ${incoming.method} ${incoming.url}`, type: 'not_found' } });
       return;
     }
     const body = JSON.parse(raw) as Record<string, unknown>;
+    const messages = (body.messages ?? []) as TestServerRequest['messages'];
+    const system = body.system as string | { text: string }[] | undefined;
     const request: TestServerRequest = {
       model: String(body.model),
       stream: body.stream === true,
-      messages: (body.messages ?? []) as TestServerRequest['messages'],
+      // Anthropic sends the system prompt beside the messages; it is shown first, as OpenAI has it.
+      messages: system ? [{ role: 'system', content: typeof system === 'string' ? system : system.map((part) => part.text).join('\n') }, ...messages] : messages,
       tools: body.tools as unknown[] | undefined,
       body,
     };
     requests.push(request);
     const step = queue.shift() ?? respond(request, requests.length - 1);
-    await perform(step, request, incoming, response);
+    await perform(step, request, incoming, response, dialect);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,30 +119,32 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
   };
 }
 
-async function perform(step: TestServerStep, request: TestServerRequest, incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+async function perform(step: TestServerStep, request: TestServerRequest, incoming: IncomingMessage, response: ServerResponse, dialect: ReplyDialect): Promise<void> {
+  const reply = (text: string, toolCalls: { name: string; arguments: unknown }[], usage: TestServerUsage | undefined, chunkSize: number, fault?: StreamFault) =>
+    replyWith(request, response, dialect, text, toolCalls, usage, chunkSize, fault);
   if ('fail' in step) {
     switch (step.fail) {
       case 'rate-limit':
         response.setHeader('retry-after', String(step.retryAfterSeconds ?? 1));
-        return sendJson(response, 429, { error: { message: 'Rate limit reached', type: 'rate_limit_error' } });
+        return sendJson(response, 429, dialect.error(429, 'Rate limit reached'));
       case 'server-error':
-        return sendJson(response, 500, { error: { message: 'Internal server error', type: 'server_error' } });
+        return sendJson(response, 500, dialect.error(500, 'Internal server error'));
       case 'unavailable':
-        return sendJson(response, 503, { error: { message: 'Service unavailable', type: 'server_error' } });
+        return sendJson(response, 503, dialect.error(503, 'Service unavailable'));
       case 'reset':
         incoming.socket.destroy();
         return;
       case 'slow-first-token':
-        return replyWith(request, response, step.reply, [], undefined, 4, { firstTokenDelayMs: step.delayMs });
+        return reply(step.reply, [], undefined, 4, { firstTokenDelayMs: step.delayMs });
       case 'cut':
-        return replyWith(request, response, step.reply, [], undefined, 4, { cutAfterChars: step.afterChars, socket: incoming.socket });
+        return reply(step.reply, [], undefined, 4, { cutAfterChars: step.afterChars, socket: incoming.socket });
       case 'malformed':
-        return replyWith(request, response, step.reply, [], undefined, 4, { malformed: true });
+        return reply(step.reply, [], undefined, 4, { malformed: true });
     }
   }
-  if ('echo' in step) return replyWith(request, response, renderPrompt(request), [], undefined, step.chunkSize ?? 16);
-  if ('toolCalls' in step) return replyWith(request, response, step.reply ?? '', step.toolCalls, step.usage, 8);
-  return replyWith(request, response, step.reply, [], step.usage, step.chunkSize ?? 4);
+  if ('echo' in step) return reply(renderPrompt(request), [], undefined, step.chunkSize ?? 16);
+  if ('toolCalls' in step) return reply(step.reply ?? '', step.toolCalls, step.usage, 8);
+  return reply(step.reply, [], step.usage, step.chunkSize ?? 4);
 }
 
 /** The prompt as echo mode returns it: one `role: content` line per message. */
@@ -156,45 +164,34 @@ interface StreamFault {
 async function replyWith(
   request: TestServerRequest,
   response: ServerResponse,
+  dialect: ReplyDialect,
   text: string,
   toolCalls: { name: string; arguments: unknown }[],
   usage: TestServerUsage | undefined,
   chunkSize: number,
   fault: StreamFault = {},
 ): Promise<void> {
-  const promptTokens = usage?.promptTokens ?? Math.ceil(renderPrompt(request).length / 4);
-  const completionTokens = usage?.completionTokens ?? Math.ceil((text.length + JSON.stringify(toolCalls).length * (toolCalls.length > 0 ? 1 : 0)) / 4);
-  const usageBody = {
-    prompt_tokens: promptTokens,
-    completion_tokens: completionTokens,
-    total_tokens: promptTokens + completionTokens,
-    prompt_tokens_details: { cached_tokens: usage?.cachedTokens ?? 0 },
+  const calls = toolCalls.map((call, index) => ({ id: `call_${index + 1}`, name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) }));
+  const context: ReplyContext = {
+    model: request.model,
+    text,
+    calls,
+    usage: {
+      promptTokens: usage?.promptTokens ?? Math.ceil(renderPrompt(request).length / 4),
+      completionTokens: usage?.completionTokens ?? Math.ceil((text.length + calls.reduce((sum, call) => sum + call.arguments.length, 0)) / 4),
+      cachedTokens: usage?.cachedTokens ?? 0,
+    },
   };
-  const calls = toolCalls.map((call, index) => ({
-    id: `call_${index + 1}`,
-    type: 'function',
-    function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments) },
-  }));
-  const finishReason = calls.length > 0 ? 'tool_calls' : 'stop';
-  const base = { id: 'chatcmpl-test', created: 1_700_000_000, model: request.model };
 
   if (!request.stream) {
     if (fault.firstTokenDelayMs) await delay(fault.firstTokenDelayMs);
     if (response.destroyed) return;
-    return sendJson(response, 200, {
-      ...base,
-      object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: text, ...(calls.length > 0 ? { tool_calls: calls } : {}) }, finish_reason: finishReason }],
-      usage: usageBody,
-    });
+    return sendJson(response, 200, dialect.whole(context));
   }
 
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
-  const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
-    send({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] });
-
-  chunk({ role: 'assistant', content: '' });
+  const send: Send = (payload, event) => response.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(payload)}\n\n`);
+  dialect.start(send, context);
   if (fault.firstTokenDelayMs) {
     await delay(fault.firstTokenDelayMs);
     if (response.destroyed) return;
@@ -204,28 +201,18 @@ async function replyWith(
     const piece = text.slice(start, start + chunkSize);
     if (fault.cutAfterChars !== undefined && sent + piece.length > fault.cutAfterChars) {
       const head = piece.slice(0, fault.cutAfterChars - sent);
-      if (head) chunk({ content: head });
+      if (head) dialect.text(send, head);
       await flush(response);
       await delay(5);
       fault.socket?.destroy();
       return;
     }
-    if (fault.malformed && start > 0 && start >= text.length / 2 && start - chunkSize < text.length / 2) {
-      response.write('data: {"choices": [ this is not json\n\n');
-    }
-    chunk({ content: piece });
+    if (fault.malformed && start > 0 && start >= text.length / 2 && start - chunkSize < text.length / 2) response.write(dialect.malformed);
+    dialect.text(send, piece);
     sent += piece.length;
   }
-  calls.forEach((call, index) => {
-    chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] });
-    const args = call.function.arguments;
-    const half = Math.ceil(args.length / 2);
-    chunk({ tool_calls: [{ index, function: { arguments: args.slice(0, half) } }] });
-    chunk({ tool_calls: [{ index, function: { arguments: args.slice(half) } }] });
-  });
-  chunk({}, finishReason);
-  send({ ...base, object: 'chat.completion.chunk', choices: [], usage: usageBody });
-  response.end('data: [DONE]\n\n');
+  dialect.end(send, context);
+  response.end(dialect.trailer);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -44,6 +44,12 @@ describe('checkNumeric', () => {
     expect(verdict.message).toContain('"."');
   });
 
+  it('reads spaces between groups of three digits as grouping in any language, and nothing else', () => {
+    expect(checkNumeric({ answer: 1000 }, '1 000', 'en').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 1000.5 }, '1 000,5', 'de').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 6 }, '2 3', 'en').verdict).toBe('unparseable');
+  });
+
   it('reads "1,234" as a thousand in English and as a decimal in German', () => {
     expect(checkNumeric({ answer: 1234 }, '1,234', 'en').verdict).toBe('correct');
     expect(checkNumeric({ answer: 1.234 }, '1,234', 'de').verdict).toBe('correct');

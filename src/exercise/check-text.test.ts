@@ -50,6 +50,13 @@ describe('checkChoice', () => {
     expect(checkChoice(single, ['b'], 'a').verdict).toBe('incorrect');
   });
 
+  it('reads an answer that is a choice text as that text, even when it looks like a number', () => {
+    const numbers = { multiple: false, choices: [{ id: 'a', text: '0' }, { id: 'b', text: '1' }, { id: 'c', text: '2' }] };
+    expect(checkChoice(numbers, ['b'], '1').verdict).toBe('correct');
+    expect(checkChoice(numbers, ['b'], 'b').verdict).toBe('correct');
+    expect(checkChoice(numbers, ['b'], '0').verdict).toBe('incorrect');
+  });
+
   it('is order-insensitive for multiple answers and gives partial credit for a correct subset', () => {
     expect(checkChoice(multiple, ['relu', 'sigmoid'], ['sigmoid', 'relu']).verdict).toBe('correct');
     expect(checkChoice(multiple, ['relu', 'sigmoid'], 'b, a').verdict).toBe('correct');

@@ -26,7 +26,8 @@ export function numberSeparators(language = 'en'): { decimal: string; group: str
 /** Rewrites the numbers in `input` to math.js form (point decimals, no grouping); returns an error for a separator the language does not use. */
 export function localiseDigits(input: string, language = 'en'): { text: string } | { error: string } {
   const { decimal, group } = numberSeparators(language);
-  const groupChars = spaceLike.test(group) ? ' \u00a0\u202f' : group === '’' ? "’'" : group;
+  // spaces group digits in every language (the SI style "1 000 000"), besides the language's own separator
+  const groupChars = ` \u00a0\u202f${spaceLike.test(group) ? '' : group === '’' ? "’'" : group}`;
   const grouping = new RegExp(`^\\d{1,3}(?:[${escapeClass(groupChars)}]\\d{3})+$`);
   let error: string | undefined;
   const text = input.replace(/\d[\d.,'’\u00a0\u202f ]*\d|\d/g, (run) => {

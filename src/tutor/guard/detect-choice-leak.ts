@@ -26,13 +26,23 @@ function letterStated(folded: string, letter: string): boolean {
   return before.test(folded) || after.test(folded);
 }
 
-/** Letters the sentence marks as options: "(a)", "b)", "option c". */
+/** Letters the sentence marks as options: "(a)", "b)" at the start of a line, "option c"; math and code are left out. */
 function markedLetters(folded: string): Set<string> {
   const letters = new Set<string>();
-  for (const match of folded.matchAll(/(?:^|[\s(])(?:\(([a-h])\)|([a-h])\)|(?:option|opcion|opcao|choice|alternativa)\s+([a-h])\b)/g)) {
+  for (const match of withoutMathAndCode(folded).matchAll(/(?:^|[\s*])(?:\(([a-h])\)|(?<=^\s*|\n\s*)([a-h])\)|(?:option|opcion|opcao|choice|alternativa)\s+([a-h])\b)/g)) {
     letters.add((match[1] ?? match[2] ?? match[3])!);
   }
   return letters;
+}
+
+/** The sentence without $…$ math and `…` code, where letters are variables, not choices. */
+function withoutMathAndCode(text: string): string {
+  return text.replace(/```[\s\S]*?```|`[^`]*`|\$\$[\s\S]+?\$\$|\$[^$]+\$|\\\([\s\S]+?\\\)/g, ' ; ');
+}
+
+/** True when the sentence starts with an option marker, as a list of options does: "(b) x^2", "**b)** 2x". */
+function startsWithOption(folded: string): boolean {
+  return /^[\s*_]*(?:\(?[a-h]\))[\s*_]*\S/.test(folded);
 }
 
 function normalised(text: string): string {
@@ -69,13 +79,13 @@ export function choiceLeakDetector(key: ChoiceGuardKey, context?: LeakContext): 
   });
   if (picked) return () => noLeak;
   return (sentence) => {
-    const folded = foldText(sentence);
+    const folded = withoutMathAndCode(foldText(sentence));
     for (const letter of correctLetters) {
       if (letterStated(folded, escape(letter))) return { leak: true, evidence: `choice ${letter} stated as the answer` };
     }
     const marks = markedLetters(folded);
     const lone = correctLetters.find((letter) => marks.has(letter));
-    if (lone && marks.size === 1) return { leak: true, evidence: `choice (${lone}) singled out` };
+    if (lone && marks.size === 1 && !startsWithOption(folded)) return { leak: true, evidence: `choice (${lone}) singled out` };
     for (const choice of key.correct) {
       if (textStated(sentence, choice, wrong)) return { leak: true, evidence: `the text of choice ${choice.letter || choice.id}, "${choice.text}", stated as the answer` };
     }

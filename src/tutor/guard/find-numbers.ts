@@ -53,12 +53,12 @@ export function findNumbers(text: string): FoundNumber[] {
   for (const match of plain.matchAll(numberToken)) {
     const [whole, minus, digits = '', percent] = match;
     const before = plain.slice(0, match.index);
+    if (/\^\s*\(?\s*$/.test(before)) continue; // an exponent: 10^-6 is read whole as arithmetic
     // "x-12" is a subtraction, "= -12" or "(-12" a negative number
     const sign = minus && (before === '' || /[\s(=:[{,]$/.test(before)) ? -1 : 1;
     for (const reading of readingsOf(digits)) {
       const value = sign * reading;
       found.push({ value, text: whole.trim(), kind: 'number' });
-      if (sign < 0) found.push({ value: reading, text: digits, kind: 'number' });
       if (percent) found.push({ value: value / 100, text: whole.trim(), kind: 'percent' });
     }
   }

@@ -83,6 +83,9 @@ const cases: Case[] = [
   ['numeric', 11, 'Once you see the pattern, it gets easier.', undefined, false],
   ['numeric', 0, 'A null pointer is not what we need here.', undefined, false],
   ['numeric', 100, 'Ça coûte cent euros.', undefined, true],
+  ['numeric', 6, 'A tiny $h$ such as $10^{-6}$ gives an excellent approximation.', undefined, false], // an exponent is not a number on its own
+  ['numeric', 8, 'The forward values are $e = -6$, $d = 4$, $L = -8$.', undefined, false],
+  ['numeric', 0.64, 'At $t = 0.8$ the slope is $1 - 0.64 = 0.36$.', undefined, true],
   // numeric with tolerance and units (through the exercise key)
   // expression keys
   ['expression', '2*x*cos(x^2)', 'The derivative is 2x cos(x²).', derivative, true],
@@ -124,6 +127,10 @@ const cases: Case[] = [
   ['choice', 'b', 'Right, b it is.', ['I think it is b'], false],
   ['choice', 'b', 'Yes, (b).', ['(a) 2x\n(b) x^2\n(c) 2'], true], // the problem listing the options is not the learner's pick
   ['choice', 'a', 'The answer is a function of x, so think about its graph.', undefined, false],
+  ['choice', 'b', 'A neuron computes $\\tanh(w x + b)$ of its inputs.', undefined, false], // letters in math are variables
+  ['choice', 'b', 'In Python, `a + b` calls `a.__add__(b)`.', undefined, false],
+  ['choice', 'b', '**(b)** $y = e^{-x}$.', undefined, false], // an option as a list shows it
+  ['choice', 'c', 'Backpropagating through L = (a · b + c) · f is next.', undefined, false],
   ['choice', 'a', 'The answer is a.', undefined, true],
   ['choice', 'a', 'Choose (a).', undefined, true],
   ['choice', 'the chain rule', 'The answer is the chain rule.', undefined, true],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { probabilityCorrect, updateMastery } from './bkt.js';
-import { bktModelSchema, fitBktModel, groupBySkill, predictResponses, type BktModel } from './fit-bkt-model.js';
+import { bktModelSchema, fitBktModel, type BktModel } from './fit-bkt-model.js';
+import { groupBySkill } from './group-by-skill.js';
+import { predictResponses } from './predict-responses.js';
 import { parseResponseCsv } from './parse-response-csv.js';
 
 const csv = (rows: string[]) => parseResponseCsv(['user_id,skill_name,correct', ...rows].join('\n'), 'test.csv').table!;

@@ -41,6 +41,11 @@ const cases: Case[] = [
   ['numeric', 0.5, 'La probabilidad es un medio.', undefined, true],
   ['numeric', 0.5, 'La probabilité vaut un demi.', undefined, true],
   ['numeric', 0.5, 'É cinquenta por cento.', undefined, true],
+  ['numeric', 0.5, 'Es el 50 por ciento.', undefined, true],
+  ['numeric', 7, 'It is 7.', 'Compute 3 + 4.', true], // arithmetic in the problem does not make its value safe to say
+  ['numeric', 12, 'Yes, exactly 12.', [problem, 'is it 10?'], true], // confirming a number the tutor proposed
+  ['numeric', 12, 'Did you get 12 as I suggested?', problem, true],
+  ['numeric', 12, 'Oui, douze, comme je le disais.', problem, true],
   ['numeric', 0.5, 'The answer is .5', undefined, true],
   ['numeric', 0.75, 'It is three quarters.', undefined, true],
   ['numeric', 0.75, 'Son tres cuartos.', undefined, true],

@@ -40,12 +40,14 @@ export async function importOatutor(dir: string, out: string): Promise<OatutorIm
   const convertedSteps = new Set<string>();
   let converted = convertOatutor(content, { leaveOut });
   let diagnostics = new Map<string, Diagnostic[]>();
+  let notes: Issue[] = [];
   // a step left out may change the ids of the exercises after it, so check again until nothing changes
   for (let round = 0; round < 6; round += 1) {
     for (const course of converted.courses) for (const e of course.exercises) if (e.kind === 'step') convertedSteps.add(e.oatutorId);
     const before = leaveOut.size;
     diagnostics = new Map();
-    for (const course of converted.courses) diagnostics.set(course.id, await checkImportedCourse(course, leaveOut));
+    notes = [];
+    for (const course of converted.courses) diagnostics.set(course.id, await checkImportedCourse(course, leaveOut, notes));
     if (leaveOut.size === before) break;
     converted = convertOatutor(content, { leaveOut });
   }
@@ -54,6 +56,7 @@ export async function importOatutor(dir: string, out: string): Promise<OatutorIm
   for (const course of courses) written.push(await writeCourse(course, dir, out, diagnostics.get(course.id) ?? []));
   return {
     ...summary,
+    warnings: [...summary.warnings, ...notes],
     converted: convertedSteps.size,
     selfConsistent: courses.reduce((n, course) => n + course.exercises.filter((e) => e.kind === 'step').length, 0),
     written,
@@ -64,7 +67,7 @@ export async function importOatutor(dir: string, out: string): Promise<OatutorIm
  * Compiles the course in memory and runs what `primer course check` runs; then judges each
  * exercise's own key. What fails is added to `leaveOut`; returns the course check's diagnostics.
  */
-async function checkImportedCourse(course: ImportedCourse, leaveOut: Map<string, string>): Promise<Diagnostic[]> {
+async function checkImportedCourse(course: ImportedCourse, leaveOut: Map<string, string>, notes: Issue[]): Promise<Diagnostic[]> {
   const files = new Map<string, string | undefined>(course.files);
   for (const figure of course.figures) files.set(figure.to, undefined);
   const compiled = compileCourse(files);
@@ -83,6 +86,7 @@ async function checkImportedCourse(course: ImportedCourse, leaveOut: Map<string,
     if (leaveOut.has(imported.exercise.id)) continue;
     const problem = await selfConsistencyProblem(compiled.bundle, imported);
     if (problem) leaveOut.set(imported.exercise.id, `not self-consistent: ${problem}`);
+    else notes.push(...(await writtenAsOatutorStoresIt(compiled.bundle, imported)));
   }
   return [...compiled.diagnostics, ...exerciseDiagnostics];
 }
@@ -115,6 +119,31 @@ async function selfConsistencyProblem(bundle: CourseBundle, imported: ImportedEx
   } catch (error) {
     return `the checker fails: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/**
+ * Not part of self-consistency, but worth a teacher's eye: how the checker judges the answer typed
+ * the way OATutor stores it (LaTeX, or a choice's text instead of its letter).
+ */
+async function writtenAsOatutorStoresIt(bundle: CourseBundle, imported: ImportedExercise): Promise<Issue[]> {
+  const exercise = bundle.public.exercises.find((e) => e.id === imported.exercise.id);
+  const key = bundle.keys.exercises[imported.exercise.id];
+  if (!exercise || !key || imported.templated || key.type === 'text') return [];
+  const language = bundle.public.course.language;
+  const issues: Issue[] = [];
+  try {
+    const typed = exercise.type === 'choice' ? exercise.choices.map((c) => ({ text: c.text, right: key.type === 'choice' && key.correct.includes(c.id) })) : [{ text: imported.original, right: true }];
+    for (const { text, right } of typed) {
+      const verdict = await checkAnswer({ exercise, key, answer: text, language });
+      if ((verdict.verdict === 'correct') !== right) {
+        issues.push({ id: imported.oatutorId, reason: `typed as "${text}", ${right ? 'the right' : 'a wrong'} answer is judged ${verdict.verdict} by Primer's checker${verdict.message ? ` (${verdict.message})` : ''}` });
+        break;
+      }
+    }
+  } catch {
+    return issues;
+  }
+  return issues;
 }
 
 const ourHeader = '# Imported from OATutor by `primer import oatutor`';

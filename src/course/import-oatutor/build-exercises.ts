@@ -27,6 +27,8 @@ export interface BuiltExercise {
   /** What the self-consistency check feeds the checker as the key, and the wrong choices. */
   key: string;
   wrongChoices: string[];
+  /** The answer as OATutor stores it (LaTeX without `$$`, or the right choice's text): what a learner might type. */
+  original: string;
   templated: boolean;
 }
 
@@ -180,6 +182,7 @@ function buildQuestion(question: Question, stepId: string, context: StepContext)
     step: stepId,
     key: keyOf(part),
     wrongChoices: part.type === 'choice' ? part.choices.filter((c) => !c.correct).map((c) => c.text) : [],
+    original: part.type === 'choice' ? keyOf(part) : (question.answers[0] ?? '').replace(/\$\$/g, '').replace(/\\n(?![a-zA-Z])/g, ' ').trim(),
     templated: plan !== undefined,
   };
   return { ok: true, exercises: [built, ...exercises] };

@@ -6,14 +6,15 @@ import type { ExerciseInput } from './build-exercises.js';
 const yamlOptions = { lineWidth: 0, minContentWidth: 0 } as const;
 
 export function renderYaml(value: unknown, header?: string): string {
-  const document = new Document(value);
+  const document = new Document(value, { aliasDuplicateObjects: false });
   if (header) document.commentBefore = header;
   return document.toString(yamlOptions);
 }
 
 /** An exercise file with a source comment above each exercise. */
 export function renderExerciseFile(lesson: string, exercises: { exercise: ExerciseInput; comment: string }[], header: string): string {
-  const document = new Document({ lesson, exercises: exercises.map((e) => e.exercise) });
+  // no YAML anchors: a teacher reads each exercise on its own
+  const document = new Document({ lesson, exercises: exercises.map((e) => e.exercise) }, { aliasDuplicateObjects: false });
   document.commentBefore = header;
   const list = isMap(document.contents) ? document.contents.get('exercises', true) : undefined;
   if (isSeq(list)) {

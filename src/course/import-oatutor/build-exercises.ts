@@ -75,7 +75,7 @@ export function buildStepExercises(step: OatutorStep, pathway: OatutorHint[], co
     exerciseId,
     kind: 'step',
     context: [{ raw: context.problem.title, bold: true }, { raw: context.problem.body }],
-    texts: [{ raw: step.stepTitle }, { raw: step.stepBody }],
+    texts: [{ raw: step.stepTitle }, { raw: step.stepBody }, ...(step.units.trim() ? [{ raw: `${context.phrases.units}: ${step.units.trim()}` }] : [])],
     problemType: step.problemType,
     answerType: step.answerType,
     answers: step.stepAnswer,

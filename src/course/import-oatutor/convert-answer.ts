@@ -37,6 +37,7 @@ export function convertAnswer(input: AnswerInput): AnswerResult {
   const answerType = input.answerType.trim() || 'arithmetic';
   if (answerType === 'string') return convertString(answers);
   if (answerType === 'arithmetic' || answerType === 'numeric' || answerType === 'number') return convertArithmetic(input, answers);
+  if (answerType === 'essay') return { ok: false, reason: 'essay answers (graded by a person in OATutor) are not imported' };
   return { ok: false, reason: `answer type "${answerType}" is not supported (only arithmetic and string)` };
 }
 

@@ -114,7 +114,9 @@ describe('convertOatutor', () => {
         { id: 'p7b', step: { problemType: 'TextBox', answerType: 'arithmetic', stepAnswer: ['$$x>-3$$'], stepTitle: 'Solve' } },
         { id: 'p7c', step: { problemType: 'DragAndDrop', answerType: 'string', stepAnswer: ['a'], stepTitle: 'Drag' } },
         { id: 'p7d', step: { problemType: 'TextBox', answerType: 'string', stepAnswer: [], stepTitle: 'Nothing' } },
-        { id: 'p7e', step: { problemType: 'TextBox', answerType: 'string', stepAnswer: 'solo', stepTitle: 'Ok' } },
+        { id: 'p7e', step: { problemType: 'TextBox', answerType: 'arithmetic', stepAnswer: '12', stepTitle: 'How long?', units: 'cm' } },
+        { id: 'p7f', step: { problemType: 'TextBox', answerType: 'essay', stepAnswer: ['anything'], stepTitle: 'Explain' } },
+        { id: 'p7g', step: { problemType: 'TextBox', answerType: 'arithmetic', stepAnswer: ['$$\\begin{bmatrix}1 & 0\\\\ 0 & 1\\end{bmatrix}$$'], stepTitle: 'Identity' } },
       ]),
       problem('p8', [{ id: 'p8a', step: { problemType: 'TextBox', answerType: 'string', stepAnswer: ['a'], stepTitle: 'Where?' } }], { lessonId: 'nowhere', lesson: 'Nowhere' }),
       { folder: 'p9', error: 'content-pool/p9/p9.json is not valid JSON', steps: [{ folder: 'p9a' }] },
@@ -125,10 +127,14 @@ describe('convertOatutor', () => {
       p7b: expect.stringMatching(/inequality/),
       p7c: expect.stringMatching(/problem type "DragAndDrop" is not supported/),
       p7d: expect.stringMatching(/no answer/),
+      p7f: expect.stringMatching(/essay answers/),
+      p7g: 'matrix answers are not supported',
       p8a: expect.stringMatching(/lesson "nowhere" is in no course/),
       p9a: expect.stringMatching(/not valid JSON/),
     });
-    expect(result.summary).toMatchObject({ problems: 3, steps: 7, converted: 1 });
+    expect(result.summary).toMatchObject({ problems: 3, steps: 9, converted: 1 });
+    // a lone answer written without a list, and OATutor's units shown beside the answer box
+    expect(byId(exercisesOf(result), 'p7e')).toMatchObject({ type: 'numeric', answer: 12, prompt: expect.stringMatching(/How long\?\n\nUnits: cm$/) });
   });
 
   it('writes a course that compiles: skills and thresholds, BCP 47 language, attribution, BKT priors, a general hint when OATutor has none', () => {

@@ -73,7 +73,7 @@ describe('latexToMathjs', () => {
     expect(refusal('$$x>-3$$')).toMatch(/equation, inequality/);
     expect(refusal('$$(-\\infty, 3]$$')).toMatch(/not a single number/);
     expect(refusal('$$2, 3$$')).toMatch(/lists several values/);
-    expect(refusal('$$\\begin{bmatrix}1\\end{bmatrix}$$')).toMatch(/not a single number/);
+    expect(refusal('$$\\begin{bmatrix}1\\end{bmatrix}$$')).toMatch(/matrix answers are not supported/);
     expect(refusal('$$\\text{apples}$$')).toMatch(/text inside the answer/);
     expect(refusal('$$\\frac{1}{$$')).toMatch(/cannot read/);
     expect(refusal('')).toMatch(/empty/);

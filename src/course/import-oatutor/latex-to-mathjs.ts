@@ -52,6 +52,7 @@ export function latexToMathjs(latex: string, options: { decimalComma?: boolean }
     const right = latexToMathjs(assignment[2]!, options);
     return right.ok ? { ...right, unknown: assignment[1]! } : right;
   }
+  if (/\\begin\{[a-zA-Z]?matrix\}/.test(source)) return { ok: false, reason: 'matrix answers are not supported' };
   if (/\\(le|ge|leq|geq|lt|gt|neq|ne|pm|mp|infty|cup|cap|in|begin|matrix|to|approx)(?![a-zA-Z])|[<>≤≥±∞=]/.test(source)) {
     return { ok: false, reason: `the answer is not a single number or expression (an equation, inequality, interval or set): ${latex.trim()}` };
   }

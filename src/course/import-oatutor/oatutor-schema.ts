@@ -84,6 +84,7 @@ export const stepSchema = z.looseObject({
   answerType: optionalText,
   stepAnswer: textList,
   choices: textList,
+  units: optionalText, // shown beside the answer box, e.g. "cm"
   variabilization: variabilizationSchema,
 });
 

@@ -10,6 +10,7 @@ const phrases = {
     lessonIntro: (course: string) => `The problems of this lesson come from the OATutor course "${course}". Each step of a problem is an exercise of this lesson, with the hints OATutor gives.`,
     noProblems: 'No problems of this lesson could be imported.',
     step: (n: number) => `Step ${n}.`,
+    units: 'Units',
   },
   sv: {
     genericHintChoice: 'Stryk de alternativ du kan visa är fel och pröva sedan det som återstår mot frågan.',
@@ -20,6 +21,7 @@ const phrases = {
     lessonIntro: (course: string) => `Uppgifterna i den här lektionen kommer från OATutor-kursen "${course}". Varje steg i en uppgift är en övning i lektionen, med OATutors ledtrådar.`,
     noProblems: 'Inga uppgifter i den här lektionen kunde importeras.',
     step: (n: number) => `Steg ${n}.`,
+    units: 'Enhet',
   },
 };
 

@@ -27,9 +27,18 @@ export function plainMath(text: string): string {
         return whole;
       }
     })
+    .replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g, (digit) => String(localDigitValue(digit))) // Arabic-Indic, Persian, Devanagari digits
     .replace(/[−–]/g, '-')
     .replace(/²/g, '^2')
-    .replace(/³/g, '^3');
+    .replace(/³/g, '^3')
+    .normalize('NFKC') // full-width digits: １２ → 12 (after the superscripts, which NFKC would make plain digits)
+    .replace(/⁄/g, '/'); // ½ is 1⁄2 after NFKC
+}
+
+function localDigitValue(digit: string): number {
+  const code = digit.charCodeAt(0);
+  for (const zero of [0x0660, 0x06f0, 0x0966]) if (code >= zero && code <= zero + 9) return code - zero;
+  return 0;
 }
 
 /** The values a written number may mean. */
@@ -61,6 +70,11 @@ export function findNumbers(text: string): FoundNumber[] {
       found.push({ value, text: whole.trim(), kind: 'number' });
       if (percent) found.push({ value: value / 100, text: whole.trim(), kind: 'percent' });
     }
+  }
+  // thousands grouped by spaces, as French and others write them: 1 234,5
+  for (const match of plain.matchAll(/(?<![\d.,])(-(?=\d))?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)([.,]\d+)?(?![\d])/g)) {
+    const value = Number(`${match[1] ?? ''}${match[2]!.replace(/\D/g, '')}${match[3] ? `.${match[3].slice(1)}` : ''}`);
+    if (Number.isFinite(value)) found.push({ value, text: match[0], kind: 'number' });
   }
   for (const words of findWordNumbers(text)) {
     found.push({ value: words.value, text: words.text, kind: 'words' });

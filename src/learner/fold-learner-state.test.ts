@@ -88,4 +88,14 @@ describe('foldLearnerState', () => {
     foldLearnerState(before, [attempt('fractions-1', 'correct')], course);
     expect(before).toEqual(emptyLearnerState());
   });
+
+  it('gives the same state whether the store hands times in as ISO strings or Dates, and tolerates payloads without defaults', () => {
+    const events = [attempt('fractions-1', 'correct', {}, '2026-03-01T10:00:00.000Z'), attempt('fractions-2', 'correct', {}, '2026-03-01T10:01:00.000Z')];
+    const asDates = events.map((e) => ({ ...e, time: new Date(e.time) })) as unknown as LearnerEvent[];
+    expect(foldLearnerState(emptyLearnerState(), asDates, course, { params })).toEqual(foldLearnerState(emptyLearnerState(), events, course, { params }));
+    const bare = { ...events[0]!, payload: { exercise: 'fractions-1', skills: ['fractions'], answer: '1', verdict: 'correct' } } as unknown as LearnerEvent;
+    const state = foldLearnerState(emptyLearnerState(), [bare], course, { params });
+    expect(state.exercises['fractions-1']).toMatchObject({ attempts: 1, solved: true, hintsSeen: 0, revealed: false });
+    expect(state.skills.fractions!.mastery).toBeGreaterThan(0.3);
+  });
 });

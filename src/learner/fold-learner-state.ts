@@ -47,8 +47,8 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
     exercise.attempts++;
     exercise.lastVerdict = attempt.verdict;
     exercise.solved ||= attempt.verdict === 'correct' && !attempt.revealed;
-    exercise.hintsSeen = Math.max(exercise.hintsSeen, attempt.hintsUsed);
-    exercise.revealed ||= attempt.revealed;
+    exercise.hintsSeen = Math.max(exercise.hintsSeen, attempt.hintsUsed ?? 0); // tolerate payloads stored before defaults applied
+    exercise.revealed ||= attempt.revealed ?? false;
     const evidence = attemptEvidence(attempt);
     if (!evidence) return;
     for (const skillId of attempt.skills) {
@@ -75,7 +75,9 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
     }
   };
 
-  for (const event of events) {
+  for (const stored of events) {
+    // Times become canonical ISO strings, so the state is the same JSON whatever the store hands in.
+    const event = { ...stored, time: new Date(stored.time).toISOString() } as LearnerEvent;
     next.eventCount++;
     next.lastEventId = event.id;
     next.lastEventTime = event.time;

@@ -15,10 +15,15 @@ function resolveChoice(exercise: ChoiceExercise, token: string): string | undefi
   const lower = trimmed.toLowerCase();
   const byId = exercise.choices.find((choice) => choice.id.toLowerCase() === lower);
   if (byId) return byId.id;
-  // a choice's own text wins over a letter or number: with choices "0" and "1", "1" means the text
-  const text = normaliseText(token, textOptions);
-  const byText = exercise.choices.find((choice) => normaliseText(choice.text, textOptions) === text);
-  if (byText) return byText.id;
+  // a choice's own text wins over a letter or number: with choices "0" and "1", "1" means the text.
+  // Exact text first, then ignoring case, then normalised, which must then point at one choice only.
+  const exact = exercise.choices.find((choice) => choice.text.trim() === token.trim()) ?? exercise.choices.find((choice) => choice.text.trim().toLowerCase() === token.trim().toLowerCase());
+  if (exact) return exact.id;
+  const comparable = (value: string) => normaliseText(value.replace(/\$/g, ' '), textOptions); // $…$ and $$…$$ are only math delimiters
+  const text = comparable(token);
+  const byText = exercise.choices.filter((choice) => comparable(choice.text) === text);
+  if (byText.length === 1 && byText[0]) return byText[0].id;
+  if (byText.length > 1) return undefined;
   if (/^[a-z]$/.test(lower)) return exercise.choices[lower.charCodeAt(0) - 97]?.id;
   if (/^\d+$/.test(lower)) return exercise.choices[Number(lower) - 1]?.id;
   return undefined;

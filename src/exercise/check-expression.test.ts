@@ -36,6 +36,15 @@ describe('checkExpression', () => {
     expect(checkExpression(key('pi*x^2'), '\\pi x^2').verdict).toBe('correct');
   });
 
+  it('reads what learners type from OATutor-style LaTeX: log bases, **, \\$, y = …, x(x+h)', () => {
+    expect(checkExpression(key('2 + log(x, 2)', 'any', { x: [0.5, 3] }), '2+\\log_{2}\\left(x\\right)').verdict).toBe('correct');
+    expect(checkExpression(key('2 + log(x, 2)', 'any', { x: [0.5, 3] }), '2+\\log_{3}\\left(x\\right)').verdict).toBe('incorrect');
+    expect(checkExpression(key('cos(x)^2 - sin(x)^2'), '\\cos**2\\left(x\\right) - \\sin**2\\left(x\\right)').verdict).toBe('correct');
+    expect(checkExpression(key('-2 sin(x) cos(x)'), '\\$-2\\sin\\left(x\\right)\\cos\\left(x\\right)').verdict).toBe('correct');
+    expect(checkExpression(key('-x^2 + 18x'), 'y=-\\left(x**2\\right)+18x').verdict).toBe('correct');
+    expect(checkExpression(key('x^2 + x h', 'any', { x: [-2, 2], h: [0.1, 1] }), 'x\\left(x+h\\right)').verdict).toBe('correct');
+  });
+
   it('splits run-together single-letter variables', () => {
     expect(checkExpression(key('x*y', 'any', { x: [-2, 2], y: [-2, 2] }), 'xy').verdict).toBe('correct');
   });
@@ -48,7 +57,7 @@ describe('checkExpression', () => {
   });
 
   it('reports input it cannot read, and never evaluates assignments or unknown functions', () => {
-    for (const answer of ['2x +', 'x = 3', 'f(x) = x', 'import("fs")', 'evaluate("1")', '\\frac{1}{', '[1, 2]']) {
+    for (const answer of ['2x +', 'a = b = 2x', 'f(x) := x', 'import("fs")', 'evaluate("1")', '\\frac{1}{', '[1, 2]']) {
       expect(checkExpression(key('2x'), answer).verdict).toBe('unparseable');
     }
   });

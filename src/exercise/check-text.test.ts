@@ -36,6 +36,7 @@ describe('checkText', () => {
   it('asks for a word when the answer is empty', () => {
     expect(checkText(textKey, ' ... ').verdict).toBe('unparseable');
     expect(normaliseText('Ça  va?', { caseSensitive: false, ignoreDiacritics: true })).toBe('ca va');
+    expect(normaliseText('well-known -5', { caseSensitive: false, ignoreDiacritics: true })).toBe('well known -5');
   });
 });
 
@@ -55,6 +56,16 @@ describe('checkChoice', () => {
     expect(checkChoice(numbers, ['b'], '1').verdict).toBe('correct');
     expect(checkChoice(numbers, ['b'], 'b').verdict).toBe('correct');
     expect(checkChoice(numbers, ['b'], '0').verdict).toBe('incorrect');
+  });
+
+  it('keeps signs when matching a typed choice text, and prefers the exact text', () => {
+    const signs = { multiple: false, choices: [{ id: 'a', text: '$$\\frac{1}{2} sin(x)$$' }, { id: 'b', text: '$$\\frac{-1}{2} sin(x)$$' }] };
+    expect(checkChoice(signs, ['a'], '$\\frac{-1}{2} sin(x)$').verdict).toBe('incorrect');
+    expect(checkChoice(signs, ['a'], '$\\frac{1}{2} sin(x)$').verdict).toBe('correct');
+    const shouting = { multiple: false, choices: [{ id: 'a', text: 'CHOCOLATE!' }, { id: 'b', text: 'CHOCOLATE!!!!!' }] };
+    expect(checkChoice(shouting, ['b'], 'CHOCOLATE!!!!!').verdict).toBe('correct');
+    expect(checkChoice(shouting, ['b'], 'CHOCOLATE!').verdict).toBe('incorrect');
+    expect(checkChoice(shouting, ['b'], 'chocolate').verdict).toBe('unparseable'); // could be either
   });
 
   it('is order-insensitive for multiple answers and gives partial credit for a correct subset', () => {

@@ -13,8 +13,10 @@ export function normaliseText(text: string, options: { caseSensitive: boolean; i
   let result = text.normalize('NFKC');
   if (!options.caseSensitive) result = result.toLocaleLowerCase();
   if (options.ignoreDiacritics) result = result.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  // a hyphen inside a word is spelling ("well-known"); anywhere else it is a sign ("-5", "x-1") and counts
   return result
-    .replace(/\p{P}+/gu, ' ')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
+    .replace(/[^\P{P}-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -21,7 +21,12 @@ export function looksLikeLatex(input: string): boolean {
  * @example latexToMathjs('\\frac{1}{2}x^{2}') // '((1)/(2))x^(2)'
  */
 export function latexToMathjs(latex: string): string {
-  const source = latex.trim().replace(/^\$+|\$+$/g, '').replace(/\{,\}/g, ',');
+  const source = latex
+    .trim()
+    .replace(/\\\$/g, '')
+    .replace(/^\$+|\$+$/g, '')
+    .replace(/\{,\}/g, ',')
+    .replace(/\*\*/g, '^');
   const { text, end } = convert(source, 0, false);
   if (end !== source.length) throw new Error('unbalanced braces');
   return text

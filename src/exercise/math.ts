@@ -17,9 +17,9 @@ export const constants = new Set(['pi', 'e', 'tau', 'phi']);
 // Evaluation scope entries every expression gets: `ln` is the natural log, as learners write it.
 export const builtinScope: Record<string, unknown> = { ln: (value: number) => Math.log(value) };
 
-/** Rewrites habits math.js does not know: `**` for powers, `sin x` for `sin(x)`, unicode signs. */
+/** Rewrites habits math.js does not know: `**` for powers, `sin x` for `sin(x)`, `log_2(x)`, unicode signs. */
 export function normaliseMathInput(input: string): string {
-  return input
+  const text = input
     .replace(/\*\*/g, '^')
     .replace(/[−–]/g, '-')
     .replace(/[×·⋅]/g, '*')
@@ -28,6 +28,46 @@ export function normaliseMathInput(input: string): string {
     .replace(/√\s*\(/g, 'sqrt(')
     .replace(/√\s*([A-Za-z0-9.]+)/g, 'sqrt($1)')
     .replace(/\b(sin|cos|tan|sec|csc|cot|asin|acos|atan|sinh|cosh|tanh|ln|log|exp|sqrt|abs)\s+([A-Za-z0-9.]+)\b/g, '$1($2)');
+  return rewriteLogBase(text);
+}
+
+/** `log_2(x)` (from `\log_{2}`) becomes math.js `log(x, 2)`. */
+function rewriteLogBase(text: string): string {
+  let result = text;
+  for (let guard = 0; guard < 20; guard++) {
+    const found = /\blog_([A-Za-z0-9.]+)\s*\(/.exec(result);
+    if (!found) break;
+    const open = found.index + found[0].length - 1;
+    let depth = 0;
+    let close = -1;
+    for (let index = open; index < result.length; index++) {
+      if (result[index] === '(') depth++;
+      else if (result[index] === ')' && --depth === 0) {
+        close = index;
+        break;
+      }
+    }
+    if (close < 0) break;
+    result = `${result.slice(0, found.index)}log(${result.slice(open + 1, close)}, ${found[1]})${result.slice(close + 1)}`;
+  }
+  return result.replace(/\blog_([A-Za-z0-9.]+)\s+([A-Za-z0-9.]+)/g, 'log($2, $1)');
+}
+
+/** Reads `x(x+1)` as a product when `x` is a variable or constant, not a function. */
+export function variableCallsToProducts(node: MathNode, names: Set<string>): MathNode {
+  return node.transform((child) => {
+    if (child.type !== 'FunctionNode') return child;
+    const { fn, args } = child as unknown as { fn: MathNode; args: MathNode[] };
+    const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
+    if (!names.has(name) || args.length !== 1 || !args[0]) return child;
+    return new math.OperatorNode('*', 'multiply', [new math.SymbolNode(name), new math.ParenthesisNode(variableCallsToProducts(args[0], names))], true) as MathNode;
+  });
+}
+
+/** Drops a leading `y =` or `f(x) =` that names the quantity asked for: "y = 2x + 1" answers as "2x + 1". */
+export function stripAnswerName(input: string): string {
+  const found = /^\s*[A-Za-z][A-Za-z0-9_]*(?:\s*\([^()=]*\))?\s*=(?!=)(.+)$/s.exec(input);
+  return found?.[1] !== undefined && !found[1].includes('=') ? found[1] : input;
 }
 
 /** Names of the symbols (variables, units, constants) an expression uses, functions excluded. */

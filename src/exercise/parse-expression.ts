@@ -1,7 +1,7 @@
 // Reads an expression answer: plain math (implicit multiplication, ^ or **, common functions) or LaTeX.
 import type { MathNode } from 'mathjs';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
-import { constants, math, normaliseMathInput, symbolNames, unsafeNodeProblem } from './math.js';
+import { constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
 export type ParsedExpression = { node: MathNode } | { error: string };
 
@@ -21,10 +21,10 @@ export function parseExpression(input: string, variables: string[]): ParsedExpre
       return { error: `could not read the LaTeX (${(error as Error).message}); ${expected}` };
     }
   }
-  text = normaliseMathInput(text);
+  text = stripAnswerName(normaliseMathInput(text));
   let node: MathNode;
   try {
-    node = math.parse(text);
+    node = variableCallsToProducts(math.parse(text), new Set([...variables, ...constants]));
   } catch {
     return { error: expected };
   }

@@ -2,7 +2,7 @@
 // (by the learner's language), sqrt(2), LaTeX, and an optional unit such as `3 km/h`.
 import type { Unit } from 'mathjs';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
-import { builtinScope, constants, math, normaliseMathInput, symbolNames, unsafeNodeProblem } from './math.js';
+import { builtinScope, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
 export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { error: string };
 
@@ -72,11 +72,11 @@ export function parseNumber(answer: string, language = 'en'): ParsedNumber {
   }
   const localised = localiseDigits(input, language);
   if ('error' in localised) return localised;
-  input = normaliseMathInput(localised.text).replace(/^([-+]?)(\d+)\s+(\d+)\s*\/\s*(\d+)$/, '$1($2 + $3/$4)');
+  input = stripAnswerName(normaliseMathInput(localised.text)).replace(/^([-+]?)(\d+)\s+(\d+)\s*\/\s*(\d+)$/, '$1($2 + $3/$4)');
   const percent = /%\s*$/.test(input);
   let node;
   try {
-    node = math.parse(input);
+    node = variableCallsToProducts(math.parse(input), constants);
   } catch {
     return { error: 'expected a number, such as 0.5, 1/2, 5e-1 or 50%' };
   }

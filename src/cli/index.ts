@@ -1,5 +1,6 @@
 // The `primer` command. Each command group lives in its own file under `commands/`.
 import { Command, CommanderError } from 'commander';
+import { chatCommand } from './commands/chat.js';
 import { courseCommand } from './commands/course.js';
 import { dbCommand } from './commands/db.js';
 import { guardCommand } from './commands/guard.js';
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   const program = new Command('primer')
     .description('Primer: courses written as files, taught to every learner by an AI teaching assistant.')
     .version('0.1.0');
+  program.addCommand(chatCommand());
   program.addCommand(courseCommand());
   program.addCommand(dbCommand());
   program.addCommand(guardCommand());

@@ -79,7 +79,7 @@ export function createTutor(options: TutorOptions): Tutor {
         return [...splitter.push(text), ...splitter.end()].filter((sentence) => !check(sentence).leak).join('');
       };
       const session = createTurnSession({ bundle: course, learner: request.learner, state: snapshot.state, language, translator, emit, now: () => clock.now(), newId, screen, grader, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
-      const summary: TurnSummary = { turnId: request.turnId, replayed: false, mode: 'model', language, text: '', parts, tools: [], verdicts: session.verdicts, hints: session.hints, citations: [], leaksBlocked: 0, tokens: { input: 0, output: 0, prompt: 0, stablePrefix: 0 }, notices: [] };
+      const summary: TurnSummary = { turnId: request.turnId, replayed: false, mode: 'command', language, text: '', parts, tools: [], verdicts: session.verdicts, hints: session.hints, citations: [], leaksBlocked: 0, tokens: { input: 0, output: 0, prompt: 0, stablePrefix: 0 }, notices: [] };
       const say = (text: string) => {
         if (!text) return;
         const spaced = summary.text && !/\s$/.test(summary.text) ? ` ${text}` : text;
@@ -119,6 +119,7 @@ export function createTutor(options: TutorOptions): Tutor {
 
       if (action.type === 'message' || (action.type === 'answer' && answered)) {
         const message = answered ? `My answer: ${action.type === 'answer' ? action.answer : ''}\n(The checker says: ${answered.verdict}${answered.feedback ? `; teacher's feedback shown to me: ${answered.feedback}` : ''}. Respond to this without giving the answer.)` : request.text;
+        summary.mode = 'model';
         const offline = await modelReply({ session, message, language, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id) });
         if (offline !== undefined) {
           summary.mode = 'no-model';
@@ -168,7 +169,11 @@ export function createTutor(options: TutorOptions): Tutor {
     summary.citations = context.citations;
     summary.tokens.prompt = context.tokens.total;
     summary.tokens.stablePrefix = context.tokens.stablePrefix;
-    const learnerSaid = turn.snapshot.messages.filter((message) => message.role === 'learner').slice(-recentTurns).map((message) => message.text);
+    // What the learner wrote (their own answers may be echoed back); commands other than /answer are not their words.
+    const learnerSaid = turn.snapshot.messages
+      .filter((message) => message.role === 'learner' && (!message.text.startsWith('/') || message.text.startsWith('/answer')))
+      .slice(-recentTurns)
+      .map((message) => message.text.replace(/^\/answer\s*/, ''));
     let cached: { id: string; seen: number; check: (sentence: string) => { leak: boolean; evidence?: string } } | undefined;
     const check = (sentence: string) => {
       const current = session.current();

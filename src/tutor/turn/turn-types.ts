@@ -36,7 +36,8 @@ export interface TurnSummary {
   turnId: string;
   /** True when this turn id had been answered before and nothing was done again. */
   replayed: boolean;
-  mode: 'model' | 'no-model';
+  /** `command`: a slash command answered without asking a model. */
+  mode: 'model' | 'no-model' | 'command';
   language: string;
   /** The tutor's reply as the learner saw it (guarded). */
   text: string;

@@ -1,0 +1,154 @@
+// `primer chat`: take a course in the terminal with the tutor — streaming replies, exercises, hints
+// and progress, with any configured model or in no-model mode. With --input it runs a scripted session.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { Command } from 'commander';
+import { formatDiagnostic } from '../../course/index.js';
+import { createSandbox } from '../../exercise/index.js';
+import { createTranslator } from '../../i18n/index.js';
+import { parseEventPayload, type EventType } from '../../learner/index.js';
+import { createRouter, loadModelConfig } from '../../models/index.js';
+import { openStore, resolveDatabaseConfig } from '../../store/index.js';
+import { createTutor, type TurnAction, type TurnSummary, type TutorStreamPart } from '../../tutor/index.js';
+import { loadCourse, UsageError } from '../load-course.js';
+import { createStoreTranslationCache } from '../store-translation-cache.js';
+import { createStoreJournal } from '../tutor-journal.js';
+
+interface ChatOptions {
+  course: string;
+  input?: string;
+  json?: boolean;
+  config?: string;
+  data?: string;
+  learner: string;
+}
+
+/** A line of a session: a learner message or a command. */
+export function parseChatLine(line: string): { text: string; action?: TurnAction } | { error: string } {
+  const text = line.trim();
+  const [command, ...rest] = text.split(/\s+/);
+  const argument = rest.join(' ');
+  switch (command) {
+    case '/lesson':
+      return argument ? { text, action: { type: 'lesson', lesson: argument } } : { error: 'usage: /lesson <lesson id>' };
+    case '/exercise':
+      return argument ? { text, action: { type: 'exercise', exercise: argument } } : { error: 'usage: /exercise <exercise id>' };
+    case '/answer':
+      return argument ? { text, action: { type: 'answer', answer: argument } } : { error: 'usage: /answer <your answer>' };
+    case '/hint':
+      return { text, action: { type: 'hint' } };
+    case '/lang':
+      return /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(argument) ? { text, action: { type: 'language', language: argument } } : { error: 'usage: /lang <language code>, e.g. /lang es' };
+    default:
+      return text.startsWith('/') && !text.startsWith('//') ? { error: `unknown command ${command}; try /lesson, /exercise, /answer, /hint or /lang` } : { text };
+  }
+}
+
+export function chatCommand(): Command {
+  return new Command('chat')
+    .description('Take a course in the terminal with the tutor. Type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>; Ctrl-D ends.')
+    .requiredOption('--course <dir>', 'the course folder (the one holding course.yaml)')
+    .option('--input <file>', 'run without a person: each line is a learner message or a command')
+    .option('--json', 'with --input: print a JSON transcript (per turn: text shown, tools, verdicts, tier, provider, tokens)')
+    .option('--config <file>', 'primer.config.yaml with the model settings (default: PRIMER_CONFIG or ./primer.config.yaml; none: no-model mode)')
+    .option('--data <dir>', 'PGlite data folder to keep the session in (default: a temporary folder, deleted at the end)')
+    .option('--learner <id>', 'the learner id the session is stored under', 'terminal-learner')
+    .action(async (options: ChatOptions) => runChat(options));
+}
+
+async function runChat(options: ChatOptions): Promise<void> {
+  const { bundle, diagnostics } = await loadCourse(options.course);
+  if (!bundle) {
+    for (const diagnostic of diagnostics.filter((d) => d.severity === 'error')) console.error(formatDiagnostic(diagnostic));
+    throw new UsageError(`the course in ${options.course} has errors; fix them (primer course check) and try again`);
+  }
+  const lines = options.input ? (await readFile(options.input, 'utf8').catch(() => { throw new UsageError(`input file not found: ${options.input}`); })).split(/\r?\n/).filter((line) => line.trim() !== '') : undefined;
+  const loaded = await loadModelConfig({ ...(options.config ? { configPath: options.config } : {}), env: process.env, cwd: process.cwd() });
+  for (const problem of loaded.errors) console.error(`${problem.path}:${problem.line}:${problem.column}: ${problem.message} (${problem.hint})`);
+  if (loaded.notice && !options.json) console.error(loaded.notice);
+  const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys });
+
+  const temporary = options.data ? undefined : await mkdtemp(path.join(tmpdir(), 'primer-chat-'));
+  const store = await openStore(resolveDatabaseConfig({ data: options.data ?? temporary, environment: {} }), { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+  const sandbox = createSandbox();
+  try {
+    const translator = createTranslator({ router, cache: createStoreTranslationCache(store), glossary: bundle.public.course.glossary, course: bundle.public.course.id });
+    const tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), translator, sandbox, clock: { now: () => new Date() }, random: Math.random });
+    const run = (line: string, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary | { error: string }> => {
+      const parsed = parseChatLine(line);
+      if ('error' in parsed) return Promise.resolve(parsed);
+      return tutor.turn({ turnId: randomUUID(), learner: options.learner, text: parsed.text, ...(parsed.action ? { action: parsed.action } : {}) }, onPart);
+    };
+    if (lines) {
+      const turns: unknown[] = [];
+      for (const line of lines) {
+        const outcome = await run(line, options.json ? undefined : printPart);
+        if (options.json) turns.push({ input: line, ...('error' in outcome ? { error: outcome.error } : transcriptEntry(outcome)) });
+        else if ('error' in outcome) console.log(`! ${outcome.error}`);
+        if (!options.json) process.stdout.write('\n');
+      }
+      if (options.json) console.log(JSON.stringify({ course: bundle.public.course.id, learner: options.learner, turns }, null, 2));
+      return;
+    }
+    console.log(`${bundle.public.course.title} — type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>. Ctrl-D ends.`);
+    const reader = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
+    reader.prompt();
+    for await (const line of reader) {
+      if (line.trim()) {
+        const outcome = await run(line, printPart);
+        if ('error' in outcome) console.log(`! ${outcome.error}`);
+        process.stdout.write('\n');
+      }
+      reader.prompt();
+    }
+  } finally {
+    await sandbox.close();
+    await store.close();
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+function transcriptEntry(summary: TurnSummary) {
+  return {
+    text: summary.text,
+    mode: summary.mode,
+    language: summary.language,
+    tools: summary.tools,
+    verdicts: summary.verdicts,
+    hints: summary.hints,
+    shown: summary.parts.filter((part) => part.type === 'lesson' || part.type === 'exercise' || part.type === 'hint').map((part) => (part.type === 'lesson' ? { lesson: part.lesson, title: part.title, sections: part.sections.length } : part.type === 'exercise' ? { exercise: part.exercise, prompt: part.prompt } : { hint: part.rung, text: part.text })),
+    tier: summary.tier ?? null,
+    provider: summary.provider ?? null,
+    model: summary.model ?? null,
+    tokens: summary.tokens,
+    citations: summary.citations,
+    leaksBlocked: summary.leaksBlocked,
+    notices: summary.notices,
+    activity: summary.activity ?? null,
+  };
+}
+
+function printPart(part: TutorStreamPart): void {
+  const out = (text: string) => process.stdout.write(text);
+  switch (part.type) {
+    case 'text-delta':
+      return void out(part.text);
+    case 'lesson':
+      return void out(`\n# ${part.title}\n\n${part.sections.map((section) => `## ${section.heading}\n\n${section.text}`).join('\n\n')}\n\n`);
+    case 'exercise':
+      return void out(`\n[exercise ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n`);
+    case 'hint':
+      return void out(`\n[hint ${part.rung}] ${part.text}\n`);
+    case 'verdict':
+      return void out(`\n[${part.verdict}]${part.feedback ? ` ${part.feedback}` : ''}${part.message ? ` (${part.message})` : ''}\n`);
+    case 'progress':
+      return void out(`\n[progress] ${part.skills.map((skill) => `${skill.title} ${Math.round(skill.mastery * 100)}%`).join(', ')}\n`);
+    case 'notice':
+      return void out(`\n(${part.message})\n`);
+    case 'tool-result':
+      return;
+  }
+}

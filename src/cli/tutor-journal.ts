@@ -1,0 +1,48 @@
+// The tutor's journal over the store: the event log (idempotent appends keyed by turn id) and the
+// learner state fold with snapshots. The tutor (a pure module) only sees the TutorJournal interface.
+import type { CourseBundle } from '../course/index.js';
+import { emptyLearnerState, foldLearnerState, type LearnerEvent } from '../learner/index.js';
+import type { Store, StoredEvent } from '../store/index.js';
+import type { JournalEntry, JournalMessage, TutorJournal } from '../tutor/index.js';
+
+const foldVersion = 'learner-state-1';
+const recentMessages = 40;
+
+export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJournal {
+  const course = bundle.public.course.id;
+  const toEntry = (event: StoredEvent) => ({ id: event.id, time: event.time, key: event.key, type: event.type, payload: event.payload }) as JournalEntry;
+  return {
+    async append({ learner, key, events }) {
+      const outcome = await store.appendEvents({ learner, course, courseVersion: bundle.public.hash, key, events });
+      return { replayed: outcome.replayed, events: outcome.events.map(toEntry) };
+    },
+    async read(learner) {
+      const [{ state }, rows] = await Promise.all([
+        store.readLearnerState(learner, course, {
+          fold: (current, events) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
+          initial: emptyLearnerState(),
+          version: `${foldVersion}:${bundle.public.hash}`,
+        }),
+        store.db
+          .selectFrom('events')
+          .select(['payload'])
+          .where('learner', '=', learner)
+          .where('course', '=', course)
+          .where('type', '=', 'message')
+          .orderBy('sequence', 'desc')
+          .limit(recentMessages)
+          .execute(),
+      ]);
+      const messages = rows.reverse().map((row) => {
+        const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as JournalMessage;
+        return { turn: payload.turn, role: payload.role, text: payload.text };
+      });
+      return { state, messages };
+    },
+    async find(learner, key) {
+      const rows = await store.db.selectFrom('events').selectAll().where('learner', '=', learner).where('course', '=', course).where('idempotency_key', '=', key).orderBy('sequence').execute();
+      return rows.map((row) => toEntry({ id: row.id, sequence: Number(row.sequence), learner, course, courseVersion: row.course_version, time: row.time.toISOString(), type: row.type, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload, key: row.idempotency_key }));
+    },
+  };
+}
+

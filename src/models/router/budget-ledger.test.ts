@@ -48,7 +48,9 @@ describe('budgets in the router', () => {
 
   it('never overspends under concurrency: racing calls past the budget step down to the free tier', async () => {
     const recorder = createMemoryRecorder();
-    const router = createRouter({ config: config(), recorder, sleep: async () => {} });
+    const budgetStore = createMemoryBudgetStore();
+    const now = Date.parse('2026-11-26T09:00:00Z');
+    const router = createRouter({ config: config(), recorder, budgetStore, clock: { now: () => now }, sleep: async () => {} });
     const calls = await Promise.all(
       Array.from({ length: 60 }, async () => {
         const routed = await router.stream({ task: 'tutor', learner: 'ada', prompt: 'What is a derivative?' });
@@ -64,6 +66,8 @@ describe('budgets in the router', () => {
     expect(spent).toBeLessThanOrEqual(0.05);
     expect(paid.length).toBeGreaterThanOrEqual(40);
     expect(calls.filter((model) => model === 'free-small').length).toBe(60 - paid.length);
+    // The ledger holds exactly what the calls cost, with nothing left reserved.
+    expect(await budgetStore.used('learner:ada:day:2026-11-26')).toBe(paid.length * 1_020_000);
     // The dearer backup was never used to get around the budget.
     expect(recorder.records.some((record) => record.model === 'paid-backup')).toBe(false);
   });

@@ -62,12 +62,24 @@ function passesProbe(node: MathNode, probe: Probe): boolean {
 }
 
 const letterRun = /\p{L}/u;
+const knownWords = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'arcsin', 'arccos', 'arctan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'ln', 'sqrt', 'abs', 'pi', 'e', 'frac', 'dfrac', 'tfrac', 'cdot', 'times', 'div', 'left', 'right', 'mathrm', 'text', 'operatorname', 'displaystyle', 'quad', 'qquad']);
+
+/** False when the span names something other than the key's variables, functions and constants ("p_1", "\\partial f"): it cannot parse as an answer, so parsing it is wasted work. */
+function onlyKnownLetters(span: string, names: string[]): boolean {
+  for (const match of span.matchAll(/\\?[A-Za-z]+/g)) {
+    const word = match[0].replace(/^\\/, '');
+    if (knownWords.has(word) || names.includes(word)) continue;
+    if (![...word].every((letter) => names.includes(letter) || letter === 'e')) return false;
+  }
+  return true;
+}
 
 function equivalentSpan(text: string, keyNode: MathNode, key: ExpressionGuardKey, names: string[], probe: Probe): string | undefined {
   const used = usedVariables(keyNode, names);
   for (const span of findMathSpans(text, names)) {
     // an equivalent expression names every variable the key depends on: "3" or "e^x" cannot equal 2x cos(x^2)
     if (used.length > 0 && (!letterRun.test(span) || !used.every((name) => span.includes(name)))) continue;
+    if (!onlyKnownLetters(span, names)) continue;
     const parsed = parseExpression(readable(span), names);
     if ('error' in parsed) continue;
     if (!passesProbe(parsed.node, probe)) continue;

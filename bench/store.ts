@@ -2,7 +2,7 @@
 // with a snapshot plus a tail, on PGlite (a real data folder) and on PostgreSQL.
 // The fold is Primer's learner model (foldLearnerState over a five-skill course).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createSeededRandom } from '../src/eval/index.js';
@@ -48,6 +48,12 @@ function summary(samples: number[]) {
   return { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), mean: round(samples.reduce((sum, value) => sum + value, 0) / samples.length) };
 }
 
+/** CPU time this process spent since `start`, in ms: what the work costs when it has to share the CPU. */
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -67,21 +73,25 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
 
   // 1. Append: turn after turn, every learner taking part in each round.
   const appendLatencies: number[] = [];
+  const appendCpu = process.cpuUsage();
   const appendStarted = performance.now();
   for (let turn = 0; turn * size.batch < size.eventsPerLearner; turn += 1) {
     const count = Math.min(size.batch, size.eventsPerLearner - turn * size.batch);
     await inParallel(learners, concurrency, (learner) => append(learner, count, `${learner}-t${turn}`, appendLatencies));
   }
   const appendSeconds = (performance.now() - appendStarted) / 1000;
+  const appendCpuMs = cpuMsSince(appendCpu) / appendLatencies.length;
   const appended = size.learners * size.eventsPerLearner;
 
   // 2. The first read of each learner replays everything and writes a snapshot.
   const coldReads: number[] = [];
+  const coldCpu = process.cpuUsage();
   for (const learner of learners) {
     const started = performance.now();
     await store.readLearnerState(learner, course.course.id, fold);
     coldReads.push(performance.now() - started);
   }
+  const coldCpuMs = cpuMsSince(coldCpu) / coldReads.length;
 
   // 3. More practice since the snapshot: a tail of 0 to 49 events per learner (below the snapshot threshold).
   const tails = new Map(learners.map((learner) => [learner, Math.floor(random() * 50)]));
@@ -97,6 +107,7 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   // 4. Measured: reads with a snapshot plus that tail, each learner twice, one at a time.
   const reads: number[] = [];
   let checked = 0;
+  const readCpu = process.cpuUsage();
   for (const pass of [1, 2]) {
     for (const learner of learners) {
       const started = performance.now();
@@ -109,17 +120,19 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
     }
   }
 
+  const readCpuMs = cpuMsSince(readCpu) / reads.length;
   const append50 = summary(appendLatencies);
   const cold = summary(coldReads);
   const warm = summary(reads);
   return {
     reads: warm,
+    readCpuMs,
     appendedPerSecond: Math.round(appended / appendSeconds),
     checked,
     rows: [
-      { backend, operation: `append ${size.batch} events (×${appendLatencies.length}${concurrency > 1 ? `, ${concurrency} at once` : ''})`, p50Ms: append50.p50, p99Ms: append50.p99, meanMs: append50.mean },
-      { backend, operation: `first read, no snapshot (${size.eventsPerLearner} events replayed, writes one)`, p50Ms: cold.p50, p99Ms: cold.p99, meanMs: cold.mean },
-      { backend, operation: `read with snapshot + tail of 0-49 events (×${reads.length})`, p50Ms: warm.p50, p99Ms: warm.p99, meanMs: warm.mean },
+      { backend, operation: `append ${size.batch} events (×${appendLatencies.length}${concurrency > 1 ? `, ${concurrency} at once` : ''})`, p50Ms: append50.p50, p99Ms: append50.p99, meanMs: append50.mean, cpuMsPerOp: round(appendCpuMs) },
+      { backend, operation: `first read, no snapshot (${size.eventsPerLearner} events replayed, writes one)`, p50Ms: cold.p50, p99Ms: cold.p99, meanMs: cold.mean, cpuMsPerOp: round(coldCpuMs) },
+      { backend, operation: `read with snapshot + tail of 0-49 events (×${reads.length})`, p50Ms: warm.p50, p99Ms: warm.p99, meanMs: warm.mean, cpuMsPerOp: round(readCpuMs) },
     ],
   };
 }
@@ -131,6 +144,8 @@ export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<Be
     `fold: foldLearnerState (BKT mastery, FSRS reviews, exercises, profile, memory) over a ${course.course.skills.length}-skill course; snapshot every 50 events`,
     'appends are one transaction each, with a client key (idempotent); PGlite writes to a real data folder in a temporary directory',
     'read latency is measured one read at a time from this process, including the fold; PostgreSQL is the local server over TCP',
+    'cpuMsPerOp: CPU time of this process per operation (for PGlite that includes the database; for PostgreSQL not the server), useful when the machine is shared',
+    `machine: ${os.cpus().length} CPUs, load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
   ];
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'primer-bench-store-'));
@@ -149,6 +164,7 @@ export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<Be
         table.push(...result.rows);
         figures[`${backend.name}ReadP50Ms`] = result.reads.p50;
         figures[`${backend.name}ReadP99Ms`] = result.reads.p99;
+        figures[`${backend.name}ReadCpuMsPerRead`] = round(result.readCpuMs);
         figures[`${backend.name}AppendedEventsPerSecond`] = result.appendedPerSecond;
         figures[`${backend.name}ReadUnderTarget`] = result.reads.p50 < targetMs && result.reads.p99 < targetMs;
       } finally {

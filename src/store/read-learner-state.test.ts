@@ -58,6 +58,14 @@ describe.each(backends)('learner state on $name', (backend) => {
     expect(third.state.events).toBe(125);
   });
 
+  it.skipIf(!backend.available)('hands the fold each event exactly as the log stores it', async () => {
+    await store.appendEvents({ learner: 'eve', course, courseVersion: 'v2', key: 'turn-1', events: [{ type: 'message', payload: { turn: 'turn-1', text: 'hé, ∂f/∂x?' } }, { type: 'attempt', payload: { exercise: 'e1', correct: true } }] });
+    const collect = { version: 'collect-1', initial: [] as unknown[], fold: (seen: unknown[], events: readonly unknown[]) => [...seen, ...events] };
+    const { state } = await store.readLearnerState('eve', course, collect);
+    expect(state).toEqual(await store.readEvents({ learner: 'eve', course }));
+    expect(state).toHaveLength(2);
+  });
+
   it.skipIf(!backend.available)('never replays more than a short tail while a learner keeps practising', async () => {
     const replays: number[] = [];
     for (let turn = 0; turn < 30; turn += 1) {

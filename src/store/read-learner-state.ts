@@ -1,10 +1,10 @@
 // Learner state is a fold over the event log. A read takes the latest snapshot for the fold's
-// version plus the events after it, in one round trip, and applies the injected fold to that
+// version plus the events after it, in one query, and applies the injected fold to that
 // tail; when the tail has grown past `snapshotEvery`, it stores a fresh snapshot, so reads
 // never replay more than a short tail. A new fold version ignores older snapshots.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
-import { toStoredEvent, type Clock, type StoredEvent } from './stored-event.js';
+import type { Clock, StoredEvent } from './stored-event.js';
 
 export interface ReadLearnerStateOptions<State> {
   /**
@@ -32,16 +32,10 @@ export interface LearnerStateRead<State> {
   snapshotWritten: boolean;
 }
 
-type TailRow = {
-  is_snapshot: boolean;
-  sequence: string | number;
-  id: string | null;
-  course_version: string | null;
-  time: Date | null;
-  type: string | null;
-  payload: unknown;
-  idempotency_key: string | null;
-};
+/** One event of the tail as the read query packs it: a JSON array, in this order. */
+type PackedEvent = [sequence: number, id: string, courseVersion: string, time: string, type: string, payload: unknown, key: string | null];
+
+type ReadRow = { snapshot_sequence: string | number | null; snapshot_state: unknown; tail: PackedEvent[] | string };
 
 export async function readLearnerState<State>(
   db: Kysely<Database>,
@@ -51,40 +45,36 @@ export async function readLearnerState<State>(
   options: ReadLearnerStateOptions<State>,
 ): Promise<LearnerStateRead<State>> {
   const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State } = options;
-  const { rows } = await sql<TailRow>`
+  // One row: the snapshot, and the tail packed into one JSON array (far cheaper than a row per event).
+  const { rows } = await sql<ReadRow>`
     with snapshot as (
       select sequence, state from snapshots
       where learner = ${learner} and course = ${course} and fold_version = ${version}
     )
-    select true as is_snapshot, sequence, null::text as id, null::text as course_version,
-           null::timestamptz as time, null::text as type, state as payload, null::text as idempotency_key
-    from snapshot
-    union all
-    select false, e.sequence, e.id::text, e.course_version, e.time, e.type, e.payload, e.idempotency_key
-    from events e
-    where e.learner = ${learner} and e.course = ${course}
-      and e.sequence > coalesce((select sequence from snapshot), 0)
-    order by is_snapshot desc, sequence`.execute(db);
+    select (select sequence from snapshot) as snapshot_sequence,
+           (select state from snapshot) as snapshot_state,
+           (select coalesce(json_agg(json_build_array(e.sequence, e.id, e.course_version, e.time, e.type, e.payload, e.idempotency_key) order by e.sequence), '[]'::json)
+            from events e
+            where e.learner = ${learner} and e.course = ${course}
+              and e.sequence > coalesce((select sequence from snapshot), 0)) as tail`.execute(db);
 
-  const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
-  const start = snapshot ? revive(snapshot.payload) : structuredClone(options.initial);
-  const tail = (snapshot ? rows.slice(1) : rows).map((row) =>
-    toStoredEvent({
-      sequence: row.sequence,
-      id: row.id!,
-      learner,
-      course,
-      course_version: row.course_version!,
-      time: row.time!,
-      type: row.type!,
-      payload: row.payload,
-      idempotency_key: row.idempotency_key,
-      key_index: null,
-      recorded_at: row.time!,
-    }),
-  );
+  const row = rows[0]!;
+  const hasSnapshot = row.snapshot_sequence !== null;
+  const start = hasSnapshot ? revive(row.snapshot_state) : structuredClone(options.initial);
+  const packed = typeof row.tail === 'string' ? (JSON.parse(row.tail) as PackedEvent[]) : row.tail;
+  const tail: StoredEvent[] = packed.map(([sequence, id, courseVersion, time, type, payload, key]) => ({
+    id,
+    sequence: Number(sequence),
+    learner,
+    course,
+    courseVersion,
+    time: new Date(time).toISOString(),
+    type,
+    payload,
+    key,
+  }));
   const state = tail.length > 0 ? fold(start, tail) : start;
-  const sequence = tail.at(-1)?.sequence ?? (snapshot ? Number(snapshot.sequence) : 0);
+  const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
 
   const snapshotWritten = tail.length > snapshotEvery;
   if (snapshotWritten) {

@@ -141,7 +141,8 @@ export function createRouter(options: RouterOptions): ModelRouter {
       const decision = await decide({ ...fields, maxOutputTokens: call.maxOutputTokens }, promptTextOf(call));
       if ('noModel' in decision) return { noModel: true, reason: decision.noModel!, route: decision.info };
       const model = routedModel(fields, decision);
-      const result = streamText({ ...(call as StreamParams<ToolSet, Output>), model, maxRetries: 0 });
+      // The AI SDK logs stream errors by default; here they are reported through `route` instead.
+      const result = streamText({ onError: () => {}, ...(call as StreamParams<ToolSet, Output>), model, maxRetries: 0 });
       return { noModel: false, result: result as never, route: decision.info };
     },
     async generate(request) {

@@ -58,7 +58,7 @@ export async function importOatutor(dir: string, out: string): Promise<OatutorIm
     ...summary,
     warnings: [...summary.warnings, ...notes],
     converted: convertedSteps.size,
-    selfConsistent: courses.reduce((n, course) => n + course.exercises.filter((e) => e.kind === 'step').length, 0),
+    selfConsistent: new Set(courses.flatMap((course) => course.exercises.filter((e) => e.kind === 'step').map((e) => e.oatutorId))).size,
     written,
   };
 }

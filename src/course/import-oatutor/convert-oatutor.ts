@@ -89,13 +89,12 @@ export function convertOatutor(content: OatutorContent, options: ConvertOptions 
 
   // problems by lesson
   const problemsByLesson = new Map<string, LoadedProblem[]>();
-  const lessonOwners = new Map<string, string>();
-  plans.forEach((plan, c) => plan.lessons.forEach((lesson) => lessonOwners.set(lesson.id, `${c}`)));
+  const findLesson = lessonFinder(plans);
   for (const files of [...content.problems].sort((a, b) => naturalOrder(a.folder, b.folder))) {
     summary.steps += files.steps.length;
     const loaded = loadProblem(files, failures, warn);
     if (!loaded) continue;
-    const lessonId = findLesson(loaded.problem, plans);
+    const lessonId = findLesson(loaded.problem);
     if (lessonId === undefined) {
       for (const step of loaded.steps) failures.push({ id: step.step.id, reason: `its problem's lesson "${loaded.problem.lessonId || loaded.problem.lesson}" is in no course of coursePlans.json` });
       continue;
@@ -113,8 +112,11 @@ export function convertOatutor(content: OatutorContent, options: ConvertOptions 
     courses.push(course.course);
     summary.courses += 1;
     summary.lessons += course.lessons;
-    summary.converted += course.course.exercises.filter((e) => e.kind === 'step').length;
   }
+  // a lesson listed in two course plans is imported into both; its steps count once
+  summary.converted = new Set(courses.flatMap((c) => c.exercises.filter((e) => e.kind === 'step').map((e) => e.oatutorId))).size;
+  const listed = new Set<string>();
+  summary.failures = failures.filter((f) => !listed.has(f.id) && Boolean(listed.add(f.id)));
   return { courses, summary };
 }
 
@@ -280,11 +282,15 @@ function loadProblem(files: OatutorProblemFiles, failures: Issue[], warn: (issue
   return { folder: files.folder, problem: parsed.data, steps, figures: files.figures ?? [] };
 }
 
-function findLesson(problem: OatutorProblem, plans: CoursePlan[]): string | undefined {
+/** Finds a problem's lesson by `lessonId`, or else by lesson name (within its course, when it names one). */
+function lessonFinder(plans: CoursePlan[]): (problem: OatutorProblem) => string | undefined {
   const all = plans.flatMap((plan) => plan.lessons.map((lesson) => ({ plan, lesson })));
-  if (problem.lessonId && all.some(({ lesson }) => lesson.id === problem.lessonId)) return problem.lessonId;
-  const byName = all.find(({ plan, lesson }) => lesson.name === problem.lesson && (!problem.courseName || plan.courseName === problem.courseName));
-  return byName?.lesson.id;
+  const ids = new Set(all.map(({ lesson }) => lesson.id));
+  return (problem) => {
+    if (problem.lessonId && ids.has(problem.lessonId)) return problem.lessonId;
+    const byName = all.find(({ plan, lesson }) => lesson.name === problem.lesson && (!problem.courseName || plan.courseName === problem.courseName));
+    return byName?.lesson.id;
+  };
 }
 
 function parseEach<T>(value: unknown, schema: z.ZodType<T>, where: string, warn: (issue: Issue) => void): T[] {

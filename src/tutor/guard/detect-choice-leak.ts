@@ -83,6 +83,9 @@ export function choiceLeakDetector(key: ChoiceGuardKey, context?: LeakContext): 
     for (const letter of correctLetters) {
       if (letterStated(folded, escape(letter))) return { leak: true, evidence: `choice ${letter} stated as the answer` };
     }
+    // a sentence that is only the letter: "B.", "**(b)**"
+    const bare = /^[\s*_"'(]*([a-z])[\s*_"').!]*$/.exec(folded)?.[1];
+    if (bare && correctLetters.includes(bare)) return { leak: true, evidence: `choice ${bare} given alone` };
     const marks = markedLetters(folded);
     const lone = correctLetters.find((letter) => marks.has(letter));
     if (lone && marks.size === 1 && !startsWithOption(folded)) return { leak: true, evidence: `choice (${lone}) singled out` };

@@ -2,7 +2,7 @@
 // ($…$, $$…$$, \(…\), \[…\]), inline code, and runs of plain words made only of numbers,
 // operators, the exercise's variables and known functions ("2x cos(x²)", "3*exp(x) - 2/x").
 
-const functionNames = new Set(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'ln', 'sqrt', 'abs', 'arcsin', 'arccos', 'arctan']);
+const functionNames = new Set(['cdot', 'times', 'frac', 'left', 'right', 'sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'log', 'ln', 'sqrt', 'abs', 'arcsin', 'arccos', 'arctan']);
 const constantNames = new Set(['e', 'pi', 'π']);
 
 /** Splits `text` into the delimited math and code spans and the prose left around them. */
@@ -17,8 +17,8 @@ function delimited(text: string): { spans: string[]; prose: string } {
 
 function isMathWord(word: string, variables: Set<string>): boolean {
   if (word === '=' || /^[-+*/^×·÷⋅()]+$/.test(word)) return true;
-  if (!/^[\p{L}\d.()+\-*/^×·÷⋅²³'√,]+$/u.test(word)) return false;
-  const letters = word.match(/\p{L}+/gu) ?? [];
+  if (!/^[\p{L}\d.()+\-*/^×·÷⋅²³'√,\\{}]+$/u.test(word)) return false;
+  const letters = word.match(/\\?\p{L}+/gu)?.map((run) => run.replace(/^\\/, '')) ?? []; // "\cos" is cos
   return letters.every((run) => {
     if (functionNames.has(run) || constantNames.has(run) || variables.has(run)) return true;
     // run-together single-letter variables and constants: "xy", "ex"
@@ -56,7 +56,7 @@ export function findMathSpans(text: string, variables: string[]): string[] {
     if (run.length > 0 && hasStructure(span) && (variables.length === 0 || [...variableSet].some((name) => span.includes(name)))) add(span);
     run = [];
   };
-  for (const raw of prose.split(/\s+/)) {
+  for (const raw of prose.replace(/=/g, ' = ').split(/\s+/)) {
     const word = raw.replace(/^[¿¡"“«]+/, '').replace(/[.,;:!?"”»]+$/, '');
     if (word !== '' && isMathWord(word, variableSet)) {
       run.push(word);

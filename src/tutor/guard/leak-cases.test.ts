@@ -109,6 +109,8 @@ const cases: Case[] = [
   ['expression', '2*x*cos(x^2)', 'La derivada es `2*x*cos(x**2)`.', derivative, true],
   ['expression', '2*x*cos(x^2)', 'La dérivée vaut \\(2x\\cos(x^{2})\\).', derivative, true],
   ['expression', '2*x*cos(x^2)', 'Think of sin(x^2) as sin of an inner function.', derivative, false],
+  ['expression', '2*x*cos(x^2)', 'The result is 2x\\cos(x^2).', derivative, true], // LaTeX without dollars
+  ['expression', '2*x*cos(x^2)', "f'(x)=2x·cos(x^2)", derivative, true],
   ['expression', '2*x*cos(x^2)', 'The outer derivative is cos(x^2); what is the inner one?', derivative, false],
   ['expression', '2*x*cos(x^2)', 'Not quite: 2x sin(x^2) has the wrong outer derivative.', [derivative, '2x sin(x^2)'], false],
   ['expression', '2*x*cos(x^2)', 'Yes, 2x cos(x^2) is correct!', [derivative, '2x cos(x^2)'], false],
@@ -145,6 +147,10 @@ const cases: Case[] = [
   ['choice', 'b', '**(b)** $y = e^{-x}$.', undefined, false], // an option as a list shows it
   ['choice', 'c', 'Backpropagating through L = (a · b + c) · f is next.', undefined, false],
   ['choice', 'a', 'The answer is a.', undefined, true],
+  ['choice', 'b', 'B.', undefined, true],
+  ['choice', 'b', '**(b)**', undefined, true],
+  ['choice', 'b', 'Answer: B', undefined, true],
+  ['choice', 'b', 'Both (a) and (b) look similar, but only one is right.', undefined, false],
   ['choice', 'a', 'Choose (a).', undefined, true],
   ['choice', 'the chain rule', 'The answer is the chain rule.', undefined, true],
   ['choice', 'the chain rule', 'Which rule applies when one function is inside another?', undefined, false],

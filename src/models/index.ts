@@ -9,7 +9,7 @@ export type { RouteInfo } from './router/route-state.js';
 export { ModelTimeoutError } from './router/classify-error.js';
 export { createMemoryBudgetStore, budgetLinesFor, usdToNano, nanoToUsd } from './router/budget-ledger.js';
 export type { BudgetStore, BudgetLine, BudgetReservation } from './router/budget-ledger.js';
-export { loadModelConfig, parseModelConfigText, noModelNotice, resolveModelsDir } from './load-model-config.js';
+export { loadModelConfig, parseModelConfigText, noModelNotice, resolveModelsDir, resolveModelCallLog } from './load-model-config.js';
 export type { LoadedModelConfig, ConfigProblem } from './load-model-config.js';
 export { modelConfigSchema, taskNames, tierNames, defaultEscalation, defaultTaskTiers } from './model-config.js';
 export type { ModelConfig, ModelConfigInput, TaskName, TierName, Price } from './model-config.js';

@@ -44,6 +44,11 @@ export function resolveModelsDir(env: Record<string, string | undefined>, cwd: s
   return path.resolve(cwd, env.PRIMER_DATA ?? 'primer-data', 'models');
 }
 
+/** The JSONL log of model calls the file recorder writes and `primer usage` reads: <PRIMER_DATA or ./primer-data>/model-calls.jsonl. */
+export function resolveModelCallLog(env: Record<string, string | undefined>, cwd: string): string {
+  return path.resolve(cwd, env.PRIMER_DATA ?? 'primer-data', 'model-calls.jsonl');
+}
+
 export async function loadModelConfig(options: LoadModelConfigOptions): Promise<LoadedModelConfig> {
   const { env, cwd } = options;
   const modelsDir = resolveModelsDir(env, cwd);

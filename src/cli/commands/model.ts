@@ -11,6 +11,8 @@ import {
   loadModelConfig,
   modelCatalog,
   pullModel,
+  resolveModelCallLog,
+  resolveModelsDir,
   tierNames,
   type LoadedModelConfig,
 } from '../../models/index.js';
@@ -79,8 +81,7 @@ export function modelCommand(): Command {
         process.exitCode = 1;
         return;
       }
-      const dataDir = path.resolve(process.env.PRIMER_DATA ?? 'primer-data');
-      const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: createFileRecorder(path.join(dataDir, 'model-calls.jsonl')) });
+      const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: createFileRecorder(resolveModelCallLog(process.env, process.cwd())) });
       let failures = 0;
       for (const tier of tierNames) {
         if (!loaded.config.tiers[tier]?.chain.length) continue;
@@ -125,10 +126,7 @@ async function load(configPath: string | undefined): Promise<LoadedModelConfig> 
 }
 
 function modelsDir(dir: string | undefined): string {
-  if (dir) return path.resolve(dir);
-  const env = process.env;
-  if (env.PRIMER_MODELS_DIR) return path.resolve(env.PRIMER_MODELS_DIR);
-  return path.resolve(env.PRIMER_DATA ?? 'primer-data', 'models');
+  return dir ? path.resolve(dir) : resolveModelsDir(process.env, process.cwd());
 }
 
 function printTiers(loaded: LoadedModelConfig): void {

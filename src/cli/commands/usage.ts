@@ -1,7 +1,7 @@
 // `primer usage`: model cost by course, task and tier, from the recorded model calls.
 import path from 'node:path';
 import { Command } from 'commander';
-import { readRecordFile, summarizeUsage, type UsageRow } from '../../models/index.js';
+import { readRecordFile, resolveModelCallLog, summarizeUsage, type UsageRow } from '../../models/index.js';
 
 export function usageCommand(): Command {
   return new Command('usage')
@@ -15,7 +15,7 @@ export function usageCommand(): Command {
         process.exitCode = 2;
         return;
       }
-      const file = path.resolve(options.file ?? path.join(process.env.PRIMER_DATA ?? 'primer-data', 'model-calls.jsonl'));
+      const file = options.file ? path.resolve(options.file) : resolveModelCallLog(process.env, process.cwd());
       const { records, skipped } = await readRecordFile(file);
       const summary = summarizeUsage(records, options.since ?? null);
       if (options.json) {

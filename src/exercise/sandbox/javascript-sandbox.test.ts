@@ -27,7 +27,7 @@ const sandbox: Sandbox = {
 const check = (answer: string) => checkAnswer({ exercise, key, answer, sandbox });
 afterAll(() => sandbox.close());
 
-describe('JavaScript exercises', () => {
+describe('JavaScript exercises', { timeout: 30_000 }, () => {
   it('passes a correct solution, captures console output, and keeps tests separate', async () => {
     const verdict = await check('function add(a, b) { return a + b }\nconsole.log("sum", add(1, 2), { ok: true })');
     expect(verdict.verdict).toBe('correct');

@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => sandbox.close());
 
-describe('Python exercises', () => {
+describe('Python exercises', { timeout: 60_000 }, () => {
   it('passes a correct solution and lists each test by name', async () => {
     const verdict = await check('def add(a, b):\n    return a + b\nprint("checking")');
     expect(verdict.verdict).toBe('correct');

@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { main } from '../index.js';
+import { parseChatLine } from './chat.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'primer-chat-test-'));
+  for (const [file, text] of Object.entries(tinyCourse)) {
+    await mkdir(path.dirname(path.join(dir, 'course', file)), { recursive: true });
+    await writeFile(path.join(dir, 'course', file), text);
+  }
+  await writeFile(path.join(dir, 'primer.config.yaml'), 'models: {}\n');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('primer chat', () => {
+  it('reads commands and messages from a line each', () => {
+    expect(parseChatLine('/answer 6 * x')).toEqual({ text: '/answer 6 * x', action: { type: 'answer', answer: '6 * x' } });
+    expect(parseChatLine('/lang es')).toEqual({ text: '/lang es', action: { type: 'language', language: 'es' } });
+    expect(parseChatLine('/hint')).toMatchObject({ action: { type: 'hint' } });
+    expect(parseChatLine('/lesson')).toEqual({ error: 'usage: /lesson <lesson id>' });
+    expect(parseChatLine('/dance')).toMatchObject({ error: expect.stringContaining('unknown command /dance') });
+    expect(parseChatLine('What is a sum?')).toEqual({ text: 'What is a sum?' });
+  });
+
+  it('runs a scripted session in no-model mode and prints a JSON transcript per turn', async () => {
+    const input = path.join(dir, 'session.txt');
+    await writeFile(input, ['Hello, where do I start?', '/exercise add-1', '/answer 8', '/hint', '/answer 7', '/dance'].join('\n'));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const code = await main(['node', 'primer', 'chat', '--course', path.join(dir, 'course'), '--input', input, '--json', '--config', path.join(dir, 'primer.config.yaml'), '--data', path.join(dir, 'data')]);
+      expect(code).toBe(0);
+      const transcript = JSON.parse(String(log.mock.calls.at(-1)![0])) as { turns: Record<string, unknown>[] };
+      const [hello, open, wrong, hint, right, unknown] = transcript.turns;
+      expect(hello).toMatchObject({ mode: 'no-model', tier: null, provider: null });
+      expect(String((hello!.notices as string[])[0])).toContain('offline');
+      expect(open).toMatchObject({ shown: [{ exercise: 'add-1', prompt: 'What is $3 + 4$?' }] });
+      expect(wrong).toMatchObject({ verdicts: [{ exercise: 'add-1', verdict: 'incorrect' }] });
+      expect(hint).toMatchObject({ hints: [{ exercise: 'add-1', rung: 1, reveals: false }], shown: [{ hint: 1, text: 'Count on from 3.' }] });
+      expect(right).toMatchObject({ verdicts: [{ exercise: 'add-1', verdict: 'correct' }] });
+      expect(right!.text).toContain('Correct');
+      expect(unknown).toMatchObject({ error: expect.stringContaining('unknown command') });
+    } finally {
+      log.mockRestore();
+    }
+  }, 180_000);
+});

@@ -29,6 +29,10 @@ describe('splitting a reply into sentences', () => {
     expect(trimmed(splitSentences('先求导。然后代入！好吗？\n- first step\n- second step'))).toEqual(['先求导。', '然后代入！', '好吗？', '- first step', '- second step']);
   });
 
+  it('joins a soft-wrapped line to its sentence, so an answer split over two lines is checked whole', () => {
+    expect(trimmed(splitSentences("So f'(x) = 2x\ncos(x^2), and that is all.\n\nNext paragraph."))).toEqual(["So f'(x) = 2x\ncos(x^2), and that is all.", 'Next paragraph.']);
+  });
+
   it('does not end a sentence at a numbered list marker or an initial', () => {
     expect(trimmed(splitSentences('1. Differentiate first. As J. Smith says, go slowly.'))).toEqual(['1. Differentiate first.', 'As J. Smith says, go slowly.']);
   });

@@ -1,6 +1,7 @@
 // Splits a streaming reply into sentences as soon as each is complete. A sentence ends at . ! ?
 // followed by a space or a line break (so "3.5" and "e.g." do not end one), at 。！？, or at a line
-// break; a code fence ``` … ``` and display math $$ … $$ stay whole, and nothing inside inline $…$ splits.
+// break before a new block (blank line, list item, heading…); a soft-wrapped line does not end one.
+// A code fence ``` … ``` and display math $$ … $$ stay whole, and nothing inside inline $…$ splits.
 
 const abbreviations = new Set([
   'e.g', 'i.e', 'etc', 'vs', 'cf', 'approx', 'fig', 'eq', 'eqs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'no', 'nr', 'p', 'pp', 'ch', 'sec', 'ex',
@@ -39,7 +40,16 @@ function sentenceEnd(buffer: string, final: boolean): number {
     if (inline) continue;
     if (char === '\n') {
       if (buffer.slice(0, index).trim() === '') continue;
-      return index + 1;
+      // a line break ends a sentence before a blank line, a list item, a heading, a table row, a
+      // quote, a fence or display math; otherwise it is a soft wrap inside a paragraph
+      const rest = buffer.slice(index + 1);
+      if (!/\S/.test(rest)) {
+        if (final) return buffer.length;
+        if (/\n/.test(rest)) return index + 1;
+        return -1;
+      }
+      if (/^[ \t]*(?:\n|[-*+][ \t]|\d{1,3}[.)][ \t]|#|\||>|```|\$\$)/.test(rest)) return index + 1;
+      continue;
     }
     if ('。！？'.includes(char)) return index + 1;
     if (char === '.' || char === '!' || char === '?') {

@@ -3,7 +3,7 @@
 import type { ExerciseKey, PublicExercise, PublicHint } from './bundle.js';
 import type { Diagnostic, Position } from './diagnostic.js';
 import type { MarkdownContext } from './markdown.js';
-import { checkMarkdownField } from './markdown.js';
+import { checkMarkdownFields } from './markdown.js';
 import type { YamlPath } from './parse-yaml.js';
 import type { Exercise } from './schema.js';
 
@@ -25,12 +25,19 @@ type Links = Omit<MarkdownContext, 'place' | 'path'>;
 
 /** `skillIds` is undefined when course.yaml did not parse: skills are then not checked, to avoid false alarms. */
 export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<string> | undefined, links: Links): CompiledExercise {
+  const compiled = compileParts(source, skillIds);
+  const markdownProblems = checkMarkdownFields(compiled.markdownFields, { ...links, path: source.file });
+  return { public: compiled.public, key: compiled.key, diagnostics: [...compiled.diagnostics, ...markdownProblems] };
+}
+
+function compileParts(source: ExerciseSource, skillIds: ReadonlySet<string> | undefined): CompiledExercise & { markdownFields: { text: string; at: Position }[] } {
   const { exercise, file, locate } = source;
   const diagnostics: Diagnostic[] = [];
   const report = (path: YamlPath, message: string, hint: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push({ path: file, ...locate(path), severity, message: `exercise "${exercise.id}": ${message}`, hint });
+  const markdownFields: { text: string; at: Position }[] = []; // checked together at the end, in one parse
   const markdown = (path: YamlPath, text: string | undefined) => {
-    if (text) diagnostics.push(...checkMarkdownField(text, { ...links, path: file }, locate(path)));
+    if (text) markdownFields.push({ text, at: locate(path) });
   };
 
   exercise.skills.forEach((skill, index) => {
@@ -96,6 +103,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'choice', multiple: exercise.multiple, choices: choices.map(({ id, text }) => ({ id, text })) },
         key: { type: 'choice', correct, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
     case 'numeric': {
@@ -108,6 +116,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'numeric', ...(exercise.unit ? { unit: exercise.unit } : {}), ...(exercise.template ? { template: { variables: Object.keys(exercise.template.variables) } } : {}) },
         key: { type: 'numeric', answer: exercise.answer, tolerance: exercise.tolerance, unit: exercise.unit, template: exercise.template, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
     case 'expression': {
@@ -120,6 +129,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'expression', variables: Object.keys(exercise.variables), form: exercise.form, ...(exercise.template ? { template: { variables: Object.keys(exercise.template.variables) } } : {}) },
         key: { type: 'expression', answer: exercise.answer, variables: exercise.variables, form: exercise.form, template: exercise.template, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
     case 'text': {
@@ -135,6 +145,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'text' },
         key: { type: 'text', accept: exercise.accept, patterns: exercise.patterns, caseSensitive: exercise.caseSensitive, ignoreDiacritics: exercise.ignoreDiacritics, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
     case 'free-response': {
@@ -143,6 +154,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'free-response', rubric: exercise.rubric },
         key: { type: 'free-response', reference: exercise.reference, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
     case 'code': {
@@ -155,6 +167,7 @@ export function compileExercise(source: ExerciseSource, skillIds: ReadonlySet<st
         public: { ...common, type: 'code', language: exercise.language, starter: exercise.starter, tests: exercise.tests.map((t) => ({ name: t.name })) },
         key: { type: 'code', language: exercise.language, solution: exercise.solution, tests: exercise.tests, ...keyCommon },
         diagnostics,
+        markdownFields,
       };
     }
   }

@@ -13,6 +13,9 @@ import type { Diagnostic } from './diagnostic.js';
 /** Container directives a lesson may use, e.g. `:::worked-example[Title]` … `:::`. */
 export const blockDirectives = ['worked-example', 'explanation'] as const;
 
+/** Text without these characters has no math, link, figure or directive. */
+const mayNeedChecking = /[$\]:]/;
+
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective);
 
 export function parseMarkdown(text: string): Root {
@@ -53,9 +56,22 @@ export function checkMarkdown(tree: Root, context: MarkdownContext): Diagnostic[
   return diagnostics;
 }
 
-/** Checks the Markdown of one YAML field (a prompt, a hint…); problems are reported at the field. */
-export function checkMarkdownField(text: string, context: Omit<MarkdownContext, 'place'>, at: { line: number; column: number }): Diagnostic[] {
-  return checkMarkdown(parseMarkdown(text), { ...context, place: () => at });
+/**
+ * Checks the Markdown of several YAML fields (prompt, hints…) in one parse; each problem is
+ * reported at the position of the field it is in.
+ */
+export function checkMarkdownFields(fields: { text: string; at: { line: number; column: number } }[], context: Omit<MarkdownContext, 'place'>): Diagnostic[] {
+  const checked = fields.filter((field) => mayNeedChecking.test(field.text)); // others have nothing to check
+  if (checked.length === 0) return [];
+  const starts: number[] = []; // first line of each field in the joined document
+  let line = 1;
+  const parts = checked.map((field) => {
+    starts.push(line);
+    line += field.text.split('\n').length + 1;
+    return field.text;
+  });
+  const fieldAt = (documentLine: number) => checked[starts.findLastIndex((start) => start <= documentLine)]!.at;
+  return checkMarkdown(parseMarkdown(parts.join('\n\n')), { ...context, place: (documentLine) => fieldAt(documentLine) });
 }
 
 function katexError(tex: string, displayMode: boolean): string | undefined {

@@ -2,7 +2,7 @@
 // simulated population: each learner has the same true parameters in both runs.
 import type { PublicBundle } from '../course/index.js';
 import type { BktParams } from '../learner/index.js';
-import { createSeededRandom } from './seeded-random.js';
+import { seededRandom as createSeededRandom } from '../exercise/index.js';
 import { jitterParams, simulateCourse } from './simulate-course.js';
 import { createSimulatedLearner } from './simulated-learner.js';
 import { summarizeSimulation, type SimulationSummary } from './summarize-simulation.js';

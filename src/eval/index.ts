@@ -1,6 +1,6 @@
 // Evaluation: simulated learners, course simulations, prediction metrics on public data.
 export * from './prediction-metrics.js';
-export * from './seeded-random.js';
+export { seededRandom as createSeededRandom } from '../exercise/index.js';
 export * from './simulate-course.js';
 export * from './simulated-learner.js';
 export * from './split-by-learner.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaUnderRoc, predictionMetrics } from './prediction-metrics.js';
-import { createSeededRandom } from './seeded-random.js';
+import { seededRandom as createSeededRandom } from '../exercise/index.js';
 
 function pairwiseAuc(predictions: number[], outcomes: number[]): number {
   let wins = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tinyCourse, type BktParams } from '../learner/index.js';
 import { compareProgressions } from './compare-progressions.js';
-import { createSeededRandom } from './seeded-random.js';
+import { seededRandom as createSeededRandom } from '../exercise/index.js';
 import { courseOrder, simulateCourse } from './simulate-course.js';
 import { createSimulatedLearner } from './simulated-learner.js';
 

@@ -14,6 +14,7 @@ import { createRouter, loadModelConfig } from '../../models/index.js';
 import { openStore, resolveDatabaseConfig } from '../../store/index.js';
 import { createTutor, type TurnAction, type TurnSummary, type TutorStreamPart } from '../../tutor/index.js';
 import { loadCourse, UsageError } from '../load-course.js';
+import { createStoreModelCallRecorder } from '../store-model-call-recorder.js';
 import { createStoreTranslationCache } from '../store-translation-cache.js';
 import { createStoreJournal } from '../tutor-journal.js';
 
@@ -60,7 +61,7 @@ export function chatCommand(): Command {
 }
 
 async function runChat(options: ChatOptions): Promise<void> {
-  const { bundle, diagnostics } = await loadCourse(options.course);
+  const { bundle, diagnostics } = await loadCourse(options.course, { checkExercises: false });
   if (!bundle) {
     for (const diagnostic of diagnostics.filter((d) => d.severity === 'error')) console.error(formatDiagnostic(diagnostic));
     throw new UsageError(`the course in ${options.course} has errors; fix them (primer course check) and try again`);
@@ -69,10 +70,9 @@ async function runChat(options: ChatOptions): Promise<void> {
   const loaded = await loadModelConfig({ ...(options.config ? { configPath: options.config } : {}), env: process.env, cwd: process.cwd() });
   for (const problem of loaded.errors) console.error(`${problem.path}:${problem.line}:${problem.column}: ${problem.message} (${problem.hint})`);
   if (loaded.notice && !options.json) console.error(loaded.notice);
-  const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys });
-
   const temporary = options.data ? undefined : await mkdtemp(path.join(tmpdir(), 'primer-chat-'));
   const store = await openStore(resolveDatabaseConfig({ data: options.data ?? temporary, environment: {} }), { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+  const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: createStoreModelCallRecorder(store) });
   const sandbox = createSandbox();
   try {
     const translator = createTranslator({ router, cache: createStoreTranslationCache(store), glossary: bundle.public.course.glossary, course: bundle.public.course.id });

@@ -1,22 +1,40 @@
 // `primer usage`: model cost by course, task and tier, from the recorded model calls.
 import path from 'node:path';
 import { Command } from 'commander';
-import { readRecordFile, resolveModelCallLog, summarizeUsage, type UsageRow } from '../../models/index.js';
+import { parseEventPayload, type EventType } from '../../learner/index.js';
+import { readRecordFile, summarizeUsage, type ModelCallRecord, type UsageRow } from '../../models/index.js';
+import { describeDatabaseConfig, openStore, resolveDatabaseConfig } from '../../store/index.js';
+import { readStoredModelCalls } from '../store-model-call-recorder.js';
 
 export function usageCommand(): Command {
   return new Command('usage')
     .description('Print model cost and tokens by course, task and tier.')
     .option('--since <date>', 'only calls from this date or time on (ISO 8601, e.g. 2026-11-01)')
     .option('--json', 'print JSON instead of tables')
-    .option('--file <file>', 'the model-calls log (default <PRIMER_DATA or ./primer-data>/model-calls.jsonl)')
-    .action(async (options: { since?: string; json?: boolean; file?: string }) => {
+    .option('--data <dir>', 'the PGlite data folder the calls were recorded in (default: PRIMER_DATA or ./primer-data; DATABASE_URL for PostgreSQL)')
+    .option('--file <file>', 'read a JSON-lines log written by the file recorder instead of the database')
+    .action(async (options: { since?: string; json?: boolean; file?: string; data?: string }) => {
       if (options.since && Number.isNaN(Date.parse(options.since))) {
         console.error(`primer: --since "${options.since}" is not a date; use e.g. 2026-11-01`);
         process.exitCode = 2;
         return;
       }
-      const file = options.file ? path.resolve(options.file) : resolveModelCallLog(process.env, process.cwd());
-      const { records, skipped } = await readRecordFile(file);
+      let records: ModelCallRecord[];
+      let skipped = 0;
+      let file: string;
+      if (options.file) {
+        file = path.resolve(options.file);
+        ({ records, skipped } = await readRecordFile(file));
+      } else {
+        const config = resolveDatabaseConfig({ ...(options.data ? { data: options.data } : {}), environment: process.env });
+        file = describeDatabaseConfig(config);
+        const store = await openStore(config, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+        try {
+          records = await readStoredModelCalls(store, options.since);
+        } finally {
+          await store.close();
+        }
+      }
       const summary = summarizeUsage(records, options.since ?? null);
       if (options.json) {
         console.log(JSON.stringify({ file, skipped, ...summary }, null, 2));

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cli-run.js';
+import { parseEventPayload, type EventType } from '../learner/index.js';
+import { createRouter, modelConfigSchema, startOpenAITestServer } from '../models/index.js';
+import { openStore, resolveDatabaseConfig } from '../store/index.js';
+import { createStoreModelCallRecorder } from './store-model-call-recorder.js';
+
+const data = await mkdtemp(path.join(tmpdir(), 'primer-usage-db-'));
+afterAll(() => rm(data, { recursive: true, force: true }));
+
+describe('model calls in the database', () => {
+  it('records every routed call in model_calls, and primer usage reports them by course, task and tier', async () => {
+    const server = await startOpenAITestServer();
+    const store = await openStore(resolveDatabaseConfig({ data, environment: {} }), { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+    try {
+      const config = modelConfigSchema.parse({
+        providers: { local: { type: 'openai-compatible', baseURL: server.url } },
+        tiers: { local: { chain: [{ provider: 'local', model: 'tiny', price: { inputPerMillion: 1, outputPerMillion: 2 } }] } },
+        tasks: { translate: 'local' },
+      });
+      const router = createRouter({ config, recorder: createStoreModelCallRecorder(store) });
+      const usage = { promptTokens: 1000, completionTokens: 10 };
+      server.enqueue({ reply: 'Hello there.', usage }, { reply: 'Hola.', usage });
+      for (const task of ['tutor', 'translate'] as const) {
+        const routed = await router.generate({ task, course: 'backprop', learner: 'l1', prompt: 'Say hello' });
+        expect(routed.noModel).toBe(false);
+      }
+    } finally {
+      await store.close();
+      await server.close();
+    }
+    const { code, output } = await runCli(['usage', '--data', data, '--json']);
+    expect(code).toBe(0);
+    const summary = JSON.parse(output);
+    expect(summary.calls).toBe(2);
+    expect(summary.byCourse).toMatchObject([{ key: 'backprop', calls: 2 }]);
+    expect(summary.byTask.map((row: { key: string }) => row.key).sort()).toEqual(['translate', 'tutor']);
+    expect(summary.costUsd).toBeGreaterThan(0);
+  });
+});

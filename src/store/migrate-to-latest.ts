@@ -1,6 +1,6 @@
 // Brings a database up to the newest migration. Safe to call at every start: applied
 // migrations are skipped, and Kysely takes a lock so two servers starting at once do not race.
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migration-provider.js';
 
@@ -13,10 +13,13 @@ export interface MigrationOutcome {
 
 /** Applies every pending migration; throws (after rolling back) when one fails. */
 export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<MigrationOutcome> {
+  // Name the schema explicitly: otherwise Kysely finds its bookkeeping tables in any schema
+  // (say `public`) and then fails to read them in the one the search path points at.
+  const schema = options.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
-    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {

@@ -20,7 +20,8 @@ describe('resolveDatabaseConfig', () => {
   });
 
   it('rejects a URL that is not PostgreSQL, saying what one looks like', () => {
-    expect(() => resolveDatabaseConfig({ databaseUrl: 'mysql://db/primer' })).toThrow(/starts with postgres:\/\//);
+    expect(() => resolveDatabaseConfig({ databaseUrl: 'mysql://root:secret@db/primer' })).toThrow(/^--database-url must be a PostgreSQL URL that starts with postgres:\/\/.*\(got mysql:\/\/…\)$/);
+    expect(() => resolveDatabaseConfig({ environment: { DATABASE_URL: 'db:5432' } })).toThrow(/^DATABASE_URL must be/);
   });
 
   it('hides the password when describing the database', () => {

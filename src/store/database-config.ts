@@ -41,12 +41,19 @@ export function resolveDatabaseConfig(sources: DatabaseConfigSources): DatabaseC
   const cwd = sources.cwd ?? process.cwd();
   const nonEmpty = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
   const url = nonEmpty(sources.databaseUrl);
-  if (url) return databaseConfigSchema.parse({ kind: 'postgres', url });
+  if (url) return postgresConfig(url, '--database-url');
   const data = nonEmpty(sources.data);
   if (data) return { kind: 'pglite', dataDir: path.resolve(cwd, data) };
   const environmentUrl = nonEmpty(environment.DATABASE_URL);
-  if (environmentUrl) return databaseConfigSchema.parse({ kind: 'postgres', url: environmentUrl });
+  if (environmentUrl) return postgresConfig(environmentUrl, 'DATABASE_URL');
   return { kind: 'pglite', dataDir: path.resolve(cwd, nonEmpty(environment.PRIMER_DATA) ?? defaultDataDir) };
+}
+
+function postgresConfig(url: string, source: string): DatabaseConfig {
+  const parsed = databaseConfigSchema.safeParse({ kind: 'postgres', url });
+  if (parsed.success) return parsed.data;
+  const scheme = url.includes('://') ? `${url.split('://')[0]}://…` : 'no scheme'; // never echo a password
+  throw new Error(`${source} must be a PostgreSQL URL that starts with postgres:// or postgresql://, e.g. postgres://user@host:5432/primer (got ${scheme})`);
 }
 
 /** The config as a person should see it: the URL without its password. */

@@ -1,6 +1,7 @@
 // Heading-aware chunking of lesson text for retrieval and translation. A chunk's id comes from
 // its lesson and heading, so editing one section never changes the ids of the others.
 import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Chunk } from './bundle.js';
 import { parseMarkdown } from './markdown.js';
@@ -30,14 +31,19 @@ export function slugify(text: string): string {
 interface Section {
   slug: string;
   heading: string;
-  text: string;
+  blocks: string[]; // the section's top-level Markdown blocks, heading first
 }
 
-/** Splits a lesson's prose (exercises removed) into chunks of about 200–400 tokens. */
-export function chunkLesson(lessonId: string, lessonTitle: string, markdown: string): Chunk[] {
-  const sections = mergeShortSections(splitByHeadings(lessonTitle, markdown));
+const sectionTokens = (section: Section) => estimateTokens(section.blocks.join('\n\n'));
+
+/**
+ * Splits a lesson's prose into chunks of about 200–400 tokens at its headings. `tree` is the parsed
+ * `markdown`; exercise blocks in it are left out (they are exercises, not lesson text).
+ */
+export function chunkLesson(lessonId: string, lessonTitle: string, markdown: string, tree: Root = parseMarkdown(markdown)): Chunk[] {
+  const sections = mergeShortSections(splitByHeadings(lessonTitle, markdown, tree));
   return sections.flatMap((section) =>
-    splitLongText(section.text).map((text, index) => ({
+    packBlocks(section.blocks).map((text, index) => ({
       id: `${lessonId}#${section.slug}${index === 0 ? '' : `/${index + 1}`}`,
       lesson: lessonId,
       heading: section.heading,
@@ -48,30 +54,32 @@ export function chunkLesson(lessonId: string, lessonTitle: string, markdown: str
   );
 }
 
-function splitByHeadings(lessonTitle: string, markdown: string): Section[] {
-  const tree = parseMarkdown(markdown);
+function splitByHeadings(lessonTitle: string, markdown: string, tree: Root): Section[] {
   const sections: Section[] = [];
   const path: string[] = [];
   const used = new Map<string, number>();
-  let start = 0;
-  let current = { slug: 'introduction', heading: lessonTitle };
-  const close = (end: number) => {
-    const text = markdown.slice(start, end).trim();
-    if (text) sections.push({ ...current, text });
+  let current: Section = { slug: 'introduction', heading: lessonTitle, blocks: [] };
+  const close = () => {
+    if (current.blocks.length > 0) sections.push(current);
   };
   for (const node of tree.children) {
-    if (node.type !== 'heading' || node.depth > 3 || !node.position) continue;
-    close(node.position.start.offset ?? start);
-    start = node.position.start.offset ?? start;
-    const title = toString(node);
-    path.length = Math.max(0, node.depth - 1);
-    path[node.depth - 1] = title;
-    const base = slugify(title);
-    const seen = used.get(base) ?? 0;
-    used.set(base, seen + 1);
-    current = { slug: seen === 0 ? base : `${base}-${seen + 1}`, heading: path.filter(Boolean).join(' › ') };
+    if (!node.position || (node.type === 'code' && node.lang === 'exercise')) continue;
+    const text = markdown.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0).trim();
+    if (node.type === 'heading' && node.depth <= 3) {
+      close();
+      const title = toString(node);
+      path.length = Math.max(0, node.depth - 1);
+      path[node.depth - 1] = title;
+      const base = slugify(title);
+      const seen = used.get(base) ?? 0;
+      used.set(base, seen + 1);
+      current = { slug: seen === 0 ? base : `${base}-${seen + 1}`, heading: path.filter(Boolean).join(' › '), blocks: [text] };
+    } else if (text) {
+      // A paragraph too long for one chunk is cut between sentences.
+      current.blocks.push(...(node.type === 'paragraph' && estimateTokens(text) > maxTokens ? text.split(/(?<=[.!?])\s+(?=\S)/) : [text]));
+    }
   }
-  close(markdown.length);
+  close();
   return sections;
 }
 
@@ -79,22 +87,20 @@ function mergeShortSections(sections: Section[]): Section[] {
   const merged: Section[] = [];
   let pending: Section | undefined;
   for (const section of sections) {
-    const next: Section = pending ? { ...pending, text: `${pending.text}\n\n${section.text}` } : section;
+    const next: Section = pending ? { ...pending, blocks: [...pending.blocks, ...section.blocks] } : section;
     pending = undefined;
-    if (estimateTokens(next.text) < minTokens) pending = next;
+    if (sectionTokens(next) < minTokens) pending = next;
     else merged.push(next);
   }
   if (pending) {
     const last = merged.pop();
-    merged.push(last ? { ...last, text: `${last.text}\n\n${pending.text}` } : pending);
+    merged.push(last ? { ...last, blocks: [...last.blocks, ...pending.blocks] } : pending);
   }
   return merged;
 }
 
-/** Splits at paragraph boundaries (never inside a code block or display math) into parts under the limit. */
-function splitLongText(text: string): string[] {
-  if (estimateTokens(text) <= maxTokens) return [text];
-  const blocks = paragraphs(text);
+/** Packs blocks, in order, into parts of at most about `maxTokens` tokens. */
+function packBlocks(blocks: string[]): string[] {
   const parts: string[] = [];
   let part = '';
   for (const block of blocks) {
@@ -107,14 +113,4 @@ function splitLongText(text: string): string[] {
   }
   if (part) parts.push(part);
   return parts;
-}
-
-/** Top-level blocks of the text; a paragraph too long for one chunk is cut between sentences. */
-function paragraphs(text: string): string[] {
-  const tree = parseMarkdown(text);
-  return tree.children.flatMap((node) => {
-    const block = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trim();
-    if (node.type !== 'paragraph' || estimateTokens(block) <= maxTokens) return block ? [block] : [];
-    return block.split(/(?<=[.!?])\s+(?=\S)/);
-  });
 }

@@ -171,9 +171,7 @@ export function compileCourse(files: CourseFiles): CompileResult {
   if (!course || hasErrors(sorted)) return { diagnostics: sorted };
 
   const publicLessons = lessons.map((lesson) => toPublicLesson(lesson));
-  const chunks: Chunk[] = publicLessons.flatMap((lesson) =>
-    chunkLesson(lesson.id, lesson.title, lesson.blocks.flatMap((b) => (b.kind === 'markdown' ? [b.text] : [])).join('\n\n')),
-  );
+  const chunks: Chunk[] = lessons.flatMap((lesson, index) => chunkLesson(publicLessons[index]!.id, publicLessons[index]!.title, lesson.body, lesson.tree));
   const content = { course, lessons: publicLessons, exercises, chunks };
   const hash = sha256(JSON.stringify({ content, keys }));
   return {

@@ -1,7 +1,7 @@
 // Downloads a GGUF model: resumes a partial download with an HTTP Range request and verifies sha256.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -73,19 +73,20 @@ export async function pullModel(options: PullModelOptions): Promise<PullModelRes
 
   let received = startAt;
   if (response.body && response.status !== 416) {
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
+    // Each chunk is written before it is counted, so a cut connection leaves exactly `received` bytes on disk to resume from.
+    const handle = await open(partial, startAt > 0 ? 'a' : 'w');
+    try {
+      for await (const chunk of Readable.fromWeb(response.body as never) as AsyncIterable<Uint8Array>) {
+        await handle.write(chunk);
         received += chunk.byteLength;
         options.onProgress?.(received, total);
-        controller.enqueue(chunk);
-      },
-    });
-    try {
-      await pipeline(Readable.fromWeb(response.body.pipeThrough(counter) as never), createWriteStream(partial, { flags: startAt > 0 ? 'a' : 'w' }));
+      }
     } catch (error) {
       throw new PullError(
         `The download stopped after ${formatBytes(received)}${total ? ` of ${formatBytes(total)}` : ''} (${error instanceof Error ? error.message : String(error)}). Run the same command again to resume.`,
       );
+    } finally {
+      await handle.close();
     }
   }
   if (total !== undefined && received < total) {

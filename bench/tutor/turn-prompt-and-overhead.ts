@@ -1,4 +1,4 @@
-// `npm run bench -- tutor-turn`: the tutor turn over a scripted 30-turn session of the sample course.
+// Part of `npm run bench -- tutor`: the tutor turn over a scripted 30-turn session of the sample course.
 // - prompt tokens per turn against a naive prompt (policy + the whole lesson + the full history);
 //   targets: ≥ 3× fewer, ≥ 70% of the prompt in the stable prefix;
 // - turn overhead without the model (an instant mock model), p99, on an embedded PGlite store; target ≤ 10 ms.
@@ -8,16 +8,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV3 } from 'ai/test';
-import { createStoreJournal } from '../src/cli/tutor-journal.js';
-import { compileCourse, estimateTokens, type CourseBundle } from '../src/course/index.js';
-import { parseEventPayload, type EventType } from '../src/learner/index.js';
-import { createRouter, modelConfigSchema } from '../src/models/index.js';
-import { readCourseFolder } from '../src/server/index.js';
-import { openStore } from '../src/store/index.js';
-import { createMemoryJournal, createTutor, policyV1, type TurnAction } from '../src/tutor/index.js';
-import type { BenchReport } from './report.js';
+import { createStoreJournal } from '../../src/cli/tutor-journal.js';
+import { compileCourse, estimateTokens, type CourseBundle } from '../../src/course/index.js';
+import { parseEventPayload, type EventType } from '../../src/learner/index.js';
+import { createRouter, modelConfigSchema } from '../../src/models/index.js';
+import { readCourseFolder } from '../../src/server/index.js';
+import { openStore } from '../../src/store/index.js';
+import { createMemoryJournal, createTutor, policyV1, type TurnAction } from '../../src/tutor/index.js';
+import type { BenchReport } from '../report.js';
 
-const courseDir = path.resolve(import.meta.dirname, '../courses/backprop');
+const courseDir = path.resolve(import.meta.dirname, '../../courses/backprop');
 
 const replies = [
   'Good question. Think of the slope between two points on the curve [derivative-as-limit#from-secant-to-tangent-the-limit]. What happens to it as the points get closer?',

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareProgressions, crossValidateByLearner } from '../src/eval/index.js';
-import { fitBktModel, parseResponseCsv, tinyCourse, type BktParams, type SequenceMode } from '../src/learner/index.js';
+import { fitBktModel, parseResponseCsv, syntheticCourse, type BktParams, type SequenceMode } from '../src/learner/index.js';
 import type { BenchReport } from './report.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -91,7 +91,7 @@ function simulations(report: BenchReport): void {
   const learners = 300;
   let headline: ReturnType<typeof compareProgressions> | undefined;
   for (const [perSkill, misconceptionRate] of [[6, 0], [10, 0], [15, 0], [10, 0.2]] as const) {
-    const course = tinyCourse({ skills, exercisesPerSkill: perSkill });
+    const course = syntheticCourse({ skills, exercisesPerSkill: perSkill });
     const started = performance.now();
     const result = compareProgressions({ course, params, learners, seed: 2026, misconceptionRate });
     const ms = Math.round(performance.now() - started);

@@ -6,7 +6,7 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createSeededRandom } from '../src/eval/index.js';
-import { emptyLearnerState, foldLearnerState, parseEventPayload, tinyCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
+import { emptyLearnerState, foldLearnerState, parseEventPayload, syntheticCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
 import { openStore, testBackends, testPostgresUrl, type DatabaseConfig, type Store, type StoredEvent } from '../src/store/index.js';
 import type { BenchReport } from './report.js';
 
@@ -21,7 +21,7 @@ export interface StoreBenchSize {
 
 const fullSize: StoreBenchSize = { learners: 1000, eventsPerLearner: 200, batch: 10, concurrency: 8 };
 const targetMs = 2;
-const course = tinyCourse({ skills: [{ id: 'limits' }, { id: 'derivatives', prerequisites: ['limits'] }, { id: 'chain-rule', prerequisites: ['derivatives'] }, { id: 'products', prerequisites: ['derivatives'] }, { id: 'gradients', prerequisites: ['chain-rule', 'products'] }] });
+const course = syntheticCourse({ skills: [{ id: 'limits' }, { id: 'derivatives', prerequisites: ['limits'] }, { id: 'chain-rule', prerequisites: ['derivatives'] }, { id: 'products', prerequisites: ['derivatives'] }, { id: 'gradients', prerequisites: ['chain-rule', 'products'] }] });
 const fold = {
   version: `learner-state-1:${course.hash}`,
   initial: emptyLearnerState(),

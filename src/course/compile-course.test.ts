@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCourse } from './__fixtures__/tiny-course.js';
-import { compileCourse, type CourseFiles } from './index.js';
-
-const asFiles = (files: Record<string, string>): CourseFiles =>
-  new Map(Object.entries(files).map(([path, text]) => [path, path.endsWith('.svg') ? undefined : text]));
+import { asCourseFiles as asFiles, tinyCourse } from './__fixtures__/tiny-course.js';
+import { compileCourse } from './index.js';
 
 describe('compileCourse', () => {
   it('compiles a valid course into public lessons, exercises and chunks, with keys kept apart', () => {

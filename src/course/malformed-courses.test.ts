@@ -1,20 +1,14 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli-run.js';
+import { writeCourseFolder } from '../../test/course-folder.js';
 import { malformedCourses } from './__fixtures__/malformed-courses.js';
 import { compileCourse } from './index.js';
 
 const root = await mkdtemp(path.join(tmpdir(), 'primer-malformed-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
-
-async function writeCourse(dir: string, files: Record<string, string>) {
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  }
-}
 
 describe('malformed courses', () => {
   it('has at least 25 distinct fixtures', () => {
@@ -24,7 +18,7 @@ describe('malformed courses', () => {
 
   it.each(malformedCourses)('$name → $expect.at', async ({ name, files, expect: expected }) => {
     const dir = path.join(root, name.replace(/\W+/g, '-'));
-    await writeCourse(dir, files);
+    await writeCourseFolder(dir, files);
     const { code, output } = await runCli(['course', 'check', dir]);
     expect(code).toBe(1);
     const line = output.split('\n').find((l) => l.startsWith(`${expected.at}: error: `));
@@ -37,7 +31,7 @@ describe('malformed courses', () => {
   it('prints diagnostics as JSON with --json', async () => {
     const { files } = malformedCourses.find((c) => c.name === 'empty hint ladder')!;
     const dir = path.join(root, 'json');
-    await writeCourse(dir, files);
+    await writeCourseFolder(dir, files);
     const { code, output } = await runCli(['course', 'check', dir, '--json']);
     expect(code).toBe(1);
     expect(JSON.parse(output)).toContainEqual(expect.objectContaining({ path: 'lessons/01-adding.md', line: 12, column: 5, severity: 'error', message: 'exercise "add-1": empty hint ladder' }));

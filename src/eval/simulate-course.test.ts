@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCourse, type BktParams } from '../learner/index.js';
+import { syntheticCourse, type BktParams } from '../learner/index.js';
 import { compareProgressions } from './compare-progressions.js';
 import { seededRandom as createSeededRandom } from '../exercise/index.js';
 import { courseOrder, simulateCourse } from './simulate-course.js';
 import { createSimulatedLearner } from './simulated-learner.js';
 
-const course = tinyCourse({ skills: [{ id: 'a' }, { id: 'b', prerequisites: ['a'] }, { id: 'c', prerequisites: ['a'] }], exercisesPerSkill: 10 });
+const course = syntheticCourse({ skills: [{ id: 'a' }, { id: 'b', prerequisites: ['a'] }, { id: 'c', prerequisites: ['a'] }], exercisesPerSkill: 10 });
 const base: BktParams = { prior: 0.25, learn: 0.2, guess: 0.2, slip: 0.1, forget: 0 };
 const params = { a: base, b: base, c: base };
 

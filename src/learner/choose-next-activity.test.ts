@@ -3,9 +3,9 @@ import { chooseNextActivity } from './choose-next-activity.js';
 import type { EventPayload, EventType, LearnerEvent } from './events.js';
 import { foldLearnerState } from './fold-learner-state.js';
 import { emptyLearnerState, type LearnerState } from './learner-state.js';
-import { tinyCourse } from './tiny-course.js';
+import { syntheticCourse } from './synthetic-course.js';
 
-const course = tinyCourse({
+const course = syntheticCourse({
   skills: [
     { id: 'fractions', title: 'Fractions' },
     { id: 'ratios', title: 'Ratios', prerequisites: ['fractions'] },
@@ -89,7 +89,7 @@ describe('chooseNextActivity', () => {
     const state = fold([teach('fractions-lesson')]);
     const choices = new Set(Array.from({ length: 5 }, () => chooseNextActivity(state, course, { now, seed: 7 }).exercise));
     expect(choices.size).toBe(1);
-    const even = tinyCourse({ skills: [{ id: 'fractions' }], exercisesPerSkill: 4, difficulty: 2 });
+    const even = syntheticCourse({ skills: [{ id: 'fractions' }], exercisesPerSkill: 4, difficulty: 2 });
     const seeds = new Set(Array.from({ length: 20 }, (_, seed) => chooseNextActivity(state, even, { now, seed }).exercise));
     expect(seeds.size).toBeGreaterThan(1); // the seed breaks ties between equally good exercises
   });

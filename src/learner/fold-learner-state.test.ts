@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayload, EventType, LearnerEvent } from './events.js';
 import { foldLearnerState } from './fold-learner-state.js';
 import { emptyLearnerState } from './learner-state.js';
-import { tinyCourse } from './tiny-course.js';
+import { syntheticCourse } from './synthetic-course.js';
 
-const course = tinyCourse({ skills: [{ id: 'fractions', title: 'Fractions' }, { id: 'ratios', title: 'Ratios', prerequisites: ['fractions'] }] });
+const course = syntheticCourse({ skills: [{ id: 'fractions', title: 'Fractions' }, { id: 'ratios', title: 'Ratios', prerequisites: ['fractions'] }] });
 const params = { fractions: { prior: 0.3, learn: 0.2, guess: 0.2, slip: 0.1, forget: 0 }, ratios: { prior: 0.2, learn: 0.2, guess: 0.2, slip: 0.1, forget: 0 } };
 
 let counter = 0;

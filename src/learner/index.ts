@@ -11,4 +11,4 @@ export * from './review-schedule.js';
 export * from './learner-state.js';
 export * from './fold-learner-state.js';
 export * from './choose-next-activity.js';
-export * from './tiny-course.js';
+export * from './synthetic-course.js';

@@ -76,3 +76,8 @@ exercises:
       - It starts with "p".
 `,
 };
+
+/** A files map as the compiler takes it: text for Markdown and YAML, undefined for figures. */
+export function asCourseFiles(files: Record<string, string>): Map<string, string | undefined> {
+  return new Map(Object.entries(files).map(([path, text]) => [path, /\.(md|ya?ml)$/.test(path) ? text : undefined]));
+}

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { writeCourseFolder } from '../../../test/course-folder.js';
+import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { createStore, openTestDatabase } from '../../store/index.js';
 import { watchCourseFolder } from '../watch-course-folder.js';
@@ -15,8 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const compile = (files: Record<string, string>) =>
-  compileCourse(new Map(Object.entries(files).map(([p, t]) => [p, p.endsWith('.svg') ? undefined : t]))).bundle as CourseBundle;
+const compile = (files: Record<string, string>) => compileCourse(asCourseFiles(files)).bundle as CourseBundle;
 
 describe('course catalog', () => {
   const catalog = createCourseCatalog(store.db);
@@ -41,10 +41,7 @@ describe('course catalog', () => {
   });
 
   it('publishes a watched folder again when a file changes, and not while it has errors', async () => {
-    for (const [file, text] of Object.entries(tinyCourse)) {
-      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-      await writeFile(path.join(dir, file), text.replace('Tiny course', 'Watched course').replace('id: tiny', 'id: watched'));
-    }
+    await writeCourseFolder(dir, Object.fromEntries(Object.entries(tinyCourse).map(([file, text]) => [file, text.replace('Tiny course', 'Watched course').replace('id: tiny', 'id: watched')])));
     const builds: string[] = [];
     let notify: () => void = () => {};
     const watched = await watchCourseFolder(dir, async (result) => {

@@ -1,7 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeCourseFolder } from '../../../test/course-folder.js';
 import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse } from '../../course/index.js';
 import { readCourseFolder } from '../read-course-folder.js';
@@ -10,10 +11,7 @@ import { startPreview } from './start-preview.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'primer-preview-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
-for (const [file, text] of Object.entries(tinyCourse)) {
-  await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-  await writeFile(path.join(dir, file), text);
-}
+await writeCourseFolder(dir, tinyCourse);
 
 describe('course preview', async () => {
   const result = compileCourse(await readCourseFolder(dir));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { policyV1 } from '../prompts/policy-v1.js';
 import { assembleContext, type TutorContextInput } from './assemble-context.js';
 import { createCourseIndex } from './course-index.js';
 
-const files = new Map(Object.entries(tinyCourse).map(([p, t]) => [p, p.endsWith('.svg') ? undefined : t]));
+const files = asCourseFiles(tinyCourse);
 const longLesson = `---\nid: long\ntitle: Long\nskills: [add]\nminutes: 5\n---\n## Carrying\n\n${'When a column adds up to ten or more, carry the tens into the next column. '.repeat(20)}\n\n## Zero\n\n${'Adding zero changes nothing at all. '.repeat(25)}\n`;
 files.set('lessons/03-long.md', longLesson);
 const { bundle } = compileCourse(files) as { bundle: CourseBundle };

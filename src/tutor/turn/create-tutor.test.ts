@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { createMemoryTranslationCache, createTranslator } from '../../i18n/index.js';
 import { createRouter, startOpenAITestServer, type OpenAITestServer, type TestServerRequest, type TestServerStep } from '../../models/index.js';
@@ -8,7 +8,7 @@ import { createMemoryJournal } from './memory-journal.js';
 import { fixedClock, seededRandom, testRouter } from './tutor-test-kit.js';
 import type { TurnAction, TutorStreamPart } from './turn-types.js';
 
-const files = new Map(Object.entries(tinyCourse).map(([p, t]) => [p, p.endsWith('.svg') ? undefined : t]));
+const files = asCourseFiles(tinyCourse);
 const { bundle } = compileCourse(files) as { bundle: CourseBundle };
 
 let server: OpenAITestServer;

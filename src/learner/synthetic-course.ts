@@ -1,7 +1,7 @@
-// A small hand-made compiled course, for tests and simulations of the learner model.
+// A synthetic compiled course (one lesson per skill), for tests and simulations of the learner model.
 import type { PublicBundle, PublicExercise } from '../course/index.js';
 
-export interface TinyCourseSpec {
+export interface SyntheticCourseSpec {
   /** Skills in course order; each gets one lesson (same id with `-lesson`) teaching it. */
   skills: { id: string; title?: string; prerequisites?: string[] }[];
   /** Exercises per skill (default 3). */
@@ -12,7 +12,7 @@ export interface TinyCourseSpec {
 }
 
 /** Builds a PublicBundle with one lesson per skill, lessons chained by the skill prerequisites. */
-export function tinyCourse(spec: TinyCourseSpec): PublicBundle {
+export function syntheticCourse(spec: SyntheticCourseSpec): PublicBundle {
   const perSkill = spec.exercisesPerSkill ?? 3;
   const exercises: PublicExercise[] = spec.skills.flatMap((skill) =>
     Array.from({ length: perSkill }, (_, i): PublicExercise => ({

@@ -137,7 +137,8 @@ function printPart(part: TutorStreamPart): void {
     case 'text-delta':
       return void out(part.text);
     case 'lesson':
-      return void out(`\n# ${part.title}\n\n${part.sections.map((section) => `## ${section.heading}\n\n${section.text}`).join('\n\n')}\n\n`);
+      // Each section's text begins with its own heading, as in the lesson file.
+      return void out(`\n${part.sections[0]?.text.startsWith('# ') ? '' : `# ${part.title}\n\n`}${part.sections.map((section) => section.text).join('\n\n')}\n\n`);
     case 'exercise':
       return void out(`\n[exercise ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n`);
     case 'hint':

@@ -29,7 +29,7 @@ export function indexPage(result: CompileResult): string {
   const course = result.bundle?.public;
   const diagnostics = result.diagnostics.length
     ? `<pre class="diagnostics">${escapeHtml(result.diagnostics.map(formatDiagnostic).join('\n'))}</pre>`
-    : '<p class="diagnostics ok">primer course check: no problems.</p>';
+    : '<p class="diagnostics ok">Course files: no problems. (<code>primer course check</code> also checks every template and runs the code solutions.)</p>';
   if (!course) return pageShell('Course has errors', `<h1>The course does not build yet</h1>${diagnostics}`);
   const lessons = course.lessons
     .map((l) => `<li><a href="/lessons/${l.id}">${escapeHtml(l.title)}</a> · ${l.minutes} min · ${l.blocks.filter((b) => b.kind === 'exercise').length} exercises inline</li>`)

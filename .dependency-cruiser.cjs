@@ -27,7 +27,7 @@ module.exports = {
       comment: "Another module's index.ts is its public face; reach inside only your own folder.",
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
-      to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+      to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '/__fixtures__/'] }, // test fixtures are shared by test kits
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

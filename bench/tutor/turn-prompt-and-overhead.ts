@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV3 } from 'ai/test';
-import { createStoreJournal } from '../../src/cli/tutor-journal.js';
+import { createStoreJournal } from '../../src/server/index.js';
 import { compileCourse, estimateTokens, type CourseBundle } from '../../src/course/index.js';
 import { parseEventPayload, type EventType } from '../../src/learner/index.js';
 import { createRouter, modelConfigSchema } from '../../src/models/index.js';

@@ -4,14 +4,14 @@ import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Store } from '../store/index.js';
-import { createAccounts } from './auth/accounts.js';
+import { adminRoutes } from './admin/admin-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { loadAccount, type AuthVariables } from './auth/session.js';
+import { learnerRoutes } from './learner/learner-routes.js';
+import type { ServerContext } from './server-context.js';
+import { teacherRoutes } from './teacher/teacher-routes.js';
 
 export interface AppOptions {
-  store: Store;
-  clock?: { now(): Date };
   /** Hash of the one-time admin setup token (see `startServer`). */
   setupTokenHash?: string;
   guestMode?: boolean; // default true
@@ -21,9 +21,8 @@ export interface AppOptions {
   clientAddress?: (request: Request) => string;
 }
 
-export function createApp(options: AppOptions) {
-  const clock = options.clock ?? { now: () => new Date() };
-  const accounts = createAccounts(options.store.db, clock);
+export function createApp(context: ServerContext, options: AppOptions = {}) {
+  const { accounts } = context;
   const signIns = new RateLimiterMemory({ points: options.limits?.signInPerMinute ?? 10, duration: 60 });
   const requests = new RateLimiterMemory({ points: options.limits?.requestsPerMinute ?? 300, duration: 60 });
   const address = options.clientAddress ?? ((request: Request) => request.headers.get('x-real-ip') ?? 'local');
@@ -48,6 +47,9 @@ export function createApp(options: AppOptions) {
     return next();
   });
   api.route('/auth', authRoutes({ accounts, setupTokenHash: options.setupTokenHash, guestMode: options.guestMode ?? true }));
+  api.route('/teacher', teacherRoutes(context));
+  api.route('/admin', adminRoutes(context));
+  api.route('/', learnerRoutes(context));
 
   app.route('/api', api);
   app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));

@@ -5,3 +5,8 @@ export { startPreview, type PreviewServer } from './preview/start-preview.js';
 export { createApp, type AppOptions } from './create-app.js';
 export { watchCourseFolder, type WatchedCourse } from './watch-course-folder.js';
 export { createCourseCatalog, type CourseCatalog, type PublishedCourse } from './courses/course-catalog.js';
+export { createStoreJournal } from './tutoring/store-journal.js';
+export { createStoreTranslationCache } from './tutoring/store-translation-cache.js';
+export { createStoreModelCallRecorder, readStoredModelCalls } from './tutoring/store-model-call-recorder.js';
+export type { ServerContext, ServerLimits } from './server-context.js';
+export { defaultServerLimits } from './server-context.js';

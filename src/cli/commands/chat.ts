@@ -14,9 +14,7 @@ import { createRouter, loadModelConfig } from '../../models/index.js';
 import { openStore, resolveDatabaseConfig } from '../../store/index.js';
 import { createTutor, type TurnAction, type TurnSummary, type TutorStreamPart } from '../../tutor/index.js';
 import { loadCourse, UsageError } from '../load-course.js';
-import { createStoreModelCallRecorder } from '../store-model-call-recorder.js';
-import { createStoreTranslationCache } from '../store-translation-cache.js';
-import { createStoreJournal } from '../tutor-journal.js';
+import { createStoreJournal, createStoreModelCallRecorder, createStoreTranslationCache } from '../../server/index.js';
 
 interface ChatOptions {
   course: string;

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { parseEventPayload, type EventType } from '../../learner/index.js';
 import { readRecordFile, summarizeUsage, type ModelCallRecord, type UsageRow } from '../../models/index.js';
 import { describeDatabaseConfig, openStore, resolveDatabaseConfig } from '../../store/index.js';
-import { readStoredModelCalls } from '../store-model-call-recorder.js';
+import { readStoredModelCalls } from '../../server/index.js';
 
 export function usageCommand(): Command {
   return new Command('usage')

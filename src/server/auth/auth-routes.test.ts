@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseEventPayload, type EventType } from '../../learner/index.js';
-import { createStore, openTestDatabase } from '../../store/index.js';
 import { createApp } from '../create-app.js';
+import { createServerTestKit } from '../testing/server-test-kit.js';
 import { hashToken } from './tokens.js';
 
-const store = createStore({ database: await openTestDatabase('pglite'), parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
-afterAll(() => store.close());
-const app = createApp({ store, setupTokenHash: hashToken('setup-secret'), limits: { signInPerMinute: 6 }, clientAddress: (r) => r.headers.get('x-test-ip') ?? 'a' });
+const kit = await createServerTestKit();
+afterAll(() => kit.close());
+const app = createApp(kit.context, { setupTokenHash: hashToken('setup-secret'), limits: { signInPerMinute: 6 }, clientAddress: (r) => r.headers.get('x-test-ip') ?? 'a' });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
@@ -45,7 +44,7 @@ describe('accounts and sessions', () => {
   });
 
   it('refuses guests when guest mode is off', async () => {
-    const closed = createApp({ store, guestMode: false });
+    const closed = createApp(kit.context, { guestMode: false });
     const response = await closed.request('/api/auth/guest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(403);
     expect((await response.json()).error).toMatch(/guest access is turned off/);

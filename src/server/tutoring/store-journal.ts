@@ -1,9 +1,9 @@
 // The tutor's journal over the store: the event log (idempotent appends keyed by turn id) and the
 // learner state fold with snapshots. The tutor (a pure module) only sees the TutorJournal interface.
-import type { CourseBundle } from '../course/index.js';
-import { emptyLearnerState, foldLearnerState, type LearnerEvent } from '../learner/index.js';
-import type { Store, StoredEvent } from '../store/index.js';
-import type { JournalEntry, JournalMessage, TutorJournal } from '../tutor/index.js';
+import type { CourseBundle } from '../../course/index.js';
+import { emptyLearnerState, foldLearnerState, type LearnerEvent } from '../../learner/index.js';
+import type { Store, StoredEvent } from '../../store/index.js';
+import type { JournalEntry, JournalMessage, TutorJournal } from '../../tutor/index.js';
 
 const foldVersion = 'learner-state-1';
 const recentMessages = 40;

@@ -1,7 +1,7 @@
 // Model-call accounting in the database: the router's records go to the store's model_calls table,
 // and `primer usage` reads them back.
-import { modelCallRecordSchema, type ModelCallRecord, type ModelCallRecorder } from '../models/index.js';
-import type { Store } from '../store/index.js';
+import { modelCallRecordSchema, type ModelCallRecord, type ModelCallRecorder } from '../../models/index.js';
+import type { Store } from '../../store/index.js';
 
 export function createStoreModelCallRecorder(store: Store): ModelCallRecorder {
   return {

@@ -1,7 +1,7 @@
 // The shared translation cache over the store's `translations` table: one row per
 // (chunk hash, language, glossary version), machine translations first, a teacher's approval later.
-import type { TranslationCache } from '../i18n/index.js';
-import type { Store } from '../store/index.js';
+import type { TranslationCache } from '../../i18n/index.js';
+import type { Store } from '../../store/index.js';
 
 export function createStoreTranslationCache(store: Store): TranslationCache {
   return {

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/cli-run.js';
-import { parseEventPayload, type EventType } from '../learner/index.js';
-import { createRouter, modelConfigSchema, startOpenAITestServer } from '../models/index.js';
-import { openStore, resolveDatabaseConfig } from '../store/index.js';
+import { runCli } from '../../../test/cli-run.js';
+import { parseEventPayload, type EventType } from '../../learner/index.js';
+import { createRouter, modelConfigSchema, startOpenAITestServer } from '../../models/index.js';
+import { openStore, resolveDatabaseConfig } from '../../store/index.js';
 import { createStoreModelCallRecorder } from './store-model-call-recorder.js';
 
 const data = await mkdtemp(path.join(tmpdir(), 'primer-usage-db-'));

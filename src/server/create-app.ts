@@ -7,6 +7,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { adminRoutes } from './admin/admin-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { loadAccount, type AuthVariables } from './auth/session.js';
+import { inviteRoutes } from './invites/invite-routes.js';
 import { learnerRoutes } from './learner/learner-routes.js';
 import type { ServerContext } from './server-context.js';
 import { teacherRoutes } from './teacher/teacher-routes.js';
@@ -49,6 +50,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   api.route('/auth', authRoutes({ accounts, setupTokenHash: options.setupTokenHash, guestMode: options.guestMode ?? true }));
   api.route('/teacher', teacherRoutes(context));
   api.route('/admin', adminRoutes(context));
+  api.route('/invites', inviteRoutes(context));
   api.route('/', learnerRoutes(context));
 
   app.route('/api', api);

@@ -25,7 +25,16 @@ export interface ServerContext {
   /** The public origin used in links (invites, setup), e.g. http://localhost:3000. */
   origin: string;
   limits: ServerLimits;
+  metrics: ServerMetrics;
 }
+
+/** What the routes report for /metrics; the Prometheus implementation lives in metrics/. */
+export interface ServerMetrics {
+  /** A tutor turn ended: how it was answered, and its time to the first streamed part and in total (ms). */
+  turn(outcome: { course: string; mode: 'model' | 'no-model' | 'command' | 'replayed' | 'error'; tier?: string; firstPartMs?: number; totalMs: number }): void;
+}
+
+export const noMetrics: ServerMetrics = { turn() {} };
 
 export interface ServerLimits {
   /** Characters in one learner message. */

@@ -11,7 +11,7 @@ import { createTutor, type Tutor } from '../../tutor/index.js';
 import { createAccounts } from '../auth/accounts.js';
 import { createCourseCatalog } from '../courses/course-catalog.js';
 import { createApp, type AppOptions } from '../create-app.js';
-import { defaultServerLimits, type ServerContext } from '../server-context.js';
+import { defaultServerLimits, noMetrics, type ServerContext } from '../server-context.js';
 import { createStoreJournal } from '../tutoring/store-journal.js';
 
 export interface ServerTestKit {
@@ -77,6 +77,7 @@ export async function createServerTestKit(options: ServerTestKitOptions = {}): P
     courseChecks: new Map(),
     origin: 'http://localhost',
     limits: defaultServerLimits,
+    metrics: noMetrics,
   };
   const app = createApp(context, { clientAddress: () => 'test', limits: { requestsPerMinute: 100_000, signInPerMinute: 100_000 }, ...options.app });
   let counter = 0;

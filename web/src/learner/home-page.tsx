@@ -1,0 +1,4 @@
+// Placeholder: being written.
+export function HomePage() {
+  return <h1>HomePage</h1>;
+}

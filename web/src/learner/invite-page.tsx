@@ -1,0 +1,4 @@
+// Placeholder: being written.
+export function InvitePage() {
+  return <h1>InvitePage</h1>;
+}

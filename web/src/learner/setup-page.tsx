@@ -1,0 +1,4 @@
+// Placeholder: being written.
+export function SetupPage() {
+  return <h1>SetupPage</h1>;
+}

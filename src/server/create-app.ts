@@ -9,8 +9,10 @@ import { authRoutes } from './auth/auth-routes.js';
 import { loadAccount, type AuthVariables } from './auth/session.js';
 import { inviteRoutes } from './invites/invite-routes.js';
 import { learnerRoutes } from './learner/learner-routes.js';
+import type { MetricsEndpoint } from './metrics/index.js';
 import type { ServerContext } from './server-context.js';
 import { teacherRoutes } from './teacher/teacher-routes.js';
+import { serveWebApp, type WebAppSource } from './web-assets/index.js';
 
 export interface AppOptions {
   /** Hash of the one-time admin setup token (see `startServer`). */
@@ -20,6 +22,10 @@ export interface AppOptions {
   limits?: { signInPerMinute?: number; requestsPerMinute?: number; bodyBytes?: number };
   /** The client address; behind a proxy, pass one that reads the forwarded header you trust. */
   clientAddress?: (request: Request) => string;
+  /** Serves /metrics and counts every response by status class; without it there is no /metrics. */
+  metrics?: MetricsEndpoint;
+  /** The web app for every GET outside /api, /metrics and /healthz; without it those are JSON 404s. */
+  webApp?: WebAppSource;
 }
 
 export function createApp(context: ServerContext, options: AppOptions = {}) {
@@ -29,6 +35,17 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   const address = options.clientAddress ?? ((request: Request) => request.headers.get('x-real-ip') ?? 'local');
 
   const app = new Hono<{ Variables: AuthVariables }>();
+  const metrics = options.metrics;
+  if (metrics) {
+    app.use(async (c, next) => {
+      await next();
+      metrics.response(c.res.status); // after onError has turned a thrown error into its response
+    });
+    app.get('/metrics', async (c) => {
+      const { contentType, text } = await metrics.render();
+      return c.body(text, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
+    });
+  }
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   const api = new Hono<{ Variables: AuthVariables }>();
@@ -54,6 +71,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   api.route('/', learnerRoutes(context));
 
   app.route('/api', api);
+  if (options.webApp) app.use(serveWebApp(options.webApp));
   app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 403) return c.json({ error: 'this request came from another site; Primer accepts changes only from its own pages' }, 403);

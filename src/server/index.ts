@@ -10,3 +10,6 @@ export { createStoreTranslationCache } from './tutoring/store-translation-cache.
 export { createStoreModelCallRecorder, readStoredModelCalls } from './tutoring/store-model-call-recorder.js';
 export type { ServerContext, ServerLimits } from './server-context.js';
 export { defaultServerLimits } from './server-context.js';
+export { startServer, type StartServerOptions, type RunningServer } from './start-server.js';
+export { createPrometheusMetrics, recordModelCallMetrics, type PrometheusMetrics, type MetricsEndpoint } from './metrics/index.js';
+export { buildWebApp, serveWebApp, type WebAppSource } from './web-assets/index.js';

@@ -1,24 +1,64 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `primer serve` (what `npm start` runs): the whole Primer server. Flags beat environment variables.
 import { Command } from 'commander';
-import { startPreview } from '../../server/index.js';
-import { loadCourse } from '../load-course.js';
+import { startServer } from '../../server/index.js';
+import { UsageError } from '../load-course.js';
 
-const sampleCourse = fileURLToPath(new URL('../../../courses/backprop', import.meta.url));
+interface ServeOptions {
+  courses?: string;
+  course?: string[];
+  data?: string;
+  host: string;
+  port: string;
+  config?: string;
+  guest: boolean;
+  origin?: string;
+}
 
-/** `primer serve` (what `npm start` runs). For now it serves the course preview; the learner app replaces it. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function serveCommand(): Command {
+  const environment = process.env;
   return new Command('serve')
-    .description('Run Primer on this machine and print its URL. Serves the course (the sample course by default), rebuilding it when its files change.')
-    .option('--course <dir>', 'the course folder to serve', process.env.PRIMER_COURSE ?? sampleCourse)
-    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
-    .option('--port <port>', 'port to listen on (env PORT)', process.env.PORT ?? '3000')
-    .action(async (options: { course: string; host: string; port: string }) => {
-      const { diagnostics } = await loadCourse(options.course, { checkExercises: false });
-      const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      if (errors > 0) console.log(`${path.relative(process.cwd(), options.course) || '.'} has ${errors} error(s); the page lists them (primer course check shows them too)`);
-      const server = await startPreview({ courseDir: options.course, host: options.host, port: Number(options.port) });
-      console.log(`Primer is running at ${server.url}`);
-      await new Promise(() => {}); // serve until the process is stopped
-    });
+    .description('Run Primer: the web app for learners and teachers, the API, /healthz and /metrics. Serves the course folders (watched: edits are published as new versions), prints its URL, and on first start a one-time link to create the admin account. Ctrl-C stops it.')
+    .option('--courses <dir>', "a folder of course folders (each holding course.yaml), or one course folder (env PRIMER_COURSES; default: this repository's courses/)", environment.PRIMER_COURSES)
+    .option('--course <dir>', 'serve this course folder instead of --courses (repeat for several)', collect, environment.PRIMER_COURSE ? [environment.PRIMER_COURSE] : undefined)
+    .option('--data <dir>', 'PGlite data folder (env PRIMER_DATA; default ./primer-data); DATABASE_URL=postgres://… uses PostgreSQL instead')
+    .option('--host <host>', 'address to listen on (env HOST); 0.0.0.0 for every interface', environment.HOST ?? '127.0.0.1')
+    .option('--port <port>', 'port to listen on (env PORT); 0 picks a free port', environment.PORT ?? '3000')
+    .option('--config <file>', 'primer.config.yaml with the model settings (default: PRIMER_CONFIG or ./primer.config.yaml; none: no-model mode)')
+    .option('--no-guest', 'visitors need an account or an invitation (env PRIMER_GUEST=off); by default they can start the served courses as guests')
+    .option('--origin <url>', 'the public URL people reach Primer at, used in links (env PRIMER_ORIGIN; default http://host:port)', environment.PRIMER_ORIGIN)
+    .action(async (options: ServeOptions) => runServe(options, environment));
+}
+
+async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): Promise<void> {
+  const port = parsePort(options.port);
+  const guestOff = /^(off|false|0|no)$/i.test(environment.PRIMER_GUEST ?? '');
+  if (options.origin && !/^https?:\/\/[^/]+/.test(options.origin)) throw new UsageError(`--origin must be a URL such as https://primer.example.org (got ${options.origin})`);
+  const server = await startServer({
+    ...(options.courses ? { courses: options.courses } : {}),
+    ...(options.course ? { course: options.course } : {}),
+    ...(options.data ? { data: options.data } : {}),
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.origin ? { origin: options.origin } : {}),
+    host: options.host,
+    port,
+    guest: options.guest && !guestOff,
+    environment,
+  });
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.log(`${signal}: stopping Primer…`);
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+  });
+  console.log('Primer stopped.');
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${text})`);
+  return port;
 }

@@ -1,0 +1,268 @@
+// The whole Primer server in one process: the store (migrated), the courses from their folders
+// (published, watched, republished on change), the model router, tutors, metrics, the web app,
+// and the HTTP listener. `primer serve` and `npm start` call it; tests call it on port 0.
+//
+// Several processes may run against one PostgreSQL: migrations are safe to run concurrently and
+// every piece of learner state lives in the database. What stays per process: model budgets
+// (the router's in-memory ledger), rate limits and the one-time setup link.
+import { access, readdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { CompileResult, CourseBundle } from '../course/index.js';
+import { createSandbox } from '../exercise/index.js';
+import { createTranslator } from '../i18n/index.js';
+import { parseEventPayload, type EventType } from '../learner/index.js';
+import { createRouter, loadModelConfig } from '../models/index.js';
+import { describeDatabaseConfig, openStore, resolveDatabaseConfig } from '../store/index.js';
+import { createTutor, type Tutor } from '../tutor/index.js';
+import { createAccounts } from './auth/accounts.js';
+import { hashToken, newToken } from './auth/tokens.js';
+import { createCourseCatalog, type CourseCatalog } from './courses/course-catalog.js';
+import { createApp, type AppOptions } from './create-app.js';
+import { createPrometheusMetrics, recordModelCallMetrics, type PrometheusMetrics } from './metrics/index.js';
+import { defaultServerLimits, type ServerContext, type ServerLimits } from './server-context.js';
+import { createStoreJournal } from './tutoring/store-journal.js';
+import { createStoreModelCallRecorder } from './tutoring/store-model-call-recorder.js';
+import { createStoreTranslationCache } from './tutoring/store-translation-cache.js';
+import { watchCourseFolder, type WatchedCourse } from './watch-course-folder.js';
+import { buildWebApp, type WebAppSource } from './web-assets/index.js';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StartServerOptions {
+  /** A folder of course folders (each holding course.yaml), or one course folder. Default: the repository's courses/. */
+  courses?: string;
+  /** Course folders to serve instead of `courses`. */
+  course?: string[];
+  /** PGlite data folder; otherwise DATABASE_URL, PRIMER_DATA or ./primer-data (see resolveDatabaseConfig). */
+  data?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** primer.config.yaml with the model settings; none found means no-model mode. */
+  config?: string;
+  /** Whether visitors may start the served courses as guests, without an account. Default true. */
+  guest?: boolean;
+  /** The public URL people reach this server at, for links (setup, invitations). Default: http://host:port. */
+  origin?: string;
+  /** The web app: a folder with vite.config.ts, built when out of date (default: the repository's web/), or an already built folder. */
+  web?: { dir: string } | { built: string };
+  /** Where DATABASE_URL, PRIMER_DATA, PRIMER_CONFIG and the model variables are read from; the CLI passes process.env. */
+  environment?: Record<string, string | undefined>;
+  /** Base for relative paths; default the working directory. */
+  cwd?: string;
+  /** Where the server's lines go (the URL, the setup link, course updates); default console.log. */
+  log?: (line: string) => void;
+  limits?: Partial<ServerLimits>;
+  app?: Omit<AppOptions, 'setupTokenHash' | 'guestMode' | 'metrics' | 'webApp'>;
+  /** Debounce for course folder changes (ms). */
+  watchDebounceMs?: number;
+}
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:3000 (no trailing slash). */
+  url: string;
+  /** The public origin used in links. */
+  origin: string;
+  /** The one-time admin setup link, printed when the database has no admin yet. */
+  setupLink?: string;
+  context: ServerContext;
+  metrics: PrometheusMetrics;
+  /** Stops listening (letting open requests finish for a few seconds), the watchers, the sandbox and the store. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const environment = options.environment ?? {};
+  const cwd = options.cwd ?? process.cwd();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const guest = options.guest ?? true;
+  const host = options.host ?? '127.0.0.1';
+
+  const folders = await findCourseFolders(options, cwd);
+  const webApp = await resolveWebApp(options, cwd, log);
+
+  const databaseConfig = resolveDatabaseConfig({ data: options.data, environment, cwd });
+  const store = await openStore(databaseConfig, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+  const closers: (() => unknown)[] = [() => store.close()];
+  let closing: Promise<void> | undefined;
+  const closeAll = () =>
+    (closing ??= (async () => {
+      for (const close of [...closers].reverse()) await Promise.resolve().then(close).catch((error: Error) => log(`While stopping: ${error.message}`));
+    })());
+  try {
+    log(`Database: ${describeDatabaseConfig(databaseConfig)}`);
+    const metrics = createPrometheusMetrics();
+    const modelEnvironment = options.data ? { ...environment, PRIMER_DATA: path.resolve(cwd, options.data) } : environment; // models live beside the data
+    const loaded = await loadModelConfig({ ...(options.config ? { configPath: options.config } : {}), env: modelEnvironment, cwd });
+    for (const problem of loaded.errors) log(`${problem.path}:${problem.line}:${problem.column}: ${problem.message} (${problem.hint})`);
+    if (loaded.errors.length > 0) log('The model settings have errors, so Primer runs in no-model mode until they are fixed.');
+    else if (loaded.notice) log(loaded.notice);
+    const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: recordModelCallMetrics(metrics, createStoreModelCallRecorder(store)) });
+    const sandbox = createSandbox();
+    closers.push(() => sandbox.close());
+
+    const clock = { now: () => new Date() };
+    const random = Math.random;
+    const translationCache = createStoreTranslationCache(store);
+    const tutors = new Map<string, Tutor>(); // by content hash: one per course version
+    const tutorFor = (bundle: CourseBundle): Tutor => {
+      let tutor = tutors.get(bundle.public.hash);
+      if (!tutor) {
+        const translator = createTranslator({ router, cache: translationCache, glossary: bundle.public.course.glossary, course: bundle.public.course.id });
+        tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), translator, sandbox, clock, random });
+        tutors.set(bundle.public.hash, tutor);
+      }
+      return tutor;
+    };
+    const accounts = createAccounts(store.db, clock);
+    const catalog = createCourseCatalog(store.db);
+    const guestCourses = new Set<string>();
+    const context: ServerContext = {
+      store,
+      accounts,
+      catalog,
+      router,
+      sandbox,
+      clock,
+      random,
+      tutorFor,
+      guestCourses,
+      courseChecks: new Map(),
+      origin: '', // set once the port is known
+      limits: { ...defaultServerLimits, ...options.limits },
+      metrics,
+    };
+
+    for (const folder of folders) {
+      const publish = courseFolderPublisher({ folder, catalog, context, guest, cwd, log });
+      const watched: WatchedCourse = await watchCourseFolder(folder, publish, options.watchDebounceMs);
+      closers.push(() => watched.close());
+    }
+    if (folders.length === 0) log('No course folders to serve; teachers can upload a built course in the web app.');
+
+    const setupToken = (await accounts.hasAdmin()) ? undefined : newToken(); // only its hash is kept
+    const app = createApp(context, { ...options.app, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
+    const server = await listen(app.fetch, host, options.port ?? 3000);
+    closers.push(() => stopListening(server));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${displayHost(host)}:${port}`;
+    const origin = (options.origin ?? url).replace(/\/+$/, '');
+    context.origin = origin;
+
+    log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
+    const setupLink = setupToken ? `${origin}/setup?token=${setupToken}` : undefined;
+    if (setupLink) log(`First start: create the admin account at ${setupLink} (this link works once; until an admin exists, each start prints a new one).`);
+    return { url, origin, context, metrics, ...(setupLink ? { setupLink } : {}), close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The course folders to serve: `course` as given, or every folder holding course.yaml under `courses`. */
+async function findCourseFolders(options: StartServerOptions, cwd: string): Promise<string[]> {
+  if (options.course && options.course.length > 0) {
+    const folders = options.course.map((folder) => path.resolve(cwd, folder));
+    for (const folder of folders) {
+      if (!(await exists(path.join(folder, 'course.yaml')))) throw new Error(`${folder} is not a course folder (it has no course.yaml); pass the folder that holds course.yaml to --course`);
+    }
+    return folders;
+  }
+  const root = path.resolve(cwd, options.courses ?? path.join(repositoryRoot, 'courses'));
+  if (await exists(path.join(root, 'course.yaml'))) return [root];
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => {
+    throw new Error(`the courses folder ${root} does not exist; pass --courses <dir> (a folder of course folders) or --course <dir>`);
+  });
+  const folders: string[] = [];
+  for (const entry of entries.filter((entry) => entry.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (await exists(path.join(root, entry.name, 'course.yaml'))) folders.push(path.join(root, entry.name));
+  }
+  return folders;
+}
+
+interface PublisherOptions {
+  folder: string;
+  catalog: CourseCatalog;
+  context: ServerContext;
+  guest: boolean;
+  cwd: string;
+  log: (line: string) => void;
+}
+
+/** What to do with each build of a course folder: record its check, and publish it when it compiled. Builds publish in order, and never throw. */
+function courseFolderPublisher({ folder, catalog, context, guest, cwd, log }: PublisherOptions) {
+  const shown = path.relative(cwd, folder) || '.';
+  const guestCourses = context.guestCourses as Set<string>;
+  let courseId = path.basename(folder); // until a build says otherwise
+  let queue = Promise.resolve();
+  const publish = async (result: CompileResult) => {
+    if (result.bundle) courseId = result.bundle.public.course.id;
+    context.courseChecks.set(courseId, { folder, diagnostics: result.diagnostics });
+    if (!result.bundle) {
+      const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+      const current = await catalog.bundle(courseId);
+      if (current && guest) guestCourses.add(courseId);
+      log(`${shown} has ${errors} error${errors === 1 ? '' : 's'} (primer course check ${shown} lists them); ${current ? 'still serving its last good version' : 'not serving it until they are fixed'}.`);
+      return;
+    }
+    const { version, isNew } = await publishOnce(catalog, result.bundle);
+    if (guest) guestCourses.add(courseId);
+    log(`${isNew ? 'Published' : 'Serving'} course ${courseId} version ${version.slice(0, 12)} from ${shown}.`);
+  };
+  return (result: CompileResult): Promise<void> => {
+    queue = queue.then(() => publish(result)).catch((error: Error) => log(`Could not publish ${shown}: ${error.message}`));
+    return queue;
+  };
+}
+
+/** Publishes, trying once more when another server process published the same course at the same moment. */
+async function publishOnce(catalog: CourseCatalog, bundle: CourseBundle) {
+  try {
+    return await catalog.publish(bundle, null);
+  } catch {
+    return catalog.publish(bundle, null);
+  }
+}
+
+async function resolveWebApp(options: StartServerOptions, cwd: string, log: (line: string) => void): Promise<WebAppSource> {
+  const web = options.web ?? { dir: path.join(repositoryRoot, 'web') };
+  if ('built' in web) {
+    const root = path.resolve(cwd, web.built);
+    return (await exists(path.join(root, 'index.html'))) ? { root } : { root: null, reason: `There is no index.html in ${root}.` };
+  }
+  const dir = path.resolve(cwd, web.dir);
+  if (!(await exists(dir))) return { root: null, reason: `There is no web app folder at ${dir}.` };
+  return buildWebApp({ webDir: dir, log });
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname, port }, () => {
+      server.off('error', failed);
+      resolve(server);
+    });
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${port} on ${hostname} is in use; stop the other server or pass --port (0 picks a free port)` : `cannot listen on ${hostname}:${port}: ${error.message}`));
+    server.once('error', failed);
+  });
+}
+
+/** Stops accepting connections, gives open requests (streaming turns) a few seconds, then closes the rest. */
+function stopListening(server: ServerType, graceMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+}
+
+const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
+const exists = (file: string) => access(file).then(() => true, () => false);

@@ -1,10 +1,34 @@
-// Admin endpoints (see api-types.ts for the shapes).
+// Admin endpoints (see api-types.ts for the shapes): the accounts of this Primer and their roles.
 import { Hono } from 'hono';
-import type { AuthVariables } from '../auth/session.js';
+import { z } from 'zod';
+import type { ApiUser } from '../api-types.js';
+import { requireRole, type AuthVariables } from '../auth/session.js';
+import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 
+const roleBody = z.object({ role: z.enum(['admin', 'teacher', 'learner'], 'role is admin, teacher or learner') });
+
 export function adminRoutes(context: ServerContext) {
-  void context;
+  const { accounts } = context;
   const app = new Hono<{ Variables: AuthVariables }>();
+  app.use('*', requireRole('admin'));
+
+  app.get('/users', async (c) => {
+    const users: ApiUser[] = (await accounts.list()).map(({ createdAt, ...account }) => ({ ...account, createdAt: createdAt.toISOString() }));
+    return c.json({ users });
+  });
+
+  app.patch('/users/:id', validate('json', roleBody), async (c) => {
+    const id = c.req.param('id');
+    const { role } = c.req.valid('json');
+    const target = await accounts.find(id);
+    if (!target) return c.json({ error: `no account with id ${id}` }, 404);
+    if (target.guest && role !== 'learner') return c.json({ error: 'a guest account has no email or password, so it can only be a learner; ask the person to sign up first' }, 400);
+    const changed = await accounts.changeRole(id, role);
+    if (changed === 'not-found') return c.json({ error: `no account with id ${id}` }, 404);
+    if (changed === 'last-admin') return c.json({ error: 'this is the only admin; make another account admin first, so someone can still administer Primer' }, 409);
+    return c.json({ user: changed });
+  });
+
   return app;
 }

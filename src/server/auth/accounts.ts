@@ -14,11 +14,19 @@ export interface Account {
 }
 
 const guestDomain = '@guest.primer.invalid';
+/** True for the reserved address of a guest account. */
+export const isGuestEmail = (email: string) => email.endsWith(guestDomain);
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i; // ids are uuids; anything else names no account
 const sessionDays = 30;
 
 export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
-  const toAccount = (row: { id: string; email: string; name: string; role: UserRole }): Account => ({ ...row, guest: row.email.endsWith(guestDomain) });
+  const toAccount = (row: { id: string; email: string; name: string; role: UserRole }): Account => ({ ...row, guest: isGuestEmail(row.email) });
   const columns = ['id', 'email', 'name', 'role'] as const;
+  const find = async (id: string): Promise<Account | undefined> => {
+    if (!uuidPattern.test(id)) return undefined;
+    const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+    return row ? toAccount(row) : undefined;
+  };
 
   return {
     async create(input: { email: string; name: string; password: string; role: UserRole }): Promise<Account | 'email-taken'> {
@@ -70,6 +78,44 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
 
     async endSession(token: string): Promise<void> {
       await db.deleteFrom('auth_sessions').where('id_hash', '=', hashToken(token)).execute();
+    },
+
+    find,
+
+    /** Every account, newest first, with when it was created (the admin's user list). */
+    async list(): Promise<(Account & { createdAt: Date })[]> {
+      const rows = await db.selectFrom('users').select([...columns, 'created_at']).orderBy('created_at', 'desc').orderBy('email').execute();
+      return rows.map(({ created_at, ...row }) => ({ ...toAccount(row), createdAt: new Date(created_at) }));
+    },
+
+    /** Changes an account's role; refuses to demote the last admin, so someone can always administer Primer. */
+    async changeRole(id: string, role: UserRole): Promise<Account | 'not-found' | 'last-admin'> {
+      if (!uuidPattern.test(id)) return 'not-found';
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('users').select(columns).where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!row) return 'not-found';
+        if (row.role === 'admin' && role !== 'admin') {
+          const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
+          if (admins.length <= 1) return 'last-admin';
+        }
+        return toAccount(await trx.updateTable('users').set({ role }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow());
+      });
+    },
+
+    /** Turns a guest into a full account with an email and password, keeping its id and so all its progress. */
+    async upgradeGuest(id: string, input: { email: string; name: string; password: string }): Promise<Account | 'email-taken' | 'not-a-guest'> {
+      const email = input.email.trim().toLowerCase();
+      const current = await find(id);
+      if (!current?.guest) return 'not-a-guest';
+      const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (taken) return 'email-taken';
+      const row = await db
+        .updateTable('users')
+        .set({ email, name: input.name, password_hash: await hashPassword(input.password) })
+        .where('id', '=', id)
+        .returning(columns)
+        .executeTakeFirstOrThrow();
+      return toAccount(row);
     },
   };
 }

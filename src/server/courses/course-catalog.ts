@@ -19,6 +19,8 @@ export interface CourseCatalog {
   bundle(course: string, version?: string): Promise<CourseBundle | undefined>;
   list(): Promise<PublishedCourse[]>;
   versions(course: string): Promise<{ version: string; publishedAt: Date }[]>;
+  /** Makes an already published version current again; false when the course has no such version. */
+  setCurrent(course: string, version: string): Promise<boolean>;
 }
 
 const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -70,6 +72,13 @@ export function createCourseCatalog(db: Kysely<Database>): CourseCatalog {
     async versions(courseId) {
       const rows = await db.selectFrom('course_versions').select(['content_hash', 'created_at']).where('course_id', '=', courseId).orderBy('created_at', 'desc').execute();
       return rows.map((row) => ({ version: row.content_hash, publishedAt: new Date(row.created_at) }));
+    },
+
+    async setCurrent(courseId, version) {
+      const known = await db.selectFrom('course_versions').select('content_hash').where('course_id', '=', courseId).where('content_hash', '=', version).executeTakeFirst();
+      if (!known) return false;
+      await db.updateTable('courses').set({ current_version: version }).where('id', '=', courseId).execute();
+      return true;
     },
   };
 }

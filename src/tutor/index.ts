@@ -9,3 +9,5 @@ export { replyKey, type JournalEntry, type JournalEvent, type JournalMessage, ty
 export { answerLeakGuard, type OutputGuard } from './turn/output-guard.js';
 export type { NoticeCode, TurnAction, TurnRequest, TurnSummary, TutorStreamPart } from './turn/turn-types.js';
 export { createTutorTools, tutorToolNames, type TutorTools } from './tools/create-tutor-tools.js';
+export { learnerExercisePrompt } from './turn/exercise-variant.js';
+export type { UnansweredQuestion } from './turn/tutor-journal.js';

@@ -12,11 +12,13 @@ export interface TutorToolsOptions {
   evidence: string[];
   /** Called with each tool's name, in call order. */
   onCall: (name: string) => void;
+  /** Called when `search_course` finds nothing (so no chunk is near): the learner's question goes to the teacher. */
+  onNothingFound?: (nearest: string[]) => void;
 }
 
 export const tutorToolNames = ['check_answer', 'give_hint', 'show_exercise', 'search_course', 'note_learner', 'set_profile'] as const;
 
-export function createTutorTools({ session, index, evidence, onCall }: TutorToolsOptions) {
+export function createTutorTools({ session, index, evidence, onCall, onNothingFound }: TutorToolsOptions) {
   return {
     check_answer: tool({
       description: "Check the learner's answer to the open exercise. Returns the verdict and the teacher's feedback, never the correct answer.",
@@ -56,6 +58,7 @@ export function createTutorTools({ session, index, evidence, onCall }: TutorTool
         onCall('search_course');
         const lesson = session.state.activity?.lesson;
         const chunks = index.search(query, { ...(lesson ? { lesson } : {}), limit: 3 });
+        if (chunks.length === 0) onNothingFound?.([]);
         return chunks.length ? chunks.map((chunk) => ({ id: chunk.id, heading: chunk.heading, text: chunk.text.slice(0, 1200) })) : { found: false, note: 'The course does not cover this; say so and note the question for the teacher.' };
       },
     }),

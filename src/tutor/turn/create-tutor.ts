@@ -15,6 +15,7 @@ import { createTutorTools } from '../tools/create-tutor-tools.js';
 import { noModelReply } from './no-model-reply.js';
 import { answerLeakGuard, type OutputGuard } from './output-guard.js';
 import { relayGuardedReply } from './relay-guarded-reply.js';
+import { uncoveredQuestion } from './uncovered-question.js';
 import { replaySummary } from './replay-summary.js';
 import { createTurnSession, type TurnSession } from './turn-session.js';
 import type { TurnRequest, TurnSummary, TutorStreamPart } from './turn-types.js';
@@ -95,6 +96,8 @@ export function createTutor(options: TutorOptions): Tutor {
       let shownExercise = false;
       let shownLesson = false;
       let answered: { verdict: string; feedback?: string } | undefined;
+      const named = action.type === 'answer' || action.type === 'hint' ? action.exercise : undefined;
+      const unanswered: string[][] = []; // nearest chunk ids of each search that found nothing
       if (action.type === 'language') {
         session.setProfile({ language: action.language });
         say(`From now on I'll reply in ${languageName(action.language)}.`);
@@ -104,9 +107,13 @@ export function createTutor(options: TutorOptions): Tutor {
       } else if (action.type === 'exercise') {
         shownExercise = Boolean(await session.openExercise(action.exercise));
         if (!shownExercise) notice('not-found', `There is no exercise "${action.exercise}" in this course.`);
+      } else if (named !== undefined && !bundle.exercises.some((exercise) => exercise.id === named)) {
+        notice('not-found', `There is no exercise "${named}" in this course.`);
       } else {
+        // An answer or a hint for a named exercise acts on that one: open it first when another is open.
+        if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
         // 4. The progression policy picks the activity when there is none or the current one is done.
-        shownExercise = await advance(session, bundle, action.type !== 'message', clock.now(), options.random);
+        shownExercise = (await advance(session, bundle, action.type !== 'message', clock.now(), options.random)) || shownExercise;
         if (action.type === 'hint') {
           const hint = await session.giveHint();
           if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message);
@@ -120,18 +127,23 @@ export function createTutor(options: TutorOptions): Tutor {
       if (action.type === 'message' || (action.type === 'answer' && answered)) {
         const message = answered ? `My answer: ${action.type === 'answer' ? action.answer : ''}\n(The checker says: ${answered.verdict}${answered.feedback ? `; teacher's feedback shown to me: ${answered.feedback}` : ''}. Respond to this without giving the answer.)` : request.text;
         summary.mode = 'model';
-        const offline = await modelReply({ session, message, language, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id) });
+        const offline = await modelReply({ session, message, language, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id), onNothingFound: (nearest) => unanswered.push(nearest) });
         if (offline !== undefined) {
           summary.mode = 'no-model';
           notice('offline', `The assistant is offline right now (${offline}), so you get the course material, checked answers and the teacher's hints directly.`);
           say(await noModelReply({ session, index, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) }));
+          if (action.type === 'message' && uncoveredQuestion(index, request.text)) unanswered.push([]);
         }
+      }
+      // Questions the course could not answer go to the teacher's dashboard (once per turn).
+      if (unanswered.length > 0 && journal.recordQuestion) {
+        await journal.recordQuestion({ learner: request.learner, turn: request.turnId, question: request.text, ...(detected?.reliable ? { language: detected.language } : {}), nearest: [...new Set(unanswered.flat())] });
       }
 
       // 5. Store the reply with the turn's events; mastery is their fold.
       const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
       if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
-      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }] });
+      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }], citations: summary.citations });
       const activity = session.state.activity;
       if (activity) summary.activity = { kind: activity.kind, reason: activity.reason, ...(activity.lesson ? { lesson: activity.lesson } : {}), ...(activity.exercise ? { exercise: activity.exercise } : {}) };
       return summary;
@@ -150,6 +162,7 @@ export function createTutor(options: TutorOptions): Tutor {
     notice: (code: 'answer-withheld' | 'language-retry', message: string) => void;
     emit: (part: TutorStreamPart) => void;
     evidence: string[];
+    onNothingFound: (nearest: string[]) => void;
   }): Promise<string | undefined> {
     const { session, summary, request } = turn;
     const history = turn.snapshot.messages.filter((message) => message.turn !== request.turnId);
@@ -183,7 +196,7 @@ export function createTutor(options: TutorOptions): Tutor {
     };
     const progress = opened ? session.state.exercises[opened.exercise.id] : undefined;
     const hardSkill = (opened?.exercise.skills ?? []).some((skill) => bundle.course.skills.find((s) => s.id === skill)?.hard);
-    const tools = createTutorTools({ session, index, evidence: turn.evidence, onCall: (name) => summary.tools.push(name) });
+    const tools = createTutorTools({ session, index, evidence: turn.evidence, onCall: (name) => summary.tools.push(name), onNothingFound: turn.onNothingFound });
 
     const attempt = async (extra: { system?: string; messages?: { role: 'user' | 'assistant'; content: string }[]; guardViolation?: boolean; checkLanguage: boolean; withTools: boolean }) => {
       const controller = new AbortController();

@@ -4,10 +4,11 @@
 // Keys are read here only to check answers, to show a revealing rung the learner has earned, and to
 // build the output guard's key; nothing read from keys is returned to the model.
 import { sha256, type CourseBundle, type PublicExercise } from '../../course/index.js';
-import { checkAnswer, fillPrompt, renderVariant, variantSeed, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
+import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
 import { foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { guardKeyFromExercise, type GuardKey } from '../guard/index.js';
+import { exerciseVariant } from './exercise-variant.js';
 import type { JournalEvent } from './tutor-journal.js';
 import type { TutorStreamPart } from './turn-types.js';
 
@@ -62,11 +63,9 @@ export function createTurnSession(options: TurnSessionOptions) {
     const exercise = findExercise(id);
     const key = exercise ? bundle.keys.exercises[exercise.id] : undefined;
     if (!exercise || !key) return undefined;
-    const templated = 'template' in key && key.template !== undefined;
-    if (!templated) return { exercise, prompt: exercise.prompt, variables: {}, guardKey: guardKeyFromExercise(exercise, key) };
-    const seed = variantSeed(learner, exercise.id, 0);
-    const variant = renderVariant(exercise, key, seed);
-    return { exercise, prompt: variant.prompt, seed, variables: variant.variables, guardKey: guardKeyFromExercise(exercise, key, variant.answer) };
+    const variant = exerciseVariant(bundle, learner, exercise);
+    if (variant.seed === undefined) return { exercise, prompt: exercise.prompt, variables: {}, guardKey: guardKeyFromExercise(exercise, key) };
+    return { exercise, prompt: variant.prompt, seed: variant.seed, variables: variant.variables, guardKey: guardKeyFromExercise(exercise, key, variant.answer) };
   }
 
   const session = {
@@ -162,7 +161,12 @@ export function createTurnSession(options: TurnSessionOptions) {
       const feedback = screened.trim() ? screened : undefined;
       verdicts.push({ exercise: exercise.id, verdict: verdict.verdict, ...(verdict.misconception ? { misconception: verdict.misconception } : {}) });
       const shown = { exercise: exercise.id, verdict: verdict.verdict, ...(feedback ? { feedback } : {}), ...(verdict.message ? { message: verdict.message } : {}), ...(verdict.misconception ? { misconception: verdict.misconception } : {}) };
-      emit({ type: 'verdict', ...shown });
+      // Per-test results and the learner's own output go to the learner (the teacher's test messages pass the guard first).
+      const tests = verdict.tests?.map((test) => {
+        const message = test.message ? options.screen(test.message, opened.guardKey, [opened.prompt, ...seen]).trim() : '';
+        return { name: test.name, passed: test.passed, ...(message ? { message } : {}) };
+      });
+      emit({ type: 'verdict', ...shown, ...(tests ? { tests } : {}), ...(verdict.output !== undefined ? { output: verdict.output } : {}) });
       return { shown, tests: verdict.tests?.map((test) => ({ name: test.name, passed: test.passed })) };
     },
 

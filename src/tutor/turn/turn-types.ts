@@ -5,8 +5,8 @@ import type { Verdict } from '../../exercise/index.js';
 /** A learner message, or a command the UI sends without a model (buttons, slash commands). */
 export type TurnAction =
   | { type: 'message' }
-  | { type: 'answer'; answer: string } // answer the open exercise
-  | { type: 'hint' } // the next rung of the open exercise's hint ladder
+  | { type: 'answer'; answer: string; exercise?: string } // answer the open exercise, or `exercise` (opened first when another one is open)
+  | { type: 'hint'; exercise?: string } // the next rung of the open (or the named) exercise's hint ladder
   | { type: 'lesson'; lesson: string } // open a lesson
   | { type: 'exercise'; exercise: string } // open an exercise
   | { type: 'language'; language: string }; // switch the reply language
@@ -27,7 +27,7 @@ export type TutorStreamPart =
   | { type: 'lesson'; lesson: string; title: string; sections: { id: string; heading: string; text: string }[] }
   | { type: 'exercise'; exercise: string; prompt: string; choices?: { id: string; text: string }[] }
   | { type: 'hint'; exercise: string; rung: number; text: string; reveals: boolean }
-  | { type: 'verdict'; exercise: string; verdict: Verdict['verdict']; feedback?: string; message?: string; misconception?: string }
+  | { type: 'verdict'; exercise: string; verdict: Verdict['verdict']; feedback?: string; message?: string; misconception?: string; tests?: { name: string; passed: boolean; message?: string }[]; output?: string }
   | { type: 'tool-result'; tool: string; output: unknown }
   | { type: 'progress'; skills: { skill: string; title: string; mastery: number; status: string }[] }
   | { type: 'notice'; code: NoticeCode; message: string };

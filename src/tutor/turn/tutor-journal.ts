@@ -20,13 +20,28 @@ export interface LearnerSnapshot {
   messages: JournalMessage[];
 }
 
+/** A learner question the course could not answer, for the teacher's dashboard. */
+export interface UnansweredQuestion {
+  learner: string;
+  turn: string;
+  question: string;
+  language?: string;
+  /** Ids of the chunks that came closest, best first (may be empty). */
+  nearest: string[];
+}
+
 export interface TutorJournal {
-  /** Appends events atomically. Re-sending a key returns the events stored under it, `replayed: true`. */
-  append(input: { learner: string; key: string; events: JournalEvent[] }): Promise<{ replayed: boolean; events: JournalEntry[] }>;
+  /**
+   * Appends events atomically. Re-sending a key returns the events stored under it, `replayed: true`.
+   * `citations` are the chunk ids the tutor's message among `events` cites (kept with the conversation).
+   */
+  append(input: { learner: string; key: string; events: JournalEvent[]; citations?: string[] }): Promise<{ replayed: boolean; events: JournalEntry[] }>;
   /** The learner's state (a fold over their events) and their latest messages. */
   read(learner: string): Promise<LearnerSnapshot>;
   /** The events stored under `key`, or an empty list. */
   find(learner: string, key: string): Promise<JournalEntry[]>;
+  /** Records a question the course could not answer; journals without a teacher dashboard leave it out. */
+  recordQuestion?(question: UnansweredQuestion): Promise<void>;
 }
 
 /** The key of a turn's reply: the learner's message is stored under the turn id itself. */

@@ -1,0 +1,31 @@
+// The variant of an exercise one learner sees. A template exercise is drawn from a seed of the
+// learner's and the exercise's ids, so the lesson page, the tutor and the checker all show and
+// check the same numbers. Reads the exercise's key (the template's solution); callers outside the
+// tutor get only the prompt and the variables through `learnerExercisePrompt`.
+import type { CourseBundle, PublicExercise } from '../../course/index.js';
+import { renderVariant, variantSeed, type VariableValue } from '../../exercise/index.js';
+
+export interface ExerciseVariant {
+  prompt: string; // with the template variables filled in, in the course's language
+  seed?: number; // only for template exercises
+  variables: Record<string, VariableValue>;
+  answer?: number | string; // the variant's answer: for the checker and the output guard only
+}
+
+export function exerciseVariant(bundle: CourseBundle, learner: string, exercise: PublicExercise): ExerciseVariant {
+  const key = bundle.keys.exercises[exercise.id];
+  const templated = key !== undefined && 'template' in key && key.template !== undefined;
+  if (!key || !templated) return { prompt: exercise.prompt, variables: {} };
+  const seed = variantSeed(learner, exercise.id, 0);
+  const variant = renderVariant(exercise, key, seed);
+  return { prompt: variant.prompt, seed, variables: variant.variables, answer: variant.answer };
+}
+
+/**
+ * The prompt (and variables) of `exercise` as `learner` sees it; never the answer.
+ * @example learnerExercisePrompt(bundle, account.id, exercise).prompt // "What is 3 + 4?"
+ */
+export function learnerExercisePrompt(bundle: CourseBundle, learner: string, exercise: PublicExercise): { prompt: string; variables: Record<string, VariableValue> } {
+  const { prompt, variables } = exerciseVariant(bundle, learner, exercise);
+  return { prompt, variables };
+}

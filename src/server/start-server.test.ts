@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeCourseFolder } from '../../test/course-folder.js';
+import { tinyCourse } from '../course/__fixtures__/tiny-course.js';
+import { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
+
+const dir = await mkdtemp(path.join(tmpdir(), 'primer-server-'));
+const coursesDir = path.join(dir, 'courses');
+const courseDir = path.join(coursesDir, 'tiny');
+const webRoot = path.join(dir, 'web-dist');
+afterAll(() => rm(dir, { recursive: true, force: true }));
+await writeCourseFolder(courseDir, tinyCourse);
+await mkdir(path.join(webRoot, 'assets'), { recursive: true });
+await writeFile(path.join(webRoot, 'index.html'), '<!doctype html><title>Primer test app</title><div id="root"></div>');
+await writeFile(path.join(webRoot, 'assets', 'app-1a2b3c.js'), 'console.log("app")');
+
+const lines: string[] = [];
+const options: StartServerOptions = {
+  courses: coursesDir,
+  data: path.join(dir, 'data'),
+  port: 0,
+  web: { built: webRoot },
+  environment: {},
+  cwd: dir,
+  log: (line) => void lines.push(line),
+  watchDebounceMs: 20,
+};
+
+describe('startServer', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(options);
+  });
+  afterAll(() => server?.close());
+
+  it('listens on a free port, answers /healthz and prints its URL', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(lines).toContain(`Primer is running at ${server.url}`);
+    expect(lines.some((line) => line.startsWith('Published course tiny version'))).toBe(true);
+  });
+
+  it('serves the web app: its files, index.html for any app page, and JSON 404s under /api', async () => {
+    const asset = await fetch(`${server.url}/assets/app-1a2b3c.js`);
+    expect(await asset.text()).toBe('console.log("app")');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
+    for (const page of ['/', '/courses/tiny/lessons/adding', '/teach']) {
+      const response = await fetch(`${server.url}${page}`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Primer test app');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+    }
+
+    const api = await fetch(`${server.url}/api/nope`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: 'no such endpoint: GET /api/nope' });
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('lets a guest start the folder courses', async () => {
+    const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });
+    expect(guest.status).toBe(201);
+    expect(server.context.guestCourses.has('tiny')).toBe(true);
+  });
+
+  it('counts tutor turns, their latency and HTTP responses in /metrics', async () => {
+    // Drives one turn through the server's own tutor and metrics, as the learner turn route does.
+    const guest = await server.context.accounts.createGuest();
+    const bundle = (await server.context.catalog.bundle('tiny'))!;
+    const started = Date.now();
+    const summary = await server.context.tutorFor(bundle).turn({ turnId: randomUUID(), learner: guest.id, text: 'What is a sum?' });
+    server.context.metrics.turn({ course: 'tiny', mode: summary.mode, totalMs: Date.now() - started, firstPartMs: 1 });
+
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toContain(`primer_tutor_turns_total{course="tiny",mode="${summary.mode}"} 1`);
+    expect(metrics).toContain(`primer_tutor_turn_seconds_count{mode="${summary.mode}"} 1`);
+    expect(metrics).toMatch(/primer_http_responses_total\{class="4xx"\} [1-9]/); // the 404s above
+    expect(metrics).toContain('process_resident_memory_bytes');
+  });
+
+  it('publishes a new version when the course folder changes, and keeps serving it when an edit breaks the course', async () => {
+    const first = (await server.context.catalog.bundle('tiny'))!.public.hash;
+    const lesson = path.join(courseDir, 'lessons', '01-adding.md');
+    await writeFile(lesson, (await readFile(lesson, 'utf8')).replace('Two plus two', 'Two and two'));
+    await vi.waitFor(async () => expect((await server.context.catalog.bundle('tiny'))!.public.hash).not.toBe(first), { timeout: 15_000, interval: 100 });
+    const second = (await server.context.catalog.bundle('tiny'))!.public.hash;
+    expect((await server.context.catalog.versions('tiny')).map((entry) => entry.version)).toEqual(expect.arrayContaining([first, second]));
+
+    await writeFile(path.join(courseDir, 'course.yaml'), tinyCourse['course.yaml']!.replace('title: Tiny course', 'title: [unclosed'));
+    await vi.waitFor(() => expect(server.context.courseChecks.get('tiny')?.diagnostics.some((diagnostic) => diagnostic.severity === 'error')).toBe(true), { timeout: 15_000, interval: 100 });
+    expect((await server.context.catalog.bundle('tiny'))!.public.hash).toBe(second);
+    expect(lines.some((line) => line.includes('still serving its last good version'))).toBe(true);
+    await writeFile(path.join(courseDir, 'course.yaml'), tinyCourse['course.yaml']!);
+  });
+
+  it('prints a one-time setup link on first start, and none once the admin exists', async () => {
+    expect(server.setupLink).toMatch(new RegExp(`^${server.url}/setup\\?token=[\\w-]{20,}$`));
+    expect(lines.filter((line) => line.includes('/setup?token=')).length).toBe(1);
+    const token = new URL(server.setupLink!).searchParams.get('token');
+    const setup = await fetch(`${server.url}/api/auth/setup`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ token, email: 'ada@example.org', name: 'Ada', password: 'correct horse battery' }),
+    });
+    expect(setup.status).toBe(201);
+    await server.close();
+
+    lines.length = 0;
+    server = await startServer(options); // the same data folder
+    expect(server.setupLink).toBeUndefined();
+    expect(lines.some((line) => line.includes('/setup?token='))).toBe(false);
+    expect(lines.some((line) => line.startsWith('Serving course tiny version'))).toBe(true); // nothing new to publish
+  });
+});
+
+describe('startServer without a built web app', () => {
+  it('serves a page that says how to build it, and refuses a missing course folder with a readable reason', async () => {
+    const server = await startServer({ ...options, data: path.join(dir, 'data-2'), web: { dir: path.join(dir, 'no-web-here') }, guest: false });
+    try {
+      const page = await (await fetch(`${server.url}/courses/tiny`)).text();
+      expect(page).toContain('npm run build:web');
+      const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });
+      expect(guest.status).toBe(403);
+    } finally {
+      await server.close();
+    }
+    await expect(startServer({ ...options, course: [path.join(dir, 'nowhere')] })).rejects.toThrow(/is not a course folder \(it has no course.yaml\)/);
+  });
+});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { policyV1 } from '../prompts/policy-v1.js';
-import { assembleContext, type TutorContextInput } from './assemble-context.js';
+import { assembleContext, type Turn, type TutorContextInput } from './assemble-context.js';
+import { asModelSees } from './conversation-window.js';
 import { createCourseIndex } from './course-index.js';
 
 const files = asCourseFiles(tinyCourse);
@@ -22,11 +23,22 @@ const input = (overrides: Partial<TutorContextInput> = {}): TutorContextInput =>
   ...overrides,
 });
 
+/** A conversation of `length` messages: a question, an opened exercise and an answer, then the tutor's replies. */
+function conversation(length: number): Turn[] {
+  return Array.from({ length }, (_, i): Turn => {
+    if (i % 2) return { role: 'tutor', text: `Reply ${i}: think about the tens column [long#carrying]. ${'More words. '.repeat(10)}` };
+    if (i === 2) return { role: 'learner', text: '/exercise add-small' };
+    if (i === 4) return { role: 'learner', text: '/answer 12' };
+    return { role: 'learner', text: `Question ${i} about carrying?` };
+  });
+}
+
 describe('assembleContext', () => {
   it('retrieves the matching section of the course, with its id to cite', () => {
     const context = assembleContext(input());
     expect(context.citations[0]).toBe('long#carrying');
     expect(context.messages.at(-1)!.content).toContain('[long#carrying] Carrying');
+    expect(context.messages.at(-1)!.content.startsWith('How do I carry')).toBe(true);
   });
 
   it('keeps the stable prefix byte-identical across turns of a lesson, and puts it first', () => {
@@ -37,26 +49,60 @@ describe('assembleContext', () => {
     expect(first.system).toContain('Current lesson: Long (long)');
   });
 
-  it('includes the learner: language, background for analogies, mastery and memory', () => {
-    const last = assembleContext(input()).messages.at(-1)!.content;
-    expect(last).toContain('reply in language "es"');
-    expect(last).toContain('I am a carpenter');
+  it('includes the learner: language and background with the frame, mastery and memory with the message', () => {
+    const context = assembleContext(input());
+    const last = context.messages.at(-1)!.content;
+    expect(context.system).toContain('reply in language "es"');
+    expect(context.system).toContain('I am a carpenter');
     expect(last).toContain('Adding 40% (learning)');
     expect(last).toContain('Prefers short answers.');
   });
 
-  it('stays within the token budget by dropping the oldest turns first', () => {
-    const turns = Array.from({ length: 60 }, (_, i) => ({ role: i % 2 ? ('tutor' as const) : ('learner' as const), text: `Turn ${i}: ${'words '.repeat(40)}` }));
-    const context = assembleContext(input({ turns, budgetTokens: 1500 }));
-    expect(context.tokens.total).toBeLessThanOrEqual(1500);
-    expect(context.messages.at(-2)!.content).toContain('Turn 59');
-    expect(context.messages.some((m) => m.content.includes('Turn 0:'))).toBe(false);
+  it('stays within the token budget by dropping the oldest recent turns first', () => {
+    const turns = Array.from({ length: 17 }, (_, i) => ({ role: i % 2 ? ('tutor' as const) : ('learner' as const), text: `Turn ${i}: ${'words '.repeat(80)}` }));
+    const context = assembleContext(input({ turns, budgetTokens: 1100 }));
+    expect(context.tokens.total).toBeLessThanOrEqual(1100);
+    expect(context.messages.at(-2)!.content).toContain('Turn 16');
+    expect(context.messages.some((m) => m.content.includes('Turn 8:'))).toBe(false);
+  });
+
+  it('folds older turns into a summary and keeps recent ones verbatim', () => {
+    const turns = conversation(20);
+    const context = assembleContext(input({ turns }));
+    expect(context.system).toContain('Earlier in this conversation (16 messages, summarised)');
+    expect(context.system).toContain('"Question 14 about carrying?"');
+    expect(context.system).toContain('Opened: exercise add-small');
+    expect(context.messages.map((m) => m.content).join('\n')).not.toContain('Question 14');
+    expect(context.messages[0]!.content).toBe('Question 16 about carrying?');
+  });
+
+  it('grows append-only: each prompt begins with the previous one up to its message, except when the summary moves', () => {
+    const prompts = Array.from({ length: 14 }, (_, i) => {
+      const message = asModelSees(conversation(2 * i + 1)[2 * i]!).text;
+      const context = assembleContext(input({ turns: conversation(2 * i), message }));
+      return { text: [context.system, ...context.messages.map((m) => `${m.role}: ${m.content}`)].join('\n'), message, context };
+    });
+    let moves = 0;
+    for (let i = 1; i < prompts.length; i++) {
+      const previous = prompts[i - 1]!.text;
+      const shared = previous.slice(0, previous.lastIndexOf('user: ') + 'user: '.length + prompts[i - 1]!.message.length);
+      if (prompts[i]!.text.startsWith(shared)) continue;
+      moves++;
+      expect(prompts[i]!.context.system).not.toBe(prompts[i - 1]!.context.system);
+    }
+    expect(moves).toBe(3); // at 10, 18 and 26 messages
+  });
+
+  it('includes only the most relevant course text: at most two sections', () => {
+    const context = assembleContext(input({ message: 'adding carrying zero column tens' }));
+    expect(context.citations.length).toBeGreaterThan(0);
+    expect(context.citations.length).toBeLessThanOrEqual(2);
   });
 
   it('says when the course has nothing on the question', () => {
     const context = assembleContext(input({ message: 'qwxz plorb?' }));
     expect(context.citations).toEqual([]);
-    expect(context.messages.at(-1)!.content).toContain('No course excerpt matches');
+    expect(context.messages.at(-1)!.content).toContain('No course text matches');
   });
 
   it('never contains an answer key, whatever is asked', () => {

@@ -1,0 +1,73 @@
+// Splits the conversation so far into a rolling summary of older turns and the recent turns kept
+// verbatim, so that the prompt grows append-only: the split point moves only every `summaryEvery`
+// messages, and between two moves each prompt starts with the previous one (a provider's prompt
+// cache can reuse it). Pure and deterministic: the same conversation always gives the same text.
+import type { Turn } from './assemble-context.js';
+
+export interface ConversationWindow {
+  summary: string; // '' when nothing is summarised yet
+  summarised: number; // how many of the oldest messages the summary covers
+  turns: Turn[]; // the messages after those, oldest first, each as the model sees it
+}
+
+export interface WindowOptions {
+  summaryEvery?: number; // the split point moves in steps of this many messages (default 8)
+  keepAtLeast?: number; // messages always kept verbatim (default 2: the last exchange)
+}
+
+/**
+ * Example: with 17 messages and the defaults, messages 1–8 are summarised and 9–17 kept; the
+ * 18th and 19th are appended after them; at 26 messages the summary grows to cover 1–24.
+ */
+export function windowConversation(conversation: readonly Turn[], options: WindowOptions = {}): ConversationWindow {
+  const every = options.summaryEvery ?? 8;
+  const keep = options.keepAtLeast ?? 2;
+  let split = Math.max(0, Math.floor((conversation.length - keep) / every) * every);
+  // Start the verbatim part with a learner message: providers expect a conversation to open with the user.
+  while (split < conversation.length && conversation[split]!.role !== 'learner') split++;
+  const turns = conversation.slice(split).filter((turn) => turn.text.trim() !== '').map(asModelSees);
+  return { summary: summarise(conversation.slice(0, split)), summarised: split, turns };
+}
+
+/** Commands are stored as typed ("/answer 4"); the model reads them as the learner meant them. */
+export function asModelSees(turn: Turn): Turn {
+  if (turn.role !== 'learner') return turn;
+  const answer = /^\/answer\s+([\s\S]*)$/.exec(turn.text);
+  return answer ? { role: 'learner', text: `My answer: ${answer[1]}` } : turn;
+}
+
+const questionsKept = 6;
+const questionLength = 90;
+
+/** A compact, deterministic account of older messages: what the learner asked, opened, answered, and what was cited. */
+export function summarise(older: readonly Turn[]): string {
+  if (older.length === 0) return '';
+  const questions: string[] = [];
+  const answers: string[] = [];
+  const opened: string[] = [];
+  const cited = new Set<string>();
+  let hints = 0;
+  for (const turn of older) {
+    if (turn.role === 'tutor') {
+      for (const match of turn.text.matchAll(/\[([a-z0-9-]+#[a-z0-9/-]+)\]/g)) cited.add(match[1]!);
+      continue;
+    }
+    const command = /^\/(\w+)\s*(.*)$/s.exec(turn.text.trim());
+    if (!command) questions.push(clip(turn.text.replace(/\s+/g, ' ').trim(), questionLength));
+    else if (command[1] === 'answer') answers.push(clip(command[2]!, 30));
+    else if (command[1] === 'hint') hints++;
+    else if ((command[1] === 'exercise' || command[1] === 'lesson') && command[2]) opened.push(`${command[1]} ${command[2]}`);
+  }
+  const lines = [
+    questions.length ? `The learner asked: ${questions.slice(-questionsKept).map((question) => `"${question}"`).join('; ')}${questions.length > questionsKept ? ` (and ${questions.length - questionsKept} earlier questions)` : ''}.` : '',
+    opened.length ? `Opened: ${opened.join(', ')}.` : '',
+    answers.length ? `Answers tried: ${answers.join(', ')}.` : '',
+    hints ? `Hints asked for: ${hints}.` : '',
+    cited.size ? `You cited: ${[...cited].join(', ')}.` : '',
+  ];
+  return `Earlier in this conversation (${older.length} messages, summarised):\n${lines.filter(Boolean).join('\n')}`;
+}
+
+function clip(text: string, characters: number): string {
+  return text.length <= characters ? text : `${text.slice(0, characters - 1)}…`;
+}

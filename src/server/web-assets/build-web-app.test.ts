@@ -46,9 +46,12 @@ describe('building the web app on first run', () => {
     await web.run();
     const later = new Date(Date.now() + 60_000);
     await utimes(path.join(web.webDir, 'src', 'main.tsx'), later, later);
-    const result = await buildWebApp({ webDir: web.webDir, build: async () => { throw new Error('Unexpected token in src/main.tsx\n  at line 3'); }, log: (line) => void web.lines.push(line) });
+    const result = await buildWebApp({ webDir: web.webDir, build: async () => { throw new Error("Build failed with 1 error:\n\n\u001b[31m[UNRESOLVED_IMPORT] \u001b[0mCould not resolve './teacher.css' in web/src/app.tsx\n    ╭─[ web/src/app.tsx:11:8 ]"); }, log: (line) => void web.lines.push(line) });
     expect(result).toEqual({ root: path.join(web.webDir, 'dist') });
-    expect(web.lines.at(-1)).toBe('The web app did not build: Unexpected token in src/main.tsx. Fix it and run npm run build:web; the server keeps running.');
+    expect(web.lines.slice(-2)).toEqual([
+      'The web app did not build: Build failed with 1 error. Fix it and run npm run build:web; the server keeps running.',
+      "  [UNRESOLVED_IMPORT] Could not resolve './teacher.css' in web/src/app.tsx", // the error's headline, without colours or the drawn source
+    ]);
   });
 
   it('without a vite config, reports that there is no web app instead of building', async () => {

@@ -2,6 +2,7 @@
 // web/dist/index.html is missing or older than the newest source file under web/.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { WebAppSource } from './serve-web-app.js';
 
 export interface BuildWebAppOptions {
@@ -32,8 +33,11 @@ export async function buildWebApp(options: BuildWebAppOptions): Promise<WebAppSo
   try {
     await (options.build ?? viteBuild)(configFile);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const lines = stripVTControlCharacters(error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trimEnd()).filter(Boolean);
+    const message = lines[0]?.replace(/[:.]$/, '') ?? 'unknown error';
+    const headlines = lines.slice(1).filter((line) => /^\[[A-Z_]+\]/.test(line)); // Vite (Rolldown) starts each error with [CODE], then draws the source
     log(`The web app did not build: ${message}. Fix it and run npm run build:web; the server keeps running.`);
+    for (const line of (headlines.length > 0 ? headlines : lines.slice(1)).slice(0, 10)) log(`  ${line}`);
     if (built !== undefined) return { root: dist }; // the last good build is better than none
     return { root: null, reason: `The last build of the web app failed: ${message}` };
   }

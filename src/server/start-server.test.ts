@@ -97,6 +97,13 @@ describe('startServer', () => {
     await writeFile(path.join(courseDir, 'course.yaml'), tinyCourse['course.yaml']!);
   });
 
+  it('refuses to start a second server on the same port or the same data folder, saying why', async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startServer({ ...options, port })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use; stop the other server or pass --port (0 picks a free port)`);
+    await expect(startServer(options)).rejects.toThrow(`another Primer (process ${process.pid}) is using the data folder ${path.join(dir, 'data')}`);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true }); // the first one is unharmed
+  });
+
   it('prints a one-time setup link on first start, and none once the admin exists', async () => {
     expect(server.setupLink).toMatch(new RegExp(`^${server.url}/setup\\?token=[\\w-]{20,}$`));
     expect(lines.filter((line) => line.includes('/setup?token=')).length).toBe(1);

@@ -5,7 +5,7 @@
 // Several processes may run against one PostgreSQL: migrations are safe to run concurrently and
 // every piece of learner state lives in the database. What stays per process: model budgets
 // (the router's in-memory ledger), rate limits and the one-time setup link.
-import { access, readdir } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,17 +83,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? '127.0.0.1';
 
   const folders = await findCourseFolders(options, cwd);
-  const webApp = await resolveWebApp(options, cwd, log);
-
   const databaseConfig = resolveDatabaseConfig({ data: options.data, environment, cwd });
-  const store = await openStore(databaseConfig, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
-  const closers: (() => unknown)[] = [() => store.close()];
+
+  // Listen first: a port in use fails before the database is touched. Until the server is ready, every request gets a 503.
+  let handle = (_request: Request): Response | Promise<Response> => Response.json({ error: 'Primer is starting; try again in a few seconds' }, { status: 503, headers: { 'retry-after': '5' } });
+  const server = await listen((request) => handle(request), host, options.port ?? 3000);
+  const closers: (() => unknown)[] = []; // closed in reverse, after the listener has stopped
   let closing: Promise<void> | undefined;
   const closeAll = () =>
     (closing ??= (async () => {
-      for (const close of [...closers].reverse()) await Promise.resolve().then(close).catch((error: Error) => log(`While stopping: ${error.message}`));
+      for (const close of [() => stopListening(server), ...[...closers].reverse()]) await Promise.resolve().then(close).catch((error: Error) => log(`While stopping: ${error.message}`));
     })());
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${displayHost(host)}:${port}`;
+  const origin = (options.origin ?? url).replace(/\/+$/, '');
+
   try {
+    const webApp = await resolveWebApp(options, cwd, log);
+    if (databaseConfig.kind === 'pglite' && databaseConfig.dataDir) closers.push(await lockDataFolder(databaseConfig.dataDir));
+    const store = await openStore(databaseConfig, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
+    closers.push(() => store.close());
     log(`Database: ${describeDatabaseConfig(databaseConfig)}`);
     const metrics = createPrometheusMetrics();
     const modelEnvironment = options.data ? { ...environment, PRIMER_DATA: path.resolve(cwd, options.data) } : environment; // models live beside the data
@@ -132,7 +141,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       tutorFor,
       guestCourses,
       courseChecks: new Map(),
-      origin: '', // set once the port is known
+      origin,
       limits: { ...defaultServerLimits, ...options.limits },
       metrics,
     };
@@ -146,12 +155,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
     const setupToken = (await accounts.hasAdmin()) ? undefined : newToken(); // only its hash is kept
     const app = createApp(context, { ...options.app, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
-    const server = await listen(app.fetch, host, options.port ?? 3000);
-    closers.push(() => stopListening(server));
-    const port = (server.address() as AddressInfo).port;
-    const url = `http://${displayHost(host)}:${port}`;
-    const origin = (options.origin ?? url).replace(/\/+$/, '');
-    context.origin = origin;
+    handle = app.fetch;
 
     log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
     const setupLink = setupToken ? `${origin}/setup?token=${setupToken}` : undefined;
@@ -262,6 +266,30 @@ function stopListening(server: ServerType, graceMs = 5000): Promise<void> {
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
+}
+
+/**
+ * Claims a PGlite data folder for this process: PGlite has no lock of its own, and two processes
+ * writing one folder corrupt it. A lock left by a process that no longer runs is taken over.
+ */
+async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dataDir, 'primer-server.pid');
+  await mkdir(dataDir, { recursive: true });
+  const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+    throw new Error(`another Primer (process ${holder}) is using the data folder ${dataDir}; stop it first, pass another --data folder, or use PostgreSQL (DATABASE_URL) to run several servers`);
+  }
+  await writeFile(lockFile, `${process.pid}\n`);
+  return () => rm(lockFile, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only checks that the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, but belongs to another user
+  }
 }
 
 const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);

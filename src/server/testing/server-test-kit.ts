@@ -11,7 +11,8 @@ import { createTutor, type Tutor } from '../../tutor/index.js';
 import { createAccounts } from '../auth/accounts.js';
 import { createCourseCatalog } from '../courses/course-catalog.js';
 import { createApp, type AppOptions } from '../create-app.js';
-import { defaultServerLimits, noMetrics, type ServerContext } from '../server-context.js';
+import { createPrometheusMetrics } from '../metrics/index.js';
+import { defaultServerLimits, type ServerContext } from '../server-context.js';
 import { createStoreJournal } from '../tutoring/store-journal.js';
 
 export interface ServerTestKit {
@@ -60,6 +61,7 @@ export async function createServerTestKit(options: ServerTestKitOptions = {}): P
   const router = testRouterFor(options.modelUrl);
   const sandbox = createSandbox();
   const tutors = new Map<string, Tutor>();
+  const metrics = createPrometheusMetrics({ processMetrics: false }); // kit.app serves /metrics
   const context: ServerContext = {
     store,
     accounts,
@@ -77,9 +79,9 @@ export async function createServerTestKit(options: ServerTestKitOptions = {}): P
     courseChecks: new Map(),
     origin: 'http://localhost',
     limits: defaultServerLimits,
-    metrics: noMetrics,
+    metrics,
   };
-  const app = createApp(context, { clientAddress: () => 'test', limits: { requestsPerMinute: 100_000, signInPerMinute: 100_000 }, ...options.app });
+  const app = createApp(context, { metrics, clientAddress: () => 'test', limits: { requestsPerMinute: 100_000, signInPerMinute: 100_000 }, ...options.app });
   let counter = 0;
   return {
     context,

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cli-run.js';
+
+describe('primer serve', () => {
+  it('lists its options in --help', async () => {
+    const { code, output } = await runCli(['serve', '--help']);
+    expect(code).toBe(0);
+    for (const option of ['--courses <dir>', '--course <dir>', '--data <dir>', '--host <host>', '--port <port>', '--config <file>', '--no-guest', '--origin <url>']) expect(output).toContain(option);
+  });
+
+  it('refuses a port or origin that is not one, before starting anything', async () => {
+    expect(await runCli(['serve', '--port', 'eighty'])).toEqual({ code: 2, output: 'primer: --port must be a whole number from 0 to 65535 (got eighty)' });
+    expect(await runCli(['serve', '--origin', 'primer.example.org'])).toEqual({ code: 2, output: 'primer: --origin must be a URL such as https://primer.example.org (got primer.example.org)' });
+  });
+});

@@ -1,0 +1,75 @@
+// One message of a conversation, with flag (and a reason) or unflag.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import type { ApiConversationMessage } from '../api/types.ts';
+import { Button } from '../ui/button.tsx';
+import { ErrorMessage } from '../ui/error-message.tsx';
+import { teacherPath } from './use-api-data.ts';
+
+export function ConversationMessage({ course, message, onChanged }: { course: string; message: ApiConversationMessage; onChanged(message: ApiConversationMessage): void }) {
+  const { t } = useTranslation('teacher');
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  async function setFlag(flagged: boolean) {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const body = flagged && reason.trim() ? { flagged, reason: reason.trim() } : { flagged };
+      await api(teacherPath(course, 'messages', message.id, 'flag'), { method: 'POST', body });
+      onChanged({ ...message, flagged, flagReason: flagged ? reason.trim() || null : null });
+      setAsking(false);
+      setReason('');
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={`teacher-message teacher-message-${message.role}${message.flagged ? ' teacher-message-flagged' : ''}`}>
+      <p className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</p>
+      <p className="teacher-message-text">{message.text}</p>
+      {message.flagged && (
+        <p className="teacher-flag-reason">
+          <span className="badge badge-danger">{t('conversations.flagged')}</span> {message.flagReason ?? ''}
+        </p>
+      )}
+      <div className="teacher-message-actions">
+        {message.flagged ? (
+          <Button size="small" variant="quiet" busy={busy} onClick={() => void setFlag(false)}>
+            {t('conversations.unflag')}
+          </Button>
+        ) : asking ? (
+          <form
+            className="teacher-flag-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void setFlag(true);
+            }}
+          >
+            <label className="teacher-inline-field">
+              <span>{t('conversations.reason')}</span>
+              <input type="text" autoFocus value={reason} placeholder={t('conversations.reasonPlaceholder')} onChange={(event) => setReason(event.target.value)} />
+            </label>
+            <Button type="submit" size="small" variant="danger" busy={busy}>
+              {t('conversations.flag')}
+            </Button>
+            <Button size="small" variant="quiet" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </Button>
+          </form>
+        ) : (
+          <Button size="small" variant="quiet" onClick={() => setAsking(true)}>
+            {t('conversations.flagEllipsis')}
+          </Button>
+        )}
+      </div>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

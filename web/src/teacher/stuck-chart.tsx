@@ -1,0 +1,67 @@
+// Where learners get stuck: exercises by failed attempts and hints taken, worst first.
+import * as Plot from '@observablehq/plot';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiDashboard } from '../api/types.ts';
+import { stuckBars } from './dashboard-data.ts';
+import { PlotFigure } from './plot-figure.tsx';
+
+export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
+  const { t } = useTranslation('teacher');
+  const bars = useMemo(() => stuckBars(stuck), [stuck]);
+  const exercises = useMemo(() => [...new Set(bars.map((bar) => bar.exercise))], [bars]);
+  const kindLabel = useCallback((kind: string) => (kind === 'hints' ? t('dashboard.stuck.hints') : t('dashboard.stuck.failedAttempts')), [t]);
+
+  const draw = useCallback(
+    (width: number) =>
+      Plot.plot({
+        width,
+        height: exercises.length * 30 + 70,
+        marginLeft: Math.min(width / 2.5, 16 + Math.max(...exercises.map((exercise) => exercise.length)) * 7),
+        y: { domain: exercises, label: null },
+        x: { label: t('dashboard.stuck.axis'), grid: true },
+        color: { domain: [kindLabel('failedAttempts'), kindLabel('hints')], range: ['#c2410c', '#f59e0b'], legend: true },
+        marks: [
+          Plot.barX(bars, {
+            y: 'exercise',
+            x: 'count',
+            fill: (bar: { kind: string }) => kindLabel(bar.kind),
+            title: (bar: { exercise: string; kind: string; count: number }) => `${bar.exercise}: ${bar.count} ${kindLabel(bar.kind)}`,
+          }),
+          Plot.ruleX([0]),
+        ],
+      }),
+    [bars, exercises, kindLabel, t],
+  );
+
+  if (stuck.length === 0) return <p className="teacher-empty">{t('dashboard.stuck.empty')}</p>;
+  const worst = [...stuck].sort((left, right) => right.failedAttempts + right.hints - (left.failedAttempts + left.hints))[0];
+  return (
+    <PlotFigure
+      draw={draw}
+      summary={worst ? t('dashboard.stuck.summary', { exercise: worst.exercise, failed: worst.failedAttempts, hints: worst.hints, learners: worst.learners }) : ''}
+      fallback={
+        <table className="teacher-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.exercise')}</th>
+              <th scope="col">{t('dashboard.stuck.failedAttempts')}</th>
+              <th scope="col">{t('dashboard.stuck.hints')}</th>
+              <th scope="col">{t('dashboard.learners')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stuck.map((row) => (
+              <tr key={row.exercise}>
+                <th scope="row">{row.exercise}</th>
+                <td>{row.failedAttempts}</td>
+                <td>{row.hints}</td>
+                <td>{row.learners}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -6,7 +6,6 @@ import { AboutMePage } from './learner/about-me-page.tsx';
 import { CourseMapPage } from './learner/course-map-page.tsx';
 import { HomePage } from './learner/home-page.tsx';
 import { InvitePage } from './learner/invite-page.tsx';
-import { LessonPage } from './learner/lesson-page.tsx';
 import { LoginPage } from './learner/login-page.tsx';
 import { NotFoundPage } from './learner/not-found-page.tsx';
 import { OnboardingPage } from './learner/onboarding-page.tsx';
@@ -14,6 +13,8 @@ import { SetupPage } from './learner/setup-page.tsx';
 import { AppLayout } from './ui/app-layout.tsx';
 import { Spinner } from './ui/spinner.tsx';
 
+// The lesson screen carries the chat (AI SDK), KaTeX and the exercise widgets: loaded when first opened.
+const LessonPage = lazy(() => import('./learner/lesson-page.tsx').then((module) => ({ default: module.LessonPage })));
 const TeacherApp = lazy(() => import('./teacher/teacher-app.tsx'));
 const AdminApp = lazy(() => import('./teacher/admin-app.tsx'));
 
@@ -38,7 +39,7 @@ export function App() {
             <Route path="invite/:token" element={<InvitePage />} />
             <Route path="onboarding" element={<RequireAccount><OnboardingPage /></RequireAccount>} />
             <Route path="courses/:course" element={<RequireAccount><CourseMapPage /></RequireAccount>} />
-            <Route path="courses/:course/lessons/:lesson" element={<RequireAccount><LessonPage /></RequireAccount>} />
+            <Route path="courses/:course/lessons/:lesson" element={<RequireAccount><Suspense fallback={<Spinner />}><LessonPage /></Suspense></RequireAccount>} />
             <Route path="me" element={<RequireAccount><AboutMePage /></RequireAccount>} />
             <Route
               path="teach/*"

@@ -1,0 +1,117 @@
+// One message in the tutor chat: text (with citations as buttons), and the data parts a turn
+// carries — verdicts, hints, notices, progress, citations, a pointer to an exercise or lesson.
+import { Fragment, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { VerdictView } from '../exercise/verdict-view.tsx';
+import { RichText } from '../rich-text.tsx';
+import type { TutorMessage } from './tutor-message.ts';
+
+export interface ChatMessageContext {
+  course: string;
+  /** A label for a cited chunk (its section heading), or undefined when it is not in this lesson. */
+  citationLabel(chunk: string): string | undefined;
+  onCite(chunk: string): void;
+  onShowExercise(exercise: string): void;
+}
+
+export function ChatMessageView({ message, context, streaming }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean }) {
+  const { t } = useTranslation('learner');
+  const learner = message.role === 'user';
+  const cite = (chunk: string): ReactNode => <CitationButton chunk={chunk} context={context} />;
+  const textParts = message.parts.filter((part) => part.type === 'text');
+  const empty = textParts.every((part) => !part.text.trim()) && message.parts.every((part) => part.type === 'text' || part.type === 'step-start' || part.type === 'data-turn');
+  return (
+    <li className={`chat-message ${learner ? 'from-learner' : 'from-tutor'}`}>
+      <span className="visually-hidden">{learner ? t('chat.you') : t('chat.tutor')}: </span>
+      <div className="chat-bubble">
+        {empty && streaming && (
+          <span className="typing" aria-label={t('chat.thinking')}>
+            <span />
+            <span />
+            <span />
+          </span>
+        )}
+        {message.parts.map((part, index) => {
+          switch (part.type) {
+            case 'text':
+              return part.text ? <RichText key={index} text={part.text} cite={learner ? undefined : cite} /> : null;
+            case 'data-verdict':
+              return <VerdictView key={index} verdict={part.data} />;
+            case 'data-hint':
+              return (
+                <div key={index} className="hint-rung chat-hint">
+                  <p className="hint-label">
+                    {t('exercise.hintNumber', { rung: part.data.rung })}
+                    {part.data.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
+                  </p>
+                  <RichText text={part.data.text} />
+                </div>
+              );
+            case 'data-notice':
+              return (
+                <p key={index} className="notice chat-notice" role="status">
+                  {part.data.message}
+                </p>
+              );
+            case 'data-progress':
+              return (
+                <ul key={index} className="chat-progress" aria-label={t('chat.progress')}>
+                  {part.data.skills.map((skill) => (
+                    <li key={skill.skill}>
+                      <span aria-hidden="true">↑</span> {t('chat.masteryNow', { title: skill.title, percent: Math.round(skill.mastery * 100) })}
+                    </li>
+                  ))}
+                </ul>
+              );
+            case 'data-citations':
+              return part.data.chunks.length > 0 ? (
+                <p key={index} className="chat-citations">
+                  <span className="muted small">{t('chat.sources')} </span>
+                  {part.data.chunks.map((chunk) => (
+                    <Fragment key={chunk}>{cite(chunk)} </Fragment>
+                  ))}
+                </p>
+              ) : null;
+            case 'data-exercise':
+              return (
+                <p key={index}>
+                  <button type="button" className="button button-small" onClick={() => context.onShowExercise(part.data.exercise)}>
+                    {t('chat.showExercise')}
+                  </button>
+                </p>
+              );
+            case 'data-lesson':
+              return (
+                <p key={index}>
+                  <Link className="button button-small" to={`/courses/${encodeURIComponent(context.course)}/lessons/${encodeURIComponent(part.data.lesson)}`}>
+                    {t('chat.openLesson', { title: part.data.title })}
+                  </Link>
+                </p>
+              );
+            default:
+              return null;
+          }
+        })}
+      </div>
+    </li>
+  );
+}
+
+function CitationButton({ chunk, context }: { chunk: string; context: ChatMessageContext }) {
+  const { t } = useTranslation('learner');
+  const label = context.citationLabel(chunk);
+  if (!label) {
+    const lesson = chunk.split('#')[0] ?? '';
+    return (
+      <Link className="citation" to={`/courses/${encodeURIComponent(context.course)}/lessons/${encodeURIComponent(lesson)}#${encodeURIComponent(chunk)}`} title={t('chat.citationOther')}>
+        {chunk.split('#')[1] ?? chunk}
+      </Link>
+    );
+  }
+  return (
+    <button type="button" className="citation" onClick={() => context.onCite(chunk)} aria-label={t('chat.citation', { section: label })}>
+      {label}
+    </button>
+  );
+}

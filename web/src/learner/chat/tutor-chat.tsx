@@ -1,0 +1,158 @@
+// The tutor chat beside a lesson. useChat streams a turn from POST …/turns; the transport sends only
+// ApiTurnRequest: the new learner message's id as turnId, its text and action. "Try again" resends the
+// SAME turn id, which the server recognises and replays, so nothing is done twice.
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { coursePath } from '../../api/client.ts';
+import { newId } from '../../api/new-id.ts';
+import type { ApiChatMessage, ApiTurnDataParts, ApiTurnRequest } from '../../api/types.ts';
+import { useApiData } from '../../api/use-api-data.ts';
+import { Button } from '../../ui/button.tsx';
+import { ErrorMessage } from '../../ui/error-message.tsx';
+import { Skeleton } from '../../ui/spinner.tsx';
+import { ChatMessageView, type ChatMessageContext } from './chat-message-view.tsx';
+import { historyToMessages, messageText, type TutorMessage } from './tutor-message.ts';
+
+export interface TutorChatProps extends ChatMessageContext {
+  lesson: string;
+  onProgress(progress: ApiTurnDataParts['progress']): void;
+}
+
+export function TutorChat({ lesson, onProgress, ...context }: TutorChatProps) {
+  const { t } = useTranslation('learner');
+  const { course } = context;
+  const history = useApiData<{ messages: ApiChatMessage[] }>(coursePath(course, 'messages'));
+  const [input, setInput] = useState('');
+  const list = useRef<HTMLOListElement>(null);
+  const progressHandler = useRef(onProgress);
+  progressHandler.current = onProgress;
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<TutorMessage>({
+        api: coursePath(course, 'turns'),
+        credentials: 'same-origin',
+        prepareSendMessagesRequest: ({ messages }) => {
+          const last = [...messages].reverse().find((message) => message.role === 'user');
+          const body: ApiTurnRequest = { turnId: last?.id ?? newId(), text: messageText(last), action: last?.metadata?.action ?? { type: 'message' } };
+          return { body };
+        },
+      }),
+    [course],
+  );
+
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<TutorMessage>({
+    id: `course:${course}`,
+    transport,
+    generateId: newId,
+    onData: (part) => {
+      if (part.type === 'data-progress') progressHandler.current(part.data as ApiTurnDataParts['progress']);
+    },
+  });
+
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (loaded.current || !history.data) return;
+    loaded.current = true;
+    if (messages.length === 0) setMessages(historyToMessages(history.data.messages));
+  }, [history.data, messages.length, setMessages]);
+
+  useEffect(() => {
+    const element = list.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [messages]);
+
+  const busy = status === 'submitted' || status === 'streaming';
+
+  function send(text: string, action: ApiTurnRequest['action'] = { type: 'message' }) {
+    if (!text.trim() || busy) return;
+    clearError();
+    void sendMessage({ text: text.trim(), metadata: { action } });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    send(input);
+    setInput('');
+  }
+
+  const suggestions: { label: string; action: ApiTurnRequest['action'] }[] = [
+    { label: t('chat.suggestWalkthrough'), action: { type: 'lesson', lesson } },
+    { label: t('chat.suggestSimpler'), action: { type: 'message' } },
+    { label: t('chat.suggestQuiz'), action: { type: 'message' } },
+  ];
+
+  return (
+    <section className="tutor-chat" aria-labelledby="tutor-chat-title">
+      <h2 id="tutor-chat-title" className="chat-title">
+        {t('chat.title')}
+      </h2>
+      {history.error && <ErrorMessage error={history.error} onRetry={history.reload} />}
+      {!history.data && !history.error ? (
+        <Skeleton lines={4} />
+      ) : (
+        <ol className="chat-messages" ref={list} aria-live="polite" aria-busy={busy} aria-label={t('chat.conversation')}>
+          {messages.length === 0 && <li className="chat-empty muted">{t('chat.empty')}</li>}
+          {messages.map((message, index) => (
+            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} />
+          ))}
+          {status === 'submitted' && messages.at(-1)?.role === 'user' && (
+            <li className="chat-message from-tutor">
+              <div className="chat-bubble">
+                <span className="typing" aria-label={t('chat.thinking')}>
+                  <span />
+                  <span />
+                  <span />
+                </span>
+              </div>
+            </li>
+          )}
+        </ol>
+      )}
+      {error && <ErrorMessage error={new Error(t('chat.failed'))} onRetry={() => void regenerate()} />}
+      {messages.length === 0 && history.data && (
+        <ul className="chips chat-suggestions" aria-label={t('chat.suggestions')}>
+          {suggestions.map((suggestion) => (
+            <li key={suggestion.label}>
+              <button type="button" className="chip" onClick={() => send(suggestion.label, suggestion.action)} disabled={busy}>
+                {suggestion.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="chat-form" onSubmit={submit}>
+        <label htmlFor="chat-input" className="visually-hidden">
+          {t('chat.inputLabel')}
+        </label>
+        <textarea
+          id="chat-input"
+          rows={2}
+          value={input}
+          maxLength={4000}
+          placeholder={t('chat.placeholder')}
+          onChange={(event) => setInput(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              event.preventDefault();
+              send(input);
+              setInput('');
+            }
+          }}
+        />
+        {busy ? (
+          <Button onClick={() => void stop()}>
+            <span aria-hidden="true">■</span> {t('chat.stop')}
+          </Button>
+        ) : (
+          <Button type="submit" variant="primary" disabled={!input.trim()}>
+            {t('chat.send')}
+          </Button>
+        )}
+      </form>
+      <p className="muted small chat-footnote">{t('chat.footnote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+// The answer control for each exercise type. Every answer travels as one string (choices as "a, c").
+import { lazy, Suspense, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiExercise } from '../../api/types.ts';
+import { Skeleton } from '../../ui/spinner.tsx';
+
+const ExpressionInput = lazy(() => import('./expression-input.tsx'));
+const CodeInput = lazy(() => import('./code-input.tsx'));
+
+export interface AnswerInputProps {
+  exercise: ApiExercise;
+  value: string;
+  onChange(value: string): void;
+  /** The id of the exercise prompt, which labels the control. */
+  promptId: string;
+  disabled?: boolean;
+  onSubmit?(): void;
+}
+
+export function AnswerInput(props: AnswerInputProps) {
+  switch (props.exercise.type) {
+    case 'choice':
+      return <ChoiceInput {...props} />;
+    case 'numeric':
+      return <NumericInput {...props} />;
+    case 'expression':
+      return (
+        <Suspense fallback={<Skeleton lines={1} />}>
+          <ExpressionInput {...props} />
+        </Suspense>
+      );
+    case 'code':
+      return (
+        <Suspense fallback={<Skeleton lines={6} />}>
+          <CodeInput {...props} />
+        </Suspense>
+      );
+    case 'free-response':
+      return <LongTextInput {...props} />;
+    default:
+      return <ShortTextInput {...props} />;
+  }
+}
+
+function ChoiceInput({ exercise, value, onChange, promptId, disabled }: AnswerInputProps) {
+  const { t } = useTranslation('learner');
+  const name = useId();
+  const picked = value ? value.split(',').map((part) => part.trim()).filter(Boolean) : [];
+  const toggle = (id: string, checked: boolean) => {
+    if (!exercise.multiple) return onChange(id);
+    const next = checked ? [...picked.filter((item) => item !== id), id] : picked.filter((item) => item !== id);
+    onChange((exercise.choices ?? []).map((choice) => choice.id).filter((choiceId) => next.includes(choiceId)).join(', '));
+  };
+  return (
+    <fieldset className="choice-input" aria-labelledby={promptId} disabled={disabled}>
+      {exercise.multiple && <p className="muted small">{t('exercise.pickAll')}</p>}
+      {(exercise.choices ?? []).map((choice, index) => (
+        <label key={choice.id} className="choice-option">
+          <input type={exercise.multiple ? 'checkbox' : 'radio'} name={name} value={choice.id} checked={picked.includes(choice.id)} onChange={(event) => toggle(choice.id, event.target.checked)} />
+          <span className="choice-letter" aria-hidden="true">
+            {String.fromCharCode(65 + index)}
+          </span>
+          <span className="choice-text" dangerouslySetInnerHTML={{ __html: choice.html }} />
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function NumericInput({ exercise, value, onChange, promptId, disabled, onSubmit }: AnswerInputProps) {
+  const { t } = useTranslation('learner');
+  const hintId = useId();
+  return (
+    <div className="inline-answer">
+      <input
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        aria-labelledby={promptId}
+        aria-describedby={hintId}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => event.key === 'Enter' && onSubmit?.()}
+      />
+      {exercise.unit && <span className="unit">{exercise.unit}</span>}
+      <span id={hintId} className="muted small">
+        {exercise.unit ? t('exercise.numericUnitHint', { unit: exercise.unit }) : t('exercise.numericHint')}
+      </span>
+    </div>
+  );
+}
+
+function ShortTextInput({ value, onChange, promptId, disabled, onSubmit }: AnswerInputProps) {
+  return (
+    <div className="inline-answer">
+      <input type="text" autoComplete="off" aria-labelledby={promptId} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && onSubmit?.()} />
+    </div>
+  );
+}
+
+function LongTextInput({ value, onChange, promptId, disabled }: AnswerInputProps) {
+  return <textarea rows={5} aria-labelledby={promptId} value={value} disabled={disabled} maxLength={5000} onChange={(event) => onChange(event.target.value)} />;
+}

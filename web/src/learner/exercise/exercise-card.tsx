@@ -1,0 +1,129 @@
+// One exercise inside a lesson: the prompt, the answer control, "Check" (POST …/attempts),
+// the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time).
+// Widgets always answer through these endpoints, never through the chat, so a verdict never depends on a model.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, coursePath } from '../../api/client.ts';
+import { newId } from '../../api/new-id.ts';
+import type { ApiExercise, ApiLearnerState, ApiVerdict } from '../../api/types.ts';
+import { Button } from '../../ui/button.tsx';
+import { ErrorMessage } from '../../ui/error-message.tsx';
+import { RichText } from '../rich-text.tsx';
+import { AnswerInput } from './answer-input.tsx';
+import { VerdictBadge, VerdictView } from './verdict-view.tsx';
+
+export interface HintRung {
+  rung: number;
+  text: string;
+  reveals: boolean;
+}
+
+export function exerciseAnchor(exercise: string) {
+  return `exercise-${exercise}`;
+}
+
+export function ExerciseCard({ course, exercise, index, onState }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void }) {
+  const { t } = useTranslation('learner');
+  const promptId = useId();
+  const [answer, setAnswer] = useState(exercise.type === 'code' ? (exercise.starter ?? '') : '');
+  const [verdict, setVerdict] = useState<ApiVerdict>();
+  const [hints, setHints] = useState<HintRung[]>([]);
+  const [hintNotice, setHintNotice] = useState<string>();
+  const [checking, setChecking] = useState(false);
+  const [hinting, setHinting] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [attempts, setAttempts] = useState(exercise.progress.attempts);
+  const [solved, setSolved] = useState(exercise.progress.solved);
+  const hintsSeen = Math.max(exercise.progress.hintsSeen, hints.length);
+  const path = (action: string) => coursePath(course, 'exercises', exercise.id, action);
+
+  async function check() {
+    if (!answer.trim() || checking) return;
+    setChecking(true);
+    setError(undefined);
+    try {
+      const result = await api<{ verdict: ApiVerdict; state: ApiLearnerState }>(path('attempts'), { body: { turnId: newId(), answer } });
+      setVerdict(result.verdict);
+      setAttempts((count) => count + 1);
+      if (result.verdict.verdict === 'correct') setSolved(true);
+      onState(result.state);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function askHint() {
+    setHinting(true);
+    setError(undefined);
+    try {
+      const result = await api<{ hint: HintRung | null; notice?: string }>(path('hints'), { body: { turnId: newId() } });
+      if (result.hint) setHints((current) => [...current.filter((hint) => hint.rung !== result.hint!.rung), result.hint!]);
+      setHintNotice(result.notice ?? (result.hint ? undefined : t('exercise.noMoreHints')));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setHinting(false);
+    }
+  }
+
+  const runLabel = exercise.type === 'code' ? t('exercise.runTests') : t('exercise.check');
+  const canHint = exercise.hintCount > 0 && hintsSeen < exercise.hintCount;
+
+  return (
+    <article className={`exercise-card${solved ? ' exercise-solved' : ''}`} id={exerciseAnchor(exercise.id)} tabIndex={-1} aria-labelledby={`${promptId}-title`}>
+      <header className="exercise-header">
+        <h3 id={`${promptId}-title`}>{t('exercise.title', { number: index })}</h3>
+        <span className="exercise-meta">
+          {solved ? <VerdictBadge verdict="correct" /> : exercise.progress.lastVerdict && !verdict ? <VerdictBadge verdict={exercise.progress.lastVerdict} /> : null}
+          {attempts > 0 && <span className="muted small">{t('exercise.attempts', { count: attempts })}</span>}
+        </span>
+      </header>
+      <div className="exercise-prompt lesson-html" id={promptId} dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+      {exercise.type === 'code' && exercise.tests && exercise.tests.length > 0 && (
+        <p className="muted small">{t('exercise.testNames', { names: exercise.tests.map((test) => test.name).join(', ') })}</p>
+      )}
+      <form
+        className="exercise-answer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void check();
+        }}
+      >
+        <AnswerInput exercise={exercise} value={answer} onChange={setAnswer} promptId={promptId} disabled={checking} onSubmit={() => void check()} />
+        <div className="button-row">
+          <Button type="submit" variant="primary" busy={checking} disabled={!answer.trim()}>
+            {runLabel}
+          </Button>
+          {exercise.hintCount > 0 && (
+            <Button onClick={askHint} busy={hinting} disabled={!canHint}>
+              {hintsSeen === 0 ? t('exercise.hint') : t('exercise.nextHint')}
+              <span className="muted small"> {t('exercise.hintCount', { seen: hintsSeen, total: exercise.hintCount })}</span>
+            </Button>
+          )}
+        </div>
+      </form>
+      <ErrorMessage error={error} />
+      <div aria-live="polite">
+        {verdict && <VerdictView verdict={verdict} />}
+        {hints.length > 0 && (
+          <ol className="hint-ladder" aria-label={t('exercise.hints')}>
+            {[...hints]
+              .sort((a, b) => a.rung - b.rung)
+              .map((hint) => (
+                <li key={hint.rung} className={`hint-rung${hint.reveals ? ' hint-reveals' : ''}`}>
+                  <p className="hint-label">
+                    {t('exercise.hintRung', { rung: hint.rung, total: exercise.hintCount })}
+                    {hint.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
+                  </p>
+                  <RichText text={hint.text} />
+                </li>
+              ))}
+          </ol>
+        )}
+        {hintNotice && <p className="notice notice-info">{hintNotice}</p>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+// Plain text from the tutor, hints and feedback, shown with a little structure: paragraphs, "- " lists,
+// `code`, **bold**, $math$ / $$math$$ (KaTeX) and [chunk-id] citations as buttons. Everything else is text:
+// no HTML from a model ever reaches the page.
+import katex from 'katex';
+import { Fragment, type ReactNode } from 'react';
+
+export interface CitationTarget {
+  id: string;
+  label: string;
+}
+
+const tokenPattern = /(\$\$[^$]+\$\$|\$[^$\n]+\$|`[^`\n]+`|\*\*[^*\n]+\*\*|\[[\w.-]+#[\w./-]+\])/g;
+
+function renderMath(tex: string, displayMode: boolean) {
+  const html = katex.renderToString(tex, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+  return <span className={displayMode ? 'math-display' : 'math-inline'} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function renderInline(text: string, cite?: (chunk: string) => ReactNode): ReactNode[] {
+  return text.split(tokenPattern).map((token, index) => {
+    if (!token) return null;
+    if (token.startsWith('$$') && token.endsWith('$$') && token.length > 4) return <Fragment key={index}>{renderMath(token.slice(2, -2), true)}</Fragment>;
+    if (token.startsWith('$') && token.endsWith('$') && token.length > 2) return <Fragment key={index}>{renderMath(token.slice(1, -1), false)}</Fragment>;
+    if (token.startsWith('`') && token.endsWith('`') && token.length > 2) return <code key={index}>{token.slice(1, -1)}</code>;
+    if (token.startsWith('**') && token.endsWith('**') && token.length > 4) return <strong key={index}>{token.slice(2, -2)}</strong>;
+    if (token.startsWith('[') && token.endsWith(']') && cite) return <Fragment key={index}>{cite(token.slice(1, -1))}</Fragment>;
+    return <Fragment key={index}>{token}</Fragment>;
+  });
+}
+
+/** Renders `text` as paragraphs and lists; `cite` turns a chunk id into a citation button. */
+export function RichText({ text, cite }: { text: string; cite?: (chunk: string) => ReactNode }) {
+  const blocks = text.replace(/\r\n/g, '\n').split(/\n{2,}/);
+  return (
+    <>
+      {blocks.map((block, index) => {
+        const lines = block.split('\n');
+        if (lines.every((line) => /^\s*([-*]|\d+\.)\s+/.test(line))) {
+          const ordered = /^\s*\d+\./.test(lines[0] ?? '');
+          const items = lines.map((line, itemIndex) => <li key={itemIndex}>{renderInline(line.replace(/^\s*([-*]|\d+\.)\s+/, ''), cite)}</li>);
+          return ordered ? <ol key={index}>{items}</ol> : <ul key={index}>{items}</ul>;
+        }
+        return (
+          <p key={index}>
+            {lines.map((line, lineIndex) => (
+              <Fragment key={lineIndex}>
+                {lineIndex > 0 && <br />}
+                {renderInline(line, cite)}
+              </Fragment>
+            ))}
+          </p>
+        );
+      })}
+    </>
+  );
+}
+
+/** Chunk ids cited in the text as [lesson#section]. */
+export function citedChunks(text: string): string[] {
+  return [...text.matchAll(/\[([\w.-]+#[\w./-]+)\]/g)].map((match) => match[1]!);
+}

@@ -132,6 +132,12 @@ describe('startServer without a built web app', () => {
       expect(page).toContain('npm run build:web');
       const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });
       expect(guest.status).toBe(403);
+      // Sign-in attempts are limited per client address, and without --trust-proxy a forged X-Real-IP does not make a new one.
+      const attempts = [];
+      for (let attempt = 0; attempt < 11; attempt++) {
+        attempts.push((await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { origin: server.url, 'content-type': 'application/json', 'x-real-ip': `10.0.0.${attempt}` }, body: JSON.stringify({ email: 'eve@example.org', password: 'guess' }) })).status);
+      }
+      expect(attempts.at(-1)).toBe(429);
     } finally {
       await server.close();
     }

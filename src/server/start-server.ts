@@ -9,7 +9,7 @@ import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promise
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import type { CompileResult, CourseBundle } from '../course/index.js';
 import { createSandbox } from '../exercise/index.js';
 import { createTranslator } from '../i18n/index.js';
@@ -57,7 +57,12 @@ export interface StartServerOptions {
   /** Where the server's lines go (the URL, the setup link, course updates); default console.log. */
   log?: (line: string) => void;
   limits?: Partial<ServerLimits>;
-  app?: Omit<AppOptions, 'setupTokenHash' | 'guestMode' | 'metrics' | 'webApp'>;
+  app?: Omit<AppOptions, 'setupTokenHash' | 'guestMode' | 'metrics' | 'webApp' | 'clientAddress'>;
+  /**
+   * Behind a reverse proxy: take the client's address from X-Real-IP, else the last X-Forwarded-For
+   * entry (the one the proxy added). Off by default, since anyone can send those headers.
+   */
+  trustProxy?: boolean;
   /** Debounce for course folder changes (ms). */
   watchDebounceMs?: number;
 }
@@ -86,8 +91,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const databaseConfig = resolveDatabaseConfig({ data: options.data, environment, cwd });
 
   // Listen first: a port in use fails before the database is touched. Until the server is ready, every request gets a 503.
-  let handle = (_request: Request): Response | Promise<Response> => Response.json({ error: 'Primer is starting; try again in a few seconds' }, { status: 503, headers: { 'retry-after': '5' } });
-  const server = await listen((request) => handle(request), host, options.port ?? 3000);
+  let handle = (_request: Request, _bindings: HttpBindings): Response | Promise<Response> => Response.json({ error: 'Primer is starting; try again in a few seconds' }, { status: 503, headers: { 'retry-after': '5' } });
+  const socketAddresses = new WeakMap<Request, string>(); // for rate limits per address
+  const server = await listen(
+    (request, bindings) => {
+      const address = bindings.incoming.socket.remoteAddress;
+      if (address) socketAddresses.set(request, address);
+      return handle(request, bindings);
+    },
+    host,
+    options.port ?? 3000,
+  );
+  const clientAddress = (request: Request) => (options.trustProxy ? forwardedAddress(request) : undefined) ?? socketAddresses.get(request) ?? 'unknown';
   const closers: (() => unknown)[] = []; // closed in reverse, after the listener has stopped
   let closing: Promise<void> | undefined;
   const closeAll = () =>
@@ -154,7 +169,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (folders.length === 0) log('No course folders to serve; teachers can upload a built course in the web app.');
 
     const setupToken = (await accounts.hasAdmin()) ? undefined : newToken(); // only its hash is kept
-    const app = createApp(context, { ...options.app, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
+    const app = createApp(context, { ...options.app, clientAddress, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
     handle = app.fetch;
 
     log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
@@ -243,9 +258,16 @@ async function resolveWebApp(options: StartServerOptions, cwd: string, log: (lin
   return buildWebApp({ webDir: dir, log });
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
+/** The client's address as a trusted proxy reports it. */
+function forwardedAddress(request: Request): string | undefined {
+  const realIp = request.headers.get('x-real-ip')?.trim();
+  if (realIp) return realIp;
+  return request.headers.get('x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean).pop();
+}
+
+function listen(fetch: (request: Request, bindings: HttpBindings) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname, port }, () => {
+    const server = serve({ fetch: (request, bindings) => fetch(request, bindings as HttpBindings), hostname, port }, () => {
       server.off('error', failed);
       resolve(server);
     });

@@ -5,7 +5,7 @@ describe('primer serve', () => {
   it('lists its options in --help', async () => {
     const { code, output } = await runCli(['serve', '--help']);
     expect(code).toBe(0);
-    for (const option of ['--courses <dir>', '--course <dir>', '--data <dir>', '--host <host>', '--port <port>', '--config <file>', '--no-guest', '--origin <url>']) expect(output).toContain(option);
+    for (const option of ['--courses <dir>', '--course <dir>', '--data <dir>', '--host <host>', '--port <port>', '--config <file>', '--no-guest', '--origin <url>', '--trust-proxy']) expect(output).toContain(option);
   });
 
   it('refuses a port or origin that is not one, before starting anything', async () => {

@@ -12,6 +12,7 @@ interface ServeOptions {
   config?: string;
   guest: boolean;
   origin?: string;
+  trustProxy?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -28,6 +29,7 @@ export function serveCommand(): Command {
     .option('--config <file>', 'primer.config.yaml with the model settings (default: PRIMER_CONFIG or ./primer.config.yaml; none: no-model mode)')
     .option('--no-guest', 'visitors need an account or an invitation (env PRIMER_GUEST=off); by default they can start the served courses as guests')
     .option('--origin <url>', 'the public URL people reach Primer at, used in links (env PRIMER_ORIGIN; default http://host:port)', environment.PRIMER_ORIGIN)
+    .option('--trust-proxy', 'behind a reverse proxy: rate-limit by the client address in X-Real-IP or X-Forwarded-For (env PRIMER_TRUST_PROXY=on); never without a proxy, as anyone can send those headers')
     .action(async (options: ServeOptions) => runServe(options, environment));
 }
 
@@ -44,6 +46,7 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     host: options.host,
     port,
     guest: options.guest && !guestOff,
+    trustProxy: options.trustProxy ?? /^(on|true|1|yes)$/i.test(environment.PRIMER_TRUST_PROXY ?? ''),
     environment,
   });
   await new Promise<void>((resolve) => {

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCourseFolder } from '../../test/course-folder.js';
 import { tinyCourse } from '../course/__fixtures__/tiny-course.js';
+import { testBackends, testPostgresUrl } from '../store/index.js';
 import { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'primer-server-'));
@@ -142,5 +144,33 @@ describe('startServer without a built web app', () => {
       await server.close();
     }
     await expect(startServer({ ...options, course: [path.join(dir, 'nowhere')] })).rejects.toThrow(/is not a course folder \(it has no course.yaml\)/);
+  });
+});
+
+const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
+
+describe.skipIf(!postgres.available)('several servers on one PostgreSQL', () => {
+  it('start at the same moment, publish the course once, and share sign-ins', async () => {
+    const database = `primer_serve_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = new pg.Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${database}`);
+    const shared: StartServerOptions = { ...options, data: undefined, environment: { DATABASE_URL: testPostgresUrl.replace(/\/test$/, `/${database}`) } };
+    lines.length = 0;
+    const servers = await Promise.all([startServer(shared), startServer(shared)]);
+    try {
+      const [first, second] = servers;
+      expect(lines.filter((line) => line.startsWith('Published course tiny version'))).toHaveLength(1);
+      expect(await first!.context.catalog.versions('tiny')).toHaveLength(1);
+      const guest = await fetch(`${first!.url}/api/auth/guest`, { method: 'POST', headers: { origin: first!.url } });
+      const cookie = guest.headers.get('set-cookie')!.split(';')[0]!;
+      const me = await fetch(`${second!.url}/api/auth/me`, { headers: { cookie } });
+      expect(me.status).toBe(200);
+      expect(await me.json()).toMatchObject({ account: { role: 'learner' } });
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await admin.query(`drop database if exists ${database} with (force)`);
+      await admin.end();
+    }
   });
 });

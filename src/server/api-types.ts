@@ -199,3 +199,34 @@ export interface ApiInvite {
 export interface ApiUser extends ApiAccount {
   createdAt: string;
 }
+
+// ——— Responses of the teacher, invitation and admin writes (see docs/api-teacher.md) ———
+
+/** POST /api/teacher/courses (201 when the version is new) and POST /api/teacher/courses/:course/current (without isNew). */
+export interface ApiPublishedCourse {
+  course: string;
+  version: string;
+  isNew: boolean;
+}
+
+/** POST /api/teacher/courses/:course/questions/:id → { question } */
+export interface ApiQuestionUpdate {
+  id: string;
+  question: string;
+  status: 'open' | 'answered' | 'dismissed';
+  note: string | null;
+  resolvedAt: string | null;
+}
+
+/** GET /api/invites/:token — what the invitation is for; `email` set when only that address may accept it. */
+export interface ApiInvitation {
+  course: { id: string; title: string };
+  role: 'learner' | 'teacher';
+  email: string | null;
+}
+
+/** POST /api/invites/:token/accept → the account now enrolled (signed in when it was just created). */
+export interface ApiInvitationAccepted {
+  account: ApiAccount;
+  course: { id: string; title: string };
+}

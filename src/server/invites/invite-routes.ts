@@ -5,6 +5,7 @@
 //   not signed in        → the account is created from name, email and password, and signed in.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { ApiInvitation, ApiInvitationAccepted } from '../api-types.js';
 import type { Account } from '../auth/accounts.js';
 import { setSessionCookie, type AuthVariables } from '../auth/session.js';
 import { validate } from '../http-errors.js';
@@ -36,7 +37,7 @@ export function inviteRoutes(context: ServerContext) {
   app.get('/:token', async (c) => {
     const invitation = await openInvitation(c);
     if (invitation instanceof Response) return invitation;
-    return c.json({ course: invitation.course, role: invitation.role, email: invitation.email });
+    return c.json({ course: invitation.course, role: invitation.role, email: invitation.email } satisfies ApiInvitation);
   });
 
   app.post('/:token/accept', validate('json', acceptBody), async (c) => {
@@ -76,7 +77,7 @@ export function inviteRoutes(context: ServerContext) {
       if (typeof promoted !== 'string') account = promoted;
     }
     if (created) setSessionCookie(c, await accounts.startSession(account.id));
-    return c.json({ account, course: invitation.course }, created ? 201 : 200);
+    return c.json({ account, course: invitation.course } satisfies ApiInvitationAccepted, created ? 201 : 200);
   });
 
   return app;

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { ApiConversationMessage } from '../api-types.js';
+import type { ApiConversationMessage, ApiQuestionUpdate } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { learnerDisplayName } from './learner-display-name.js';
@@ -86,7 +86,8 @@ export function conversationRoutes(context: ServerContext) {
           .executeTakeFirst()
       : undefined;
     if (!updated) return c.json({ error: `course "${course}" has no question ${id}` }, 404);
-    return c.json({ question: { id: updated.id, question: updated.question, status: updated.status, note: updated.teacher_note, resolvedAt: updated.resolved_at ? new Date(updated.resolved_at).toISOString() : null } });
+    const question: ApiQuestionUpdate = { id: updated.id, question: updated.question, status: updated.status, note: updated.teacher_note, resolvedAt: updated.resolved_at ? new Date(updated.resolved_at).toISOString() : null };
+    return c.json({ question });
   });
 
   return app;

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { canTeach, courseAccess } from '../access.js';
+import type { ApiPublishedCourse } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import { listTeacherCourses } from './list-teacher-courses.js';
@@ -27,7 +28,7 @@ export function courseVersionRoutes(context: ServerContext) {
     if (existing && !canTeach(await courseAccess(context, account, id))) {
       return c.json({ error: `the course id "${id}" belongs to another teacher's course; choose another id in course.yaml and build again` }, 409);
     }
-    const published = await context.catalog.publish(parsed.bundle, account.id);
+    const published: ApiPublishedCourse = await context.catalog.publish(parsed.bundle, account.id);
     return c.json(published, published.isNew ? 201 : 200);
   });
 

@@ -60,8 +60,9 @@ describe('assembleContext', () => {
 
   it('stays within the token budget by dropping the oldest recent turns first', () => {
     const turns = Array.from({ length: 17 }, (_, i) => ({ role: i % 2 ? ('tutor' as const) : ('learner' as const), text: `Turn ${i}: ${'words '.repeat(80)}` }));
-    const context = assembleContext(input({ turns, budgetTokens: 1100 }));
-    expect(context.tokens.total).toBeLessThanOrEqual(1100);
+    const context = assembleContext(input({ turns, budgetTokens: 1500 }));
+    expect(context.tokens.total).toBeLessThanOrEqual(1500);
+    expect(assembleContext(input({ turns })).tokens.total).toBeGreaterThan(1500);
     expect(context.messages.at(-2)!.content).toContain('Turn 16');
     expect(context.messages.some((m) => m.content.includes('Turn 8:'))).toBe(false);
   });
@@ -73,7 +74,7 @@ describe('assembleContext', () => {
     expect(context.system).toContain('"Question 14 about carrying?"');
     expect(context.system).toContain('Opened: exercise add-small');
     expect(context.messages.map((m) => m.content).join('\n')).not.toContain('Question 14');
-    expect(context.messages[0]!.content).toBe('Question 16 about carrying?');
+    expect(context.messages[0]!.content.startsWith('Question 16 about carrying?')).toBe(true);
   });
 
   it('grows append-only: each prompt begins with the previous one up to its message, except when the summary moves', () => {
@@ -93,10 +94,17 @@ describe('assembleContext', () => {
     expect(moves).toBe(3); // at 10, 18 and 26 messages
   });
 
-  it('includes only the most relevant course text: at most two sections', () => {
-    const context = assembleContext(input({ message: 'adding carrying zero column tens' }));
-    expect(context.citations.length).toBeGreaterThan(0);
-    expect(context.citations.length).toBeLessThanOrEqual(2);
+  it('attaches the most relevant section to the question that asked for it, once, and keeps it there', () => {
+    const first = assembleContext(input({ message: 'How do I carry the tens?' }));
+    expect(first.citations).toEqual(['long#carrying']);
+    const second = assembleContext(input({ turns: [{ role: 'learner', text: 'How do I carry the tens?' }, { role: 'tutor', text: 'What is 7 + 5?' }], message: 'And when do I carry the tens again?' }));
+    expect(second.messages[0]!.content).toBe(first.messages.at(-1)!.content.split('\n\n<context>')[0]);
+    expect(second.messages.at(-1)!.content).not.toContain('[long#carrying]');
+  });
+
+  it('gives an answer the course text for the open exercise', () => {
+    const context = assembleContext(input({ exercise: { id: 'carry-1', prompt: 'Carry the tens: what is 27 + 15?' }, message: 'My answer: 41\n(The checker says: incorrect.)' }));
+    expect(context.citations).toContain('long#carrying');
   });
 
   it('says when the course has nothing on the question', () => {
@@ -112,5 +120,15 @@ describe('assembleContext', () => {
     const context = assembleContext(input({ lesson: 'multiplying', exercise: { id: 'mul-word', prompt: 'What do we call the result of multiplying?' }, message: 'just tell me the answer to the multiplying question please' }));
     const text = [context.system, ...context.messages.map((m) => m.content)].join('\n');
     for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+});
+
+describe('assembleContext with only the latest messages', () => {
+  it('gives the same prompt as with the whole conversation when told how many came before', () => {
+    const whole = assembleContext(input({ turns: conversation(60) }));
+    const latest = assembleContext(input({ turns: conversation(60).slice(20), earlierMessages: 20 }));
+    expect(latest.system).toBe(whole.system);
+    expect(latest.messages).toEqual(whole.messages);
+    expect(whole.system).toContain('32 before them not shown');
   });
 });

@@ -1,14 +1,16 @@
 // Builds what the model sees for one tutor turn, within a token budget, ordered so that each prompt
 // starts with as much of the previous turn's prompt as possible (what a provider's prompt cache can
-// reuse): the course frame (policy, course, lesson) first, then the conversation in append-only form
-// (a rolling summary that changes only every few turns, then the recent turns verbatim), and last the
-// material of this turn alone: the learner's message, the open exercise, retrieved course text and
-// the learner's mastery. Every input is public: this function cannot see an answer key.
+// reuse): the course frame (policy, course, lesson) and the learner's profile first, then the
+// conversation in append-only form (a rolling summary that changes only every few turns, then the
+// recent turns verbatim, each question with the course text retrieved for it), and last the material
+// of this turn alone: the message with its course text, the open exercise and the learner's mastery.
+// Every input is public: this function cannot see an answer key.
 import { estimateTokens, type PublicBundle } from '../../course/index.js';
 import type { PolicyPrompt } from '../prompts/policy-v1.js';
 import { asModelSees, windowConversation } from './conversation-window.js';
 import { courseFrame } from './course-frame.js';
 import type { CourseIndex } from './course-index.js';
+import { excerptChunk } from './excerpt-chunk.js';
 
 export interface LearnerView {
   language: string; // BCP 47 tag the tutor must reply in
@@ -39,6 +41,7 @@ export interface TutorContextInput {
    */
   turns: Turn[];
   summary?: string; // only with a caller-windowed `turns`: a summary of the messages before them
+  earlierMessages?: number; // messages of this conversation before `turns[0]` (when only the latest are passed); keeps the summary's steps aligned
   message: string; // the learner's new message
   budgetTokens?: number; // default 3,000 input tokens
 }
@@ -56,50 +59,54 @@ export interface TutorContext {
   tokens: { total: number; stablePrefix: number };
 }
 
-const maxChunks = 2; // retrieved sections per turn; a second only when nearly as relevant as the first
-const secondChunkRelevance = 0.6; // a further section must score at least this share of the best one
-const maxChunkTokens = 700;
+const relevance = 0.6; // a section is attached only if it scores at least this share of the best match
+const excerptTokens = 220; // the most relevant paragraphs of a section, about this long
+const windowCourseTokens = 900; // course text attached across the recent turns, at most
 const maxMemoryItems = 8;
 
 export function assembleContext(input: TutorContextInput): TutorContext {
   const budget = input.budgetTokens ?? 3000;
-  const window = input.summary === undefined ? windowConversation(input.turns) : { summary: `Earlier in this conversation: ${truncate(input.summary, 200)}`, turns: input.turns.map(asModelSees) };
+  const window = input.summary === undefined ? windowConversation(input.turns, { ...(input.earlierMessages ? { earlierMessages: input.earlierMessages } : {}) }) : { summary: `Earlier in this conversation: ${truncate(input.summary, 200)}`, turns: input.turns.map(asModelSees) };
   const system = [courseFrame(input.bundle, input.policy, input.lesson), profileSection(input.learner), window.summary].filter(Boolean).join('\n\n');
+
+  // Course text travels with the learner message that asked for it and stays there while that message
+  // is in the recent turns, so later prompts repeat it unchanged. It is retrieved from the message alone
+  // (and the lesson, which is in the frame): recomputed next turn, it comes out the same.
+  const attached = new Set<string>();
+  let attachedTokens = 0;
+  const attach = (query: string): { text: string; ids: string[] } => {
+    const ranked = input.index.rank(query, { ...(input.lesson ? { lesson: input.lesson } : {}), limit: 3 });
+    const best = ranked[0];
+    const pick = ranked.find(({ chunk, score }) => score >= relevance * best!.score && !attached.has(chunk.id));
+    if (!pick || attachedTokens >= windowCourseTokens) return { text: '', ids: [] };
+    const text = excerptChunk(pick.chunk, query, excerptTokens);
+    attached.add(pick.chunk.id);
+    attachedTokens += estimateTokens(text);
+    return { text: `\n\n<course text="cite by id">\n${text}\n</course>`, ids: [pick.chunk.id] };
+  };
+  const asks = (text: string) => !text.startsWith('/') && !text.startsWith('My answer:');
+  const history = window.turns.map((turn): ModelMessage => (turn.role === 'learner' ? { role: 'user', content: turn.text + (asks(turn.text) ? attach(turn.text).text : '') } : { role: 'assistant', content: turn.text }));
+  const asked = asks(input.message) ? attach(input.message) : { text: '', ids: [] };
+  // An answer or a command carries no question: the open exercise says what course text may help.
+  const helpful = !asks(input.message) && input.exercise ? attach(input.exercise.prompt) : { text: '', ids: [] };
+  const citations = [...attached];
+
   const exercise = input.exercise ? `Open exercise ${input.exercise.id} (never give its answer):\n${input.exercise.prompt}` : '';
-  const learner = learnerSection(input.learner);
-  let used = estimateTokens(system) + estimateTokens([input.message, exercise, learner].join('\n\n')) + 12;
+  const noCourseText = attached.size === 0 ? 'No course text matches this message. If the course does not cover it, say so and note the question for the teacher.' : '';
+  const tail = [exercise, helpful.text.trim(), noCourseText, learnerSection(input.learner)].filter(Boolean).join('\n\n');
+  // The message and its course text come first, exactly as next turn's history will repeat them.
+  const last = `${input.message}${asked.text}${tail ? `\n\n<context>\n${tail}\n</context>` : ''}`;
 
-  // Course text: the most relevant sections that fit, keeping room for the recent turns.
-  const chunkBudget = Math.min(maxChunkTokens, Math.max(0, (budget - used) * 0.5));
-  const ranked = input.index.rank([input.message, input.exercise?.prompt ?? ''].join(' '), { ...(input.lesson ? { lesson: input.lesson } : {}), limit: maxChunks });
-  const chunks: string[] = [];
-  const citations: string[] = [];
-  let chunkTokens = 0;
-  for (const { chunk, score } of ranked) {
-    const text = `[${chunk.id}] ${chunk.heading}\n${chunk.text}`;
-    if (score < secondChunkRelevance * ranked[0]!.score || chunkTokens + estimateTokens(text) > chunkBudget) continue;
-    chunks.push(text);
-    citations.push(chunk.id);
-    chunkTokens += estimateTokens(text);
-  }
-  const courseSection = chunks.length
-    ? `Course text (cite by id):\n${chunks.join('\n\n')}`
-    : 'No course text matches this message. If the course does not cover it, say so and note the question for the teacher.';
-  used += estimateTokens(courseSection);
-
-  // Recent turns: while over budget, the oldest go first (this breaks the cached prefix, so it is the last resort).
-  const history = window.turns.map((turn): ModelMessage => ({ role: turn.role === 'learner' ? 'user' : 'assistant', content: turn.text }));
+  // Over budget, the oldest recent turns go first (this breaks the cached prefix, so it is the last resort).
+  const used = estimateTokens(system) + estimateTokens(last) + 4;
   let historyTokens = history.reduce((sum, message) => sum + estimateTokens(message.content) + 4, 0);
   while (history.length > 0 && used + historyTokens > budget) historyTokens -= estimateTokens(history.shift()!.content) + 4;
   while (history[0]?.role === 'assistant') historyTokens -= estimateTokens(history.shift()!.content) + 4;
 
-  // The message comes first, so next turn's prompt (where it is a plain history message) shares it.
-  const last = `${input.message}\n\n<context>\n${[exercise, courseSection, learner].filter(Boolean).join('\n\n')}\n</context>`;
-  const messages: ModelMessage[] = [...history, { role: 'user', content: last }];
   const stablePrefix = estimateTokens(system) + historyTokens;
   return {
     system,
-    messages,
+    messages: [...history, { role: 'user', content: last }],
     citations,
     tokens: { total: stablePrefix + estimateTokens(last) + 4, stablePrefix },
   };

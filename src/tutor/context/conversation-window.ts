@@ -13,6 +13,8 @@ export interface ConversationWindow {
 export interface WindowOptions {
   summaryEvery?: number; // the split point moves in steps of this many messages (default 8)
   keepAtLeast?: number; // messages always kept verbatim (default 2: the last exchange)
+  /** Messages before `conversation[0]` that the caller did not pass (a journal returns only the latest); the split stays aligned to the whole conversation. */
+  earlierMessages?: number;
 }
 
 /**
@@ -22,12 +24,18 @@ export interface WindowOptions {
 export function windowConversation(conversation: readonly Turn[], options: WindowOptions = {}): ConversationWindow {
   const every = options.summaryEvery ?? 8;
   const keep = options.keepAtLeast ?? 2;
-  let split = Math.max(0, Math.floor((conversation.length - keep) / every) * every);
+  const earlier = options.earlierMessages ?? 0;
+  const splitInWhole = Math.max(0, Math.floor((earlier + conversation.length - keep) / every) * every);
+  let split = Math.max(0, splitInWhole - earlier);
   // Start the verbatim part with a learner message: providers expect a conversation to open with the user.
   while (split < conversation.length && conversation[split]!.role !== 'learner') split++;
   const turns = conversation.slice(split).filter((turn) => turn.text.trim() !== '').map(asModelSees);
-  return { summary: summarise(conversation.slice(0, split)), summarised: split, turns };
+  // The summary reads only the last few blocks before the split, so it is the same whichever latest messages the caller passed.
+  const from = Math.max(0, split - summaryBlocks * every);
+  return { summary: summarise(conversation.slice(from, split), earlier + from), summarised: earlier + split, turns };
 }
+
+const summaryBlocks = 3;
 
 /** Commands are stored as typed ("/answer 4"); the model reads them as the learner meant them. */
 export function asModelSees(turn: Turn): Turn {
@@ -36,12 +44,12 @@ export function asModelSees(turn: Turn): Turn {
   return answer ? { role: 'learner', text: `My answer: ${answer[1]}` } : turn;
 }
 
-const questionsKept = 6;
-const questionLength = 90;
+const questionsKept = 5;
+const questionLength = 80;
 
 /** A compact, deterministic account of older messages: what the learner asked, opened, answered, and what was cited. */
-export function summarise(older: readonly Turn[]): string {
-  if (older.length === 0) return '';
+export function summarise(older: readonly Turn[], before = 0): string {
+  if (older.length === 0) return before ? `Earlier in this conversation: ${before} messages, not shown.` : '';
   const questions: string[] = [];
   const answers: string[] = [];
   const opened: string[] = [];
@@ -59,13 +67,13 @@ export function summarise(older: readonly Turn[]): string {
     else if ((command[1] === 'exercise' || command[1] === 'lesson') && command[2]) opened.push(`${command[1]} ${command[2]}`);
   }
   const lines = [
-    questions.length ? `The learner asked: ${questions.slice(-questionsKept).map((question) => `"${question}"`).join('; ')}${questions.length > questionsKept ? ` (and ${questions.length - questionsKept} earlier questions)` : ''}.` : '',
+    questions.length ? `The learner asked: ${questions.slice(-questionsKept).map((question) => `"${question}"`).join('; ')}.` : '',
     opened.length ? `Opened: ${opened.join(', ')}.` : '',
     answers.length ? `Answers tried: ${answers.join(', ')}.` : '',
     hints ? `Hints asked for: ${hints}.` : '',
     cited.size ? `You cited: ${[...cited].join(', ')}.` : '',
   ];
-  return `Earlier in this conversation (${older.length} messages, summarised):\n${lines.filter(Boolean).join('\n')}`;
+  return `Earlier in this conversation (${older.length} messages, summarised${before ? `; ${before} before them not shown` : ''}):\n${lines.filter(Boolean).join('\n')}`;
 }
 
 function clip(text: string, characters: number): string {

@@ -1,0 +1,34 @@
+// The part of a course section that answers a question: its paragraphs ranked by how many of the
+// question's words they contain, the best kept in their original order up to a token limit. A section
+// is 300–400 tokens; the tutor rarely needs all of it, and can fetch the rest with search_course.
+import { estimateTokens, type Chunk } from '../../course/index.js';
+
+const stopWords = new Set('a an and are as at be but by can do does for from how i if in is it its me my not of on or so that the then this to was we what when where which why will with you your'.split(' '));
+
+/** `[id] heading` and the most relevant paragraphs of `chunk`, at most about `maxTokens` (the best paragraph always). */
+export function excerptChunk(chunk: Chunk, query: string, maxTokens: number): string {
+  const header = `[${chunk.id}] ${chunk.heading}`;
+  const paragraphs = chunk.text.split(/\n\s*\n/).map((text) => text.trim()).filter((text) => text !== '' && !/^#+ /.test(text));
+  const words = new Set(terms(query));
+  const ranked = paragraphs
+    .map((text, position) => ({ text, position, score: terms(text).filter((term) => words.has(term)).length / Math.sqrt(estimateTokens(text) + 1) }))
+    .sort((a, b) => b.score - a.score || a.position - b.position);
+  const kept = new Set<number>();
+  let used = estimateTokens(header);
+  for (const paragraph of ranked) {
+    const tokens = estimateTokens(paragraph.text);
+    if (kept.size > 0 && used + tokens > maxTokens) continue;
+    kept.add(paragraph.position);
+    used += tokens;
+  }
+  const body: string[] = [];
+  paragraphs.forEach((text, position) => {
+    if (kept.has(position)) body.push(text);
+    else if (body.at(-1) !== '…') body.push('…');
+  });
+  return [header, ...body].join('\n');
+}
+
+function terms(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((term) => term.length > 1 && !stopWords.has(term));
+}

@@ -1,7 +1,7 @@
 // "/courses/:course/lessons/:lesson": the lesson beside the tutor chat (tabs "Lesson | Tutor" on a phone).
 // Content comes in the learner's language (?lang= from their profile); answers and the tutor's progress
 // parts update the mastery strip and toasts.
-import 'highlight.js/styles/github.css';
+import './code-theme.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';

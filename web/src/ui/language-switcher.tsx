@@ -12,9 +12,10 @@ export function LanguageSwitcher() {
       <label htmlFor={id} className="visually-hidden">
         {t('language.interface')}
       </label>
-      <span aria-hidden="true" className="language-icon">
-        🌐
-      </span>
+      <svg className="language-icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="1.8">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z" />
+      </svg>
       <select id={id} value={current} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
         {supportedLanguages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>

@@ -9,6 +9,8 @@ import type { TutorMessage } from './tutor-message.ts';
 
 export interface ChatMessageContext {
   course: string;
+  /** The lesson on screen: a pointer to it is not shown. */
+  lesson: string;
   /** A label for a cited chunk (its section heading), or undefined when it is not in this lesson. */
   citationLabel(chunk: string): string | undefined;
   onCite(chunk: string): void;
@@ -82,6 +84,7 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
                 </p>
               );
             case 'data-lesson':
+              if (part.data.lesson === context.lesson) return null;
               return (
                 <p key={index}>
                   <Link className="button button-small" to={`/courses/${encodeURIComponent(context.course)}/lessons/${encodeURIComponent(part.data.lesson)}`}>
@@ -109,9 +112,11 @@ function CitationButton({ chunk, context }: { chunk: string; context: ChatMessag
       </Link>
     );
   }
+  // Headings read "Lesson › Section"; the chip shows the section, the accessible name says it in full.
+  const short = label.split(' › ').at(-1) ?? label;
   return (
-    <button type="button" className="citation" onClick={() => context.onCite(chunk)} aria-label={t('chat.citation', { section: label })}>
-      {label}
+    <button type="button" className="citation" onClick={() => context.onCite(chunk)} aria-label={t('chat.citation', { section: label })} title={label}>
+      {short.length > 42 ? `${short.slice(0, 40)}…` : short}
     </button>
   );
 }

@@ -16,13 +16,12 @@ import { ChatMessageView, type ChatMessageContext } from './chat-message-view.ts
 import { historyToMessages, messageText, type TutorMessage } from './tutor-message.ts';
 
 export interface TutorChatProps extends ChatMessageContext {
-  lesson: string;
   onProgress(progress: ApiTurnDataParts['progress']): void;
 }
 
-export function TutorChat({ lesson, onProgress, ...context }: TutorChatProps) {
+export function TutorChat({ onProgress, ...context }: TutorChatProps) {
   const { t } = useTranslation('learner');
-  const { course } = context;
+  const { course, lesson } = context;
   const history = useApiData<{ messages: ApiChatMessage[] }>(coursePath(course, 'messages'));
   const [input, setInput] = useState('');
   const list = useRef<HTMLOListElement>(null);

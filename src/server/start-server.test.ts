@@ -69,17 +69,21 @@ describe('startServer', () => {
     expect(server.context.guestCourses.has('tiny')).toBe(true);
   });
 
-  it('counts tutor turns, their latency and HTTP responses in /metrics', async () => {
-    // Drives one turn through the server's own tutor and metrics, as the learner turn route does.
-    const guest = await server.context.accounts.createGuest();
-    const bundle = (await server.context.catalog.bundle('tiny'))!;
-    const started = Date.now();
-    const summary = await server.context.tutorFor(bundle).turn({ turnId: randomUUID(), learner: guest.id, text: 'What is a sum?' });
-    server.context.metrics.turn({ course: 'tiny', mode: summary.mode, totalMs: Date.now() - started, firstPartMs: 1 });
+  it("counts a guest's tutor turn, its latency and HTTP responses in /metrics", async () => {
+    const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });
+    const cookie = guest.headers.get('set-cookie')!.split(';')[0]!;
+    const turn = await fetch(`${server.url}/api/courses/tiny/turns`, {
+      method: 'POST',
+      headers: { origin: server.url, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ turnId: randomUUID(), text: 'Where do I start?' }),
+    });
+    expect(turn.status).toBe(200);
+    expect(await turn.text()).toContain('data-lesson'); // no model here: the course itself teaches
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(metrics).toContain(`primer_tutor_turns_total{course="tiny",mode="${summary.mode}"} 1`);
-    expect(metrics).toContain(`primer_tutor_turn_seconds_count{mode="${summary.mode}"} 1`);
+    expect(metrics).toContain('primer_tutor_turns_total{course="tiny",mode="no-model"} 1');
+    expect(metrics).toContain('primer_tutor_turn_seconds_count{mode="no-model"} 1');
+    expect(metrics).toContain('primer_tutor_turn_first_part_seconds_count{mode="no-model"} 1');
     expect(metrics).toMatch(/primer_http_responses_total\{class="4xx"\} [1-9]/); // the 404s above
     expect(metrics).toContain('process_resident_memory_bytes');
   });

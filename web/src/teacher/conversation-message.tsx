@@ -32,43 +32,49 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
 
   return (
     <div className={`teacher-message teacher-message-${message.role}${message.flagged ? ' teacher-message-flagged' : ''}`}>
-      <p className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</p>
-      <p className="teacher-message-text">{message.text}</p>
-      {message.flagged && (
-        <p className="teacher-flag-reason">
-          <span className="badge badge-danger">{t('conversations.flagged')}</span> {message.flagReason ?? ''}
+      <div className="teacher-message-body">
+        <p className="teacher-message-text">
+          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> {message.text}
         </p>
-      )}
+        {message.flagged && (
+          <p className="teacher-flag-reason">
+            <span className="badge badge-danger">{t('conversations.flagged')}</span> {message.flagReason ?? ''}
+          </p>
+        )}
+      </div>
       <div className="teacher-message-actions">
         {message.flagged ? (
           <Button size="small" variant="quiet" busy={busy} onClick={() => void setFlag(false)}>
             {t('conversations.unflag')}
           </Button>
-        ) : asking ? (
-          <form
-            className="teacher-flag-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void setFlag(true);
-            }}
-          >
-            <label className="teacher-inline-field">
-              <span>{t('conversations.reason')}</span>
-              <input type="text" autoFocus value={reason} placeholder={t('conversations.reasonPlaceholder')} onChange={(event) => setReason(event.target.value)} />
-            </label>
-            <Button type="submit" size="small" variant="danger" busy={busy}>
-              {t('conversations.flag')}
-            </Button>
-            <Button size="small" variant="quiet" onClick={() => setAsking(false)}>
-              {t('common.cancel')}
-            </Button>
-          </form>
         ) : (
-          <Button size="small" variant="quiet" onClick={() => setAsking(true)}>
-            {t('conversations.flagEllipsis')}
-          </Button>
+          !asking && (
+            <Button size="small" variant="quiet" onClick={() => setAsking(true)}>
+              {t('conversations.flagEllipsis')}
+            </Button>
+          )
         )}
       </div>
+      {asking && !message.flagged && (
+        <form
+          className="teacher-flag-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void setFlag(true);
+          }}
+        >
+          <label className="teacher-inline-field">
+            <span>{t('conversations.reason')}</span>
+            <input type="text" autoFocus value={reason} placeholder={t('conversations.reasonPlaceholder')} onChange={(event) => setReason(event.target.value)} />
+          </label>
+          <Button type="submit" size="small" variant="danger" busy={busy}>
+            {t('conversations.flag')}
+          </Button>
+          <Button size="small" variant="quiet" onClick={() => setAsking(false)}>
+            {t('common.cancel')}
+          </Button>
+        </form>
+      )}
       <ErrorMessage error={error} />
     </div>
   );

@@ -8,7 +8,7 @@ import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
-import { ConversationMessage } from './conversation-message.tsx';
+import { LearnerConversationCard } from './learner-conversation-card.tsx';
 import { groupConversations } from './group-conversations.ts';
 import { teacherPath, useApiData } from './use-api-data.ts';
 
@@ -97,30 +97,18 @@ export function ConversationsPage() {
         </p>
       )}
 
-      {groups.map((group) => (
-        <section key={group.learner.id} className="card teacher-conversation" aria-label={group.learner.name}>
-          <h2>
-            {group.learner.name}
-            {group.flagged > 0 && <span className="badge badge-danger">{t('conversations.flaggedCount', { count: group.flagged })}</span>}
-          </h2>
-          <ol className="teacher-turns">
-            {group.turns.map((turn) => (
-              <li key={turn.turn} className="teacher-turn">
-                <p className="muted teacher-turn-time">{formatTime(timeFormat, turn.time)}</p>
-                {turn.messages.map((message) => (
-                  <ConversationMessage
-                    key={message.id}
-                    course={course}
-                    message={message}
-                    onChanged={(changed) =>
-                      conversations.setData((current) => current && { messages: current.messages.map((each) => (each.id === changed.id ? changed : each)) })
-                    }
-                  />
-                ))}
-              </li>
-            ))}
-          </ol>
-        </section>
+      {groups.map((group, index) => (
+        <LearnerConversationCard
+          key={group.learner.id}
+          course={course}
+          group={group}
+          // One learner, or a narrowed search, opens at once; otherwise the most recent learner does.
+          initiallyOpen={index === 0 || groups.length === 1 || Boolean(q || flagged || learner)}
+          formatTime={(iso) => formatTime(timeFormat, iso)}
+          onChanged={(changed) =>
+            conversations.setData((current) => current && { messages: current.messages.map((each) => (each.id === changed.id ? changed : each)) })
+          }
+        />
       ))}
     </div>
   );

@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { masteryCells, uniqueLabels } from './dashboard-data.ts';
+import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 import { PlotFigure } from './plot-figure.tsx';
 
 export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }) {
@@ -12,30 +13,47 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
   const percent = useMemo(() => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }), [i18n.language]);
   const learners = useMemo(() => uniqueLabels(heatmap.learners.map((learner) => learner.name || learner.id)), [heatmap]);
   const skills = useMemo(() => uniqueLabels(heatmap.skills.map((skill) => skill.title || skill.id)), [heatmap]);
-  const longestLearner = Math.max(0, ...learners.map((name) => name.length));
 
+  // Skills are rows (their titles are long and read best horizontally); learners are columns, at
+  // least 26px each, so a large class scrolls sideways instead of squeezing cells to nothing.
   const draw = useCallback(
-    (width: number) =>
-      Plot.plot({
-        width,
-        height: Math.max(120, learners.length * 28 + 140),
-        marginLeft: Math.min(160, 16 + longestLearner * 7),
-        marginBottom: 110,
-        padding: 0.06,
-        x: { domain: skills, label: null, tickRotate: -35 },
-        y: { domain: learners, label: null },
-        color: { type: 'linear', domain: [0, 1], scheme: 'blues', legend: true, label: t('dashboard.heatmap.mastery'), tickFormat: (value: number) => percent.format(value) },
-        marks: [
-          Plot.cell(cells, {
-            x: 'skill',
-            y: 'learner',
-            fill: 'mastery',
-            inset: 0.5,
-            title: (cell: { learner: string; skill: string; mastery: number }) => `${cell.learner} · ${cell.skill}: ${percent.format(cell.mastery)}`,
-          }),
-        ],
-      }),
-    [cells, learners, skills, longestLearner, percent, t],
+    (width: number) => {
+      const marginLeft = labelMargin(skills, width, 0.45);
+      const room = charactersThatFit(marginLeft - 14);
+      const longestLearner = Math.max(0, ...learners.map((name) => name.length));
+      const rotate = learners.length * 60 > width - marginLeft;
+      const frame = document.createElement('div');
+      frame.append(
+        Plot.legend({
+          color: { type: 'linear', domain: [0, 1], scheme: 'blues', label: t('dashboard.heatmap.mastery'), tickFormat: (value: number) => percent.format(value) },
+          marginLeft: 12,
+          marginRight: 20,
+          width: 280,
+        }),
+        Plot.plot({
+          width: Math.max(width, marginLeft + learners.length * 26 + 20),
+          height: skills.length * 26 + (rotate ? Math.min(120, 20 + longestLearner * 6) : 40),
+          marginLeft,
+          marginTop: 8,
+          marginBottom: rotate ? Math.min(120, 20 + longestLearner * 6) : 30,
+          padding: 0.06,
+          x: { domain: learners, label: null, tickRotate: rotate ? -40 : 0, tickFormat: (name: string) => truncateLabel(name, 18) },
+          y: { domain: skills, label: null, tickFormat: (skill: string) => truncateLabel(skill, room) },
+          color: { type: 'linear', domain: [0, 1], scheme: 'blues' },
+          marks: [
+            Plot.cell(cells, {
+              x: 'learner',
+              y: 'skill',
+              fill: 'mastery',
+              inset: 0.5,
+              title: (cell: { learner: string; skill: string; mastery: number }) => `${cell.learner} · ${cell.skill}: ${percent.format(cell.mastery)}`,
+            }),
+          ],
+        }),
+      );
+      return frame;
+    },
+    [cells, learners, skills, percent, t],
   );
 
   if (heatmap.learners.length === 0) return <p className="teacher-empty">{t('dashboard.heatmap.empty')}</p>;

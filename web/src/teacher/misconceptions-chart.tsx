@@ -3,32 +3,35 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
+import { uniqueLabels } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
+import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 
 export function MisconceptionsChart({ misconceptions }: { misconceptions: ApiDashboard['misconceptions'] }) {
   const { t } = useTranslation('teacher');
-  const rows = useMemo(
-    () =>
-      [...misconceptions]
-        .sort((left, right) => right.count - left.count)
-        .slice(0, 15)
-        .map((row) => ({ ...row, label: truncate(`${row.exercise}: ${row.misconception}`, 60) })),
-    [misconceptions],
-  );
+  const rows = useMemo(() => {
+    const top = [...misconceptions].sort((left, right) => right.count - left.count).slice(0, 15);
+    const labels = uniqueLabels(top.map((row) => truncateLabel(`${row.exercise}: ${row.misconception}`, 60)));
+    return top.map((row, index) => ({ ...row, label: labels[index] ?? row.misconception }));
+  }, [misconceptions]);
 
   const draw = useCallback(
-    (width: number) =>
-      Plot.plot({
+    (width: number) => {
+      const labels = rows.map((row) => row.label);
+      const marginLeft = labelMargin(labels, width, 0.5);
+      const room = charactersThatFit(marginLeft - 14);
+      return Plot.plot({
         width,
         height: rows.length * 30 + 60,
-        marginLeft: Math.min(width / 2, 16 + Math.max(...rows.map((row) => row.label.length)) * 6.5),
-        y: { domain: rows.map((row) => row.label), label: null },
+        marginLeft,
+        y: { domain: labels, label: null, tickFormat: (label: string) => truncateLabel(label, room) },
         x: { label: t('dashboard.misconceptions.axis'), grid: true },
         marks: [
           Plot.barX(rows, { y: 'label', x: 'count', fill: '#7c3aed', title: (row: { misconception: string; count: number; learners: number }) => `${row.misconception}: ${row.count} (${t('dashboard.learnersCount', { count: row.learners })})` }),
           Plot.ruleX([0]),
         ],
-      }),
+      });
+    },
     [rows, t],
   );
 
@@ -61,8 +64,4 @@ export function MisconceptionsChart({ misconceptions }: { misconceptions: ApiDas
       }
     />
   );
-}
-
-function truncate(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

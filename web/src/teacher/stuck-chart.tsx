@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { stuckBars } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
+import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 
 export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   const { t } = useTranslation('teacher');
@@ -13,12 +14,14 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   const kindLabel = useCallback((kind: string) => (kind === 'hints' ? t('dashboard.stuck.hints') : t('dashboard.stuck.failedAttempts')), [t]);
 
   const draw = useCallback(
-    (width: number) =>
-      Plot.plot({
+    (width: number) => {
+      const marginLeft = labelMargin(exercises, width);
+      const room = charactersThatFit(marginLeft - 14);
+      return Plot.plot({
         width,
         height: exercises.length * 30 + 70,
-        marginLeft: Math.min(width / 2.5, 16 + Math.max(...exercises.map((exercise) => exercise.length)) * 7),
-        y: { domain: exercises, label: null },
+        marginLeft,
+        y: { domain: exercises, label: null, tickFormat: (exercise: string) => truncateLabel(exercise, room) },
         x: { label: t('dashboard.stuck.axis'), grid: true },
         color: { domain: [kindLabel('failedAttempts'), kindLabel('hints')], range: ['#c2410c', '#f59e0b'], legend: true },
         marks: [
@@ -30,7 +33,8 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
           }),
           Plot.ruleX([0]),
         ],
-      }),
+      });
+    },
     [bars, exercises, kindLabel, t],
   );
 

@@ -5,9 +5,22 @@ import { api } from '../api/client.ts';
 import type { ApiTranslation } from '../api/types.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { supportedLanguages } from '../i18n/index.ts';
 import { teacherPath } from './use-api-data.ts';
 
-export function TranslationReview({ course, translation, direction, onApproved }: { course: string; translation: ApiTranslation; direction: 'ltr' | 'rtl'; onApproved(translation: ApiTranslation): void }) {
+export function TranslationReview({
+  course,
+  translation,
+  direction,
+  showLanguage,
+  onApproved,
+}: {
+  course: string;
+  translation: ApiTranslation;
+  direction: 'ltr' | 'rtl';
+  showLanguage: boolean;
+  onApproved(translation: ApiTranslation): void;
+}) {
   const { t } = useTranslation('teacher');
   const id = useId();
   const [text, setText] = useState(translation.text);
@@ -34,6 +47,7 @@ export function TranslationReview({ course, translation, direction, onApproved }
       <header className="teacher-translation-header">
         <h2 id={`${id}-heading`}>{translation.heading}</h2>
         <code className="muted" dir="ltr">{translation.chunk}</code>
+        {showLanguage && <span className="badge badge-accent">{languageName(translation.language)}</span>}
         {approved && !edited ? (
           <span className="badge badge-success">✓ {t('translations.approved')}</span>
         ) : (
@@ -74,4 +88,8 @@ export function TranslationReview({ course, translation, direction, onApproved }
       <ErrorMessage error={error} />
     </li>
   );
+}
+
+function languageName(code: string): string {
+  return supportedLanguages.find((language) => language.code === code)?.name ?? code;
 }

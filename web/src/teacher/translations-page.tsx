@@ -15,20 +15,21 @@ import { teacherPath, useApiData } from './use-api-data.ts';
 type StatusFilter = 'machine' | 'approved' | 'all';
 
 export function TranslationsPage() {
-  const { t, i18n } = useTranslation('teacher');
+  const { t } = useTranslation('teacher');
   const { course = '' } = useParams();
   usePageTitle(t('nav.translations'));
   const [searchParams, setSearchParams] = useSearchParams();
-  const language = searchParams.get('language') ?? (i18n.language !== 'en' ? i18n.language : 'es');
+  const language = searchParams.get('language') ?? ''; // '' is every language: the whole review queue
   const status = (searchParams.get('status') as StatusFilter | null) ?? 'machine';
 
-  const query = new URLSearchParams({ language });
+  const query = new URLSearchParams();
+  if (language) query.set('language', language);
   if (status !== 'all') query.set('status', status);
   const translations = useApiData<{ translations: ApiTranslation[] }>(`${teacherPath(course, 'translations')}?${query}`);
-  const languages = supportedLanguages.some((candidate) => candidate.code === language)
-    ? supportedLanguages
-    : [...supportedLanguages, { code: language, name: language, dir: 'ltr' as const }];
-  const direction = languages.find((candidate) => candidate.code === language)?.dir ?? 'ltr';
+  // Learners may read in any language, so the list also offers the languages that have translations.
+  const seen = translations.data?.translations.map((each) => each.language) ?? [];
+  const extra = [...new Set([language, ...seen])].filter((code) => code && !supportedLanguages.some((candidate) => candidate.code === code));
+  const languages = [...supportedLanguages, ...extra.map((code) => ({ code, name: code, dir: directionOf(code) }))];
 
   function update(key: string, value: string) {
     const next = new URLSearchParams(searchParams);
@@ -42,6 +43,7 @@ export function TranslationsPage() {
       <p className="muted">{t('translations.intro')}</p>
       <div className="teacher-filters">
         <SelectField label={t('translations.language')} value={language} onChange={(event) => update('language', event.target.value)}>
+          <option value="">{t('translations.allLanguages')}</option>
           {languages.map((candidate) => (
             <option key={candidate.code} value={candidate.code} lang={candidate.code}>
               {candidate.name}
@@ -57,7 +59,7 @@ export function TranslationsPage() {
       <ErrorMessage error={translations.error} onRetry={translations.reload} />
       {translations.loading && !translations.data && <Skeleton lines={5} />}
       {translations.data && list.length === 0 && (
-        <p className="teacher-empty">{status === 'machine' ? t('translations.emptyMachine') : t('translations.empty')}</p>
+        <p className="teacher-empty">{status === 'machine' ? (language ? t('translations.emptyMachine') : t('translations.emptyMachineAll')) : t('translations.empty')}</p>
       )}
       {list.length > 0 && (
         <p className="muted" role="status">
@@ -70,7 +72,8 @@ export function TranslationsPage() {
             key={`${translation.chunkHash}-${translation.language}`}
             course={course}
             translation={translation}
-            direction={direction}
+            direction={directionOf(translation.language)}
+            showLanguage={!language}
             onApproved={(approved) =>
               translations.setData((current) => current && { translations: current.translations.map((each) => (each.chunkHash === approved.chunkHash && each.language === approved.language ? approved : each)) })
             }
@@ -79,4 +82,11 @@ export function TranslationsPage() {
       </ol>
     </div>
   );
+}
+
+/** Right to left for Arabic, Hebrew, Persian, Urdu and the like; everything else left to right. */
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  const known = supportedLanguages.find((candidate) => candidate.code === language);
+  if (known) return known.dir;
+  return ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'yi', 'dv', 'ug', 'ckb'].includes(language.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
 }

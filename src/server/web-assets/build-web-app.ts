@@ -51,7 +51,7 @@ export async function buildWebApp(options: BuildWebAppOptions): Promise<WebAppSo
 
 async function viteBuild(configFile: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile, logLevel: 'warn' });
+  await build({ configFile, logLevel: 'error' }); // the server prints one line before and after; failures come back as the thrown error
 }
 
 async function modifiedAt(file: string): Promise<number | undefined> {

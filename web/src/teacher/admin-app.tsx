@@ -109,7 +109,7 @@ function UserRow({ user, isSelf, created, onChanged }: { user: ApiUser; isSelf: 
   return (
     <tr>
       <th scope="row">
-        {user.name || '—'}
+        <bdi>{user.name || '—'}</bdi>
         {isSelf && <span className="badge">{t('admin.you')}</span>}
         {user.guest && <span className="badge">{t('admin.guest')}</span>}
       </th>

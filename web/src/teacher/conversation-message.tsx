@@ -34,11 +34,11 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
     <div className={`teacher-message teacher-message-${message.role}${message.flagged ? ' teacher-message-flagged' : ''}`}>
       <div className="teacher-message-body">
         <p className="teacher-message-text">
-          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> {message.text}
+          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> <bdi>{message.text}</bdi>
         </p>
         {message.flagged && (
           <p className="teacher-flag-reason">
-            <span className="badge badge-danger">{t('conversations.flagged')}</span> {message.flagReason ?? ''}
+            <span className="badge badge-danger">{t('conversations.flagged')}</span> <bdi>{message.flagReason ?? ''}</bdi>
           </p>
         )}
       </div>

@@ -17,13 +17,24 @@ export function CostChart({ cost }: { cost: ApiDashboard['cost'] }) {
   // Local models cost nothing; then the chart shows calls, which is still where the work went.
   const measure: 'costUsd' | 'calls' = total > 0 ? 'costUsd' : 'calls';
 
+  const dayLabel = useMemo(() => {
+    const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    return (day: string) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? day : format.format(date);
+    };
+  }, [i18n.language]);
+  const days = useMemo(() => new Set(series.map((row) => row.day)).size, [series]);
+
   const draw = useCallback(
     (width: number) =>
       Plot.plot({
         width,
-        height: 260,
+        height: 280,
         marginLeft: 56,
-        x: { type: 'band', label: null, tickRotate: series.length > 14 ? -35 : 0 },
+        // Day labels turn when there are more days than fit side by side.
+        marginBottom: days * 56 > width - 56 ? 56 : 30,
+        x: { type: 'band', label: null, tickFormat: dayLabel, tickRotate: days * 56 > width - 56 ? -40 : 0 },
         y: { label: measure === 'costUsd' ? t('dashboard.cost.axisUsd') : t('dashboard.cost.axisCalls'), grid: true },
         color: { legend: true, scheme: 'tableau10' },
         marks: [
@@ -36,7 +47,7 @@ export function CostChart({ cost }: { cost: ApiDashboard['cost'] }) {
           Plot.ruleY([0]),
         ],
       }),
-    [series, measure, dollars, t],
+    [series, measure, dollars, dayLabel, days, t],
   );
 
   if (cost.length === 0) return <p className="teacher-empty">{t('dashboard.cost.empty')}</p>;

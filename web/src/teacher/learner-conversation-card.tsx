@@ -31,7 +31,7 @@ export function LearnerConversationCard({
   return (
     <details className="card teacher-conversation" open={initiallyOpen}>
       <summary>
-        <span className="teacher-conversation-name">{group.learner.name}</span>
+        <bdi className="teacher-conversation-name">{group.learner.name}</bdi>
         <span className="muted">
           {t('conversations.messagesCount', { count: messages })}
           {last ? ` · ${formatTime(last)}` : ''}

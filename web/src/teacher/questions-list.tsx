@@ -54,10 +54,16 @@ function QuestionItem({ course, question, onChanged }: { course: string; questio
   const date = new Date(question.createdAt);
   return (
     <li className="card teacher-question">
-      <blockquote lang={question.language ?? undefined}>{question.question}</blockquote>
+      <blockquote lang={question.language ?? undefined} dir="auto">{question.question}</blockquote>
       <p className="muted">
-        {question.learner} · {Number.isNaN(date.getTime()) ? question.createdAt : date.toLocaleDateString(i18n.language)}
-        {question.language ? ` · ${question.language}` : ''} ·{' '}
+        <bdi>{question.learner}</bdi> · <bdi>{Number.isNaN(date.getTime()) ? question.createdAt : date.toLocaleDateString(i18n.language)}</bdi>
+        {question.language && (
+          <>
+            {' · '}
+            <bdi>{question.language}</bdi>
+          </>
+        )}{' '}
+        ·{' '}
         <span className={`badge ${question.status === 'open' ? 'badge-warning' : question.status === 'answered' ? 'badge-success' : ''}`}>{t(`dashboard.questions.status.${question.status}`)}</span>
       </p>
       <div className="teacher-question-actions">

@@ -57,7 +57,7 @@ export function TranslationReview({
       <div className="teacher-translation-columns">
         <div>
           <h3 id={`${id}-source`}>{t('translations.source')}</h3>
-          <div className="teacher-source" aria-labelledby={`${id}-source`}>
+          <div className="teacher-source" aria-labelledby={`${id}-source`} dir="auto">
             {translation.source}
           </div>
         </div>
@@ -76,9 +76,11 @@ export function TranslationReview({
         </div>
       </div>
       <div className="teacher-actions">
-        <Button variant="primary" size="small" busy={busy} disabled={approved && !edited} onClick={() => void approve()}>
-          {edited ? t('translations.saveApprove') : t('translations.approve')}
-        </Button>
+        {(!approved || edited) && (
+          <Button variant="primary" size="small" busy={busy} onClick={() => void approve()}>
+            {edited ? t('translations.saveApprove') : t('translations.approve')}
+          </Button>
+        )}
         {edited && (
           <Button size="small" variant="quiet" onClick={() => setText(translation.text)}>
             {t('translations.undo')}

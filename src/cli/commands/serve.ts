@@ -22,7 +22,7 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('Run Primer: the web app for learners and teachers, the API, /healthz and /metrics. Serves the course folders (watched: edits are published as new versions), prints its URL, and on first start a one-time link to create the admin account. Ctrl-C stops it.')
     .option('--courses <dir>', "a folder of course folders (each holding course.yaml), or one course folder (env PRIMER_COURSES; default: this repository's courses/)", environment.PRIMER_COURSES)
-    .option('--course <dir>', 'serve this course folder instead of --courses (repeat for several)', collect, environment.PRIMER_COURSE ? [environment.PRIMER_COURSE] : undefined)
+    .option('--course <dir>', 'serve this course folder instead of --courses (repeat for several; env PRIMER_COURSE for one)', collect)
     .option('--data <dir>', 'PGlite data folder (env PRIMER_DATA; default ./primer-data); DATABASE_URL=postgres://… uses PostgreSQL instead')
     .option('--host <host>', 'address to listen on (env HOST); 0.0.0.0 for every interface', environment.HOST ?? '127.0.0.1')
     .option('--port <port>', 'port to listen on (env PORT); 0 picks a free port', environment.PORT ?? '3000')
@@ -39,7 +39,7 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
   if (options.origin && !/^https?:\/\/[^/]+/.test(options.origin)) throw new UsageError(`--origin must be a URL such as https://primer.example.org (got ${options.origin})`);
   const server = await startServer({
     ...(options.courses ? { courses: options.courses } : {}),
-    ...(options.course ? { course: options.course } : {}),
+    ...(options.course ? { course: options.course } : environment.PRIMER_COURSE ? { course: [environment.PRIMER_COURSE] } : {}), // a flag replaces the variable, never adds to it
     ...(options.data ? { data: options.data } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.origin ? { origin: options.origin } : {}),

@@ -19,7 +19,7 @@ export interface AppOptions {
   setupTokenHash?: string;
   guestMode?: boolean; // default true
   /** Requests per minute: sign-in attempts per IP, and all API calls per account. */
-  limits?: { signInPerMinute?: number; requestsPerMinute?: number; bodyBytes?: number };
+  limits?: { signInPerMinute?: number; requestsPerMinute?: number; bodyBytes?: number; uploadBytes?: number };
   /** The client address; behind a proxy, pass one that reads the forwarded header you trust. */
   clientAddress?: (request: Request) => string;
   /** Serves /metrics and counts every response by status class; without it there is no /metrics. */
@@ -49,7 +49,11 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   const api = new Hono<{ Variables: AuthVariables }>();
-  api.use(bodyLimit({ maxSize: options.limits?.bodyBytes ?? 256 * 1024, onError: (c) => c.json({ error: `the request body is larger than ${Math.round((options.limits?.bodyBytes ?? 256 * 1024) / 1024)} KB` }, 413) }));
+  // A built course bundle is large (the sample course is about 300 KB); every other body is small.
+  const limitBody = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => c.json({ error: `the request body is larger than ${Math.round(maxSize / 1024)} KB` }, 413) });
+  const uploadLimit = limitBody(options.limits?.uploadBytes ?? 20 * 1024 * 1024);
+  const bodyLimitFor = limitBody(options.limits?.bodyBytes ?? 256 * 1024);
+  api.use((c, next) => (c.req.method === 'POST' && c.req.path === '/api/teacher/courses' ? uploadLimit(c, next) : bodyLimitFor(c, next)));
   api.use(csrf()); // cookie-authenticated writes must come from this origin
   api.use(loadAccount(accounts));
   api.use('/auth/*', async (c, next) => {

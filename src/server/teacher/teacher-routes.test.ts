@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { glossaryVersion } from '../../i18n/index.js';
 import type { ApiConversationMessage, ApiDashboard, ApiTeacherCourse, ApiTranslation } from '../api-types.js';
+import { readCourseFolder } from '../read-course-folder.js';
 import { createServerTestKit } from '../testing/server-test-kit.js';
 import { createStoreTranslationCache } from '../tutoring/store-translation-cache.js';
 
@@ -61,6 +63,13 @@ describe('teacher courses', () => {
     expect(courses).toHaveLength(1);
     expect(courses[0]!.version).toBe(revised.public.hash);
     expect(courses[0]!.versions.map((version) => [version.version, version.current]).sort()).toEqual([[geometry.public.hash, false], [revised.public.hash, true]].sort());
+  });
+
+  it('accepts the sample course as primer course build writes it (larger than an ordinary request body)', async () => {
+    const sample = compileCourse(await readCourseFolder(fileURLToPath(new URL('../../../courses/backprop', import.meta.url)))).bundle!;
+    const body = asUploaded(sample);
+    expect(JSON.stringify(body).length).toBeGreaterThan(256 * 1024);
+    expect(await json(await kit.request('/api/teacher/courses', { cookie: teacher.cookie, body }), 201)).toMatchObject({ course: 'backprop', isNew: true });
   });
 
   it('refuses a course id that belongs to another teacher with 409', async () => {

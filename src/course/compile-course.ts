@@ -1,7 +1,7 @@
 // The course compiler: course files in, `{ public, keys }` bundle and diagnostics out. Pure: the
 // caller reads the folder (see `CourseFiles`). One broken file is reported and the rest still checked.
 import { posix } from 'node:path';
-import { bundleFormat, type Chunk, type CourseBundle, type ExerciseKey, type LessonBlock, type PublicExercise, type PublicLesson } from './bundle.js';
+import { bundleFormat, type Chunk, type CourseBundle, type ExerciseKey, type KeysBundle, type PublicBundle, type LessonBlock, type PublicExercise, type PublicLesson } from './bundle.js';
 import { chunkLesson, sha256 } from './chunk-lesson.js';
 import { compileExercise, type ExerciseSource } from './compile-exercise.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
@@ -173,7 +173,7 @@ export function compileCourse(files: CourseFiles): CompileResult {
   const publicLessons = lessons.map((lesson) => toPublicLesson(lesson));
   const chunks: Chunk[] = lessons.flatMap((lesson, index) => chunkLesson(publicLessons[index]!.id, publicLessons[index]!.title, lesson.body, lesson.tree));
   const content = { course, lessons: publicLessons, exercises, chunks };
-  const hash = sha256(JSON.stringify({ content, keys }));
+  const hash = bundleHash(content, keys);
   return {
     bundle: {
       public: { format: bundleFormat, hash, ...content },
@@ -189,4 +189,10 @@ function toPublicLesson(lesson: ParsedLesson): PublicLesson {
     segment.kind === 'markdown' ? { kind: 'markdown', text: segment.text } : { kind: 'exercise', exercise: segment.source.data!.id },
   );
   return { id: front.id, file: lesson.path, title: front.title, skills: front.skills, prerequisites: front.prerequisites, minutes: front.minutes, blocks };
+}
+
+/** The course version: a hash of the learner-visible content and the keys, as the compiler builds them (property order matters). */
+export function bundleHash(content: Pick<PublicBundle, 'course' | 'lessons' | 'exercises' | 'chunks'>, keys: KeysBundle['exercises']): string {
+  const { course, lessons, exercises, chunks } = content;
+  return sha256(JSON.stringify({ content: { course, lessons, exercises, chunks }, keys }));
 }

@@ -2,7 +2,7 @@
 export * from './schema.js';
 export * from './bundle.js';
 export * from './diagnostic.js';
-export { compileCourse, type CourseFiles, type CompileResult } from './compile-course.js';
+export { compileCourse, bundleHash, type CourseFiles, type CompileResult } from './compile-course.js';
 export { chunkLesson, estimateTokens, sha256, slugify } from './chunk-lesson.js';
 export { parseMarkdown, blockDirectives } from './markdown.js';
 export { courseJsonSchemas, type JsonSchemaFile } from './json-schemas.js';

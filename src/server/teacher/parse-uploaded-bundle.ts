@@ -3,7 +3,7 @@
 // version, every exercise must have its key, and the content must still match its hash (so a bundle
 // edited by hand after the build is refused instead of half-working in front of learners).
 import { z } from 'zod';
-import { bundleFormat, courseFileSchema, sha256, type CourseBundle } from '../../course/index.js';
+import { bundleFormat, bundleHash, courseFileSchema, type CourseBundle } from '../../course/index.js';
 
 const exerciseTypes = ['choice', 'numeric', 'expression', 'text', 'free-response', 'code'] as const;
 
@@ -46,9 +46,7 @@ export function parseUploadedBundle(body: unknown): { bundle: CourseBundle } | {
   if (missing.length > 0) {
     return { error: `keys.json has no matching answer key for exercise${missing.length > 1 ? 's' : ''} ${missing.map((id) => `"${id}"`).join(', ')}; upload both files from the same primer course build` };
   }
-  const { course, lessons, exercises, chunks } = bundle.public;
-  // The compiler's formula (compile-course.ts): the hash of the learner-visible content and the keys.
-  if (sha256(JSON.stringify({ content: { course, lessons, exercises, chunks }, keys: bundle.keys.exercises })) !== bundle.public.hash) {
+  if (bundleHash(bundle.public, bundle.keys.exercises) !== bundle.public.hash) {
     return { error: 'the bundle does not match its content hash: it was changed after primer course build; edit the course folder and build it again instead' };
   }
   return { bundle };

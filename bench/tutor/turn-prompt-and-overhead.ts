@@ -1,84 +1,36 @@
-// Part of `npm run bench -- tutor`: the tutor turn over a scripted 30-turn session of the sample course.
-// - prompt tokens per turn against a naive prompt (policy + the whole lesson + the full history);
-//   targets: ≥ 3× fewer, ≥ 70% of the prompt in the stable prefix;
+// Part of `npm run bench -- tutor`: the tutor turn over a scripted 30-turn session of the sample course
+// (bench/tutor/tutor-session-script.ts), with the prompts captured as the model receives them.
+// - prompt tokens per turn against a naive prompt (the same policy + the whole current lesson + the
+//   open exercise + the full history + the message); target ≥ 3× fewer;
+// - the stable prefix: the leading part of each prompt identical to the previous model call's prompt
+//   (longest common prefix), which a provider's prompt cache can reuse; target ≥ 70% of the prompt;
 // - turn overhead without the model (an instant mock model), p99, on an embedded PGlite store; target ≤ 10 ms.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
-import { convertArrayToReadableStream, MockLanguageModelV3 } from 'ai/test';
-import { createStoreJournal } from '../../src/server/index.js';
 import { compileCourse, estimateTokens, type CourseBundle } from '../../src/course/index.js';
 import { parseEventPayload, type EventType } from '../../src/learner/index.js';
 import { createRouter, modelConfigSchema } from '../../src/models/index.js';
-import { readCourseFolder } from '../../src/server/index.js';
+import { createStoreJournal, readCourseFolder } from '../../src/server/index.js';
 import { openStore } from '../../src/store/index.js';
-import { createMemoryJournal, createTutor, policyV1, type TurnAction } from '../../src/tutor/index.js';
+import { createMemoryJournal, createTutor, policyV1 } from '../../src/tutor/index.js';
 import type { BenchReport } from '../report.js';
+import { commonPrefixLength, promptText, scriptedModel } from './scripted-model.js';
+import { tutorSessionScript as script } from './tutor-session-script.js';
 
 const courseDir = path.resolve(import.meta.dirname, '../../courses/backprop');
 
-const replies = [
-  'Good question. Think of the slope between two points on the curve [derivative-as-limit#from-secant-to-tangent-the-limit]. What happens to it as the points get closer?',
-  'Nice start. What is the change in output when the input moves from 1 to 3?',
-  'Exactly the right idea. Now divide that by the change in input: what do you get?',
-  'Let us check your reasoning step by step. Which rule from the lesson applies here?',
-];
-
-/** A scripted learner: questions, commands and answers, 30 turns. */
-const script: { text: string; action?: TurnAction }[] = [
-  { text: 'Hi! I studied carpentry and want to understand neural networks.' },
-  { text: 'What is a derivative, in simple words?' },
-  { text: 'Why do we need a limit for it?' },
-  { text: '/exercise slope-of-secant', action: { type: 'exercise', exercise: 'slope-of-secant' } },
-  { text: 'I am not sure where to start.' },
-  { text: '/hint', action: { type: 'hint' } },
-  { text: '/answer 3', action: { type: 'answer', answer: '3' } },
-  { text: 'Hmm, why is that wrong?' },
-  { text: '/answer 4', action: { type: 'answer', answer: '4' } },
-  { text: 'Can you explain the secant line again?' },
-  { text: 'Is the tangent the same as the secant when h is zero?' },
-  { text: '/exercise derivative-meaning', action: { type: 'exercise', exercise: 'derivative-meaning' } },
-  { text: 'I think it is the slope of the tangent, right?' },
-  { text: '/answer b', action: { type: 'answer', answer: 'b' } },
-  { text: 'What comes next in the course?' },
-  { text: 'How does this relate to learning in a network?' },
-  { text: '/exercise limit-of-difference-quotient', action: { type: 'exercise', exercise: 'limit-of-difference-quotient' } },
-  { text: 'Can I get a hint please?' },
-  { text: '/hint', action: { type: 'hint' } },
-  { text: '/answer 5', action: { type: 'answer', answer: '5' } },
-  { text: 'I keep mixing up the order of subtraction.' },
-  { text: '/answer 6', action: { type: 'answer', answer: '6' } },
-  { text: 'Why does the h cancel out?' },
-  { text: 'Is there a shortcut rule for powers?' },
-  { text: '/lesson rules-of-differentiation', action: { type: 'lesson', lesson: 'rules-of-differentiation' } },
-  { text: 'So the power rule brings the exponent down?' },
-  { text: '/exercise power-rule-polynomial', action: { type: 'exercise', exercise: 'power-rule-polynomial' } },
-  { text: 'Do I differentiate each term separately?' },
-  { text: '/answer 6*x^2 + 2', action: { type: 'answer', answer: '6*x^2 + 2' } },
-  { text: 'Thanks, what should I practise next?' },
-];
-
-function instantModel(): MockLanguageModelV3 {
-  let call = 0;
-  return new MockLanguageModelV3({
-    doStream: async () => {
-      const text = replies[call++ % replies.length]!;
-      const parts: LanguageModelV3StreamPart[] = [
-        { type: 'stream-start', warnings: [] },
-        { type: 'text-start', id: 't' },
-        ...text.match(/.{1,24}/gs)!.map((delta) => ({ type: 'text-delta' as const, id: 't', delta })),
-        { type: 'text-end', id: 't' },
-        { type: 'finish', finishReason: { unified: 'stop', raw: undefined }, usage: { inputTokens: { total: 0, noCache: 0, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 0, text: 0, reasoning: undefined } } },
-      ];
-      return { stream: convertArrayToReadableStream(parts) };
-    },
-  });
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The naive prompt: the same policy, the whole current lesson, the open exercise, every earlier message, and this one. */
+function naivePrompt(bundle: CourseBundle, lessonId: string | undefined, exerciseId: string | undefined, history: string[], message: string): string {
+  const lesson = bundle.public.lessons.find((candidate) => candidate.id === lessonId);
+  const lessonText = bundle.public.chunks.filter((chunk) => chunk.lesson === lessonId).map((chunk) => `${chunk.heading}\n${chunk.text}`).join('\n\n');
+  const exercise = bundle.public.exercises.find((candidate) => candidate.id === exerciseId);
+  return [policyV1.text, lesson ? `Lesson: ${lesson.title}\n\n${lessonText}` : '', exercise ? `Open exercise: ${exercise.prompt}` : '', ...history, message].filter(Boolean).join('\n\n');
 }
 
 export default async function run(): Promise<BenchReport> {
@@ -86,37 +38,50 @@ export default async function run(): Promise<BenchReport> {
   if (!compiled.bundle) throw new Error('the sample course has errors: run primer course check courses/backprop');
   const bundle: CourseBundle = compiled.bundle;
   const config = modelConfigSchema.parse({ providers: { mock: { type: 'openai-compatible', baseURL: 'http://127.0.0.1:9/v1' } }, tiers: { local: { chain: [{ provider: 'mock', model: 'instant' }] } } });
-  const model = instantModel();
-  const router = createRouter({ config, createModel: () => model, sleep: async () => {} });
+  const scripted = scriptedModel();
+  const router = createRouter({ config, createModel: () => scripted.model, sleep: async () => {} });
   const dataDir = await mkdtemp(path.join(tmpdir(), 'primer-bench-tutor-'));
   const store = await openStore({ kind: 'pglite', dataDir }, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
   const table: Record<string, number | string>[] = [];
   const overheads: number[] = [];
-  let ours = 0;
-  let naive = 0;
-  let prefix = 0;
-  let modelTurns = 0;
+  const totals = { prompt: 0, naive: 0, reused: 0, modelTurns: 0, leaksBlocked: 0, replyWords: 0 };
   try {
     const tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), clock: { now: () => new Date() }, random: () => 0.5 });
     // Warm up PGlite and the caches with a throwaway learner, then measure a fresh one.
-    for (const [index, line] of script.slice(0, 5).entries()) await tutor.turn({ turnId: `warm-${index}`, learner: 'warm-up', text: line.text, ...(line.action ? { action: line.action } : {}) });
+    for (const [index, line] of script.slice(0, 5).entries()) {
+      scripted.reply.next = line.reply ?? '';
+      await tutor.turn({ turnId: `warm-${index}`, learner: 'warm-up', text: line.text, ...(line.action ? { action: line.action } : {}) });
+    }
     const history: string[] = [];
+    let previousPrompt = '';
     for (const [index, line] of script.entries()) {
+      scripted.reply.next = line.reply ?? '';
+      const callsBefore = scripted.prompts.length;
       const started = performance.now();
       const summary = await tutor.turn({ turnId: `turn-${index}`, learner: 'bench-learner', text: line.text, ...(line.action ? { action: line.action } : {}) });
       const elapsed = performance.now() - started;
       overheads.push(elapsed);
-      const lesson = summary.activity?.lesson;
-      const lessonText = bundle.public.chunks.filter((chunk) => chunk.lesson === lesson).map((chunk) => chunk.text).join('\n\n');
-      const naiveTokens = estimateTokens([policyV1.text, lessonText, ...history, line.text].join('\n\n'));
-      history.push(line.text, summary.text);
-      if (summary.mode === 'model') {
-        modelTurns++;
-        ours += summary.tokens.prompt;
-        naive += naiveTokens;
-        prefix += summary.tokens.stablePrefix;
+      const row: Record<string, number | string> = { turn: index + 1, input: line.text.slice(0, 32), mode: summary.mode, promptTokens: '', reusedTokens: '', reusedShare: '', naiveTokens: '', timesFewer: '', leaksBlocked: summary.leaksBlocked, ms: Number(elapsed.toFixed(2)) };
+      const sent = scripted.prompts[callsBefore];
+      if (summary.mode === 'model' && sent) {
+        const prompt = promptText(sent);
+        const reused = estimateTokens(prompt.slice(0, commonPrefixLength(previousPrompt, prompt)));
+        const tokens = estimateTokens(prompt);
+        // The message as the model got it (for an answer: with the checker's verdict), for the naive prompt too.
+        const lastUser = sent.findLast((message) => message.role === 'user');
+        const message = lastUser && typeof lastUser.content !== 'string' ? lastUser.content.map((part) => ('text' in part ? part.text : '')).join('').split('\n\n<context>')[0]! : line.text;
+        const naive = estimateTokens(naivePrompt(bundle, summary.activity?.lesson, summary.activity?.exercise, history, message));
+        Object.assign(row, { promptTokens: tokens, reusedTokens: reused, reusedShare: Number((reused / tokens).toFixed(2)), naiveTokens: naive, timesFewer: Number((naive / tokens).toFixed(2)) });
+        totals.prompt += tokens;
+        totals.naive += naive;
+        totals.reused += reused;
+        totals.modelTurns++;
+        totals.replyWords += summary.text.split(/\s+/).filter(Boolean).length;
+        previousPrompt = prompt;
       }
-      table.push({ turn: index + 1, input: line.text.slice(0, 32), mode: summary.mode, promptTokens: summary.tokens.prompt, stablePrefix: summary.tokens.stablePrefix, naiveTokens: summary.mode === 'model' ? naiveTokens : '', ms: Number(elapsed.toFixed(2)) });
+      totals.leaksBlocked += summary.leaksBlocked;
+      history.push(line.text, summary.text);
+      table.push(row);
     }
   } finally {
     await store.close();
@@ -126,6 +91,7 @@ export default async function run(): Promise<BenchReport> {
   const memoryOverheads: number[] = [];
   const memoryTutor = createTutor({ course: bundle, router, journal: createMemoryJournal(bundle.public), clock: { now: () => new Date() }, random: () => 0.5 });
   for (const [index, line] of script.entries()) {
+    scripted.reply.next = line.reply ?? '';
     const started = performance.now();
     await memoryTutor.turn({ turnId: `turn-${index}`, learner: 'memory-learner', text: line.text, ...(line.action ? { action: line.action } : {}) });
     memoryOverheads.push(performance.now() - started);
@@ -135,11 +101,16 @@ export default async function run(): Promise<BenchReport> {
   return {
     figures: {
       turns: script.length,
-      modelTurns,
-      promptTokensPerTurn: Math.round(ours / modelTurns),
-      naiveTokensPerTurn: Math.round(naive / modelTurns),
-      timesFewer: Number((naive / ours).toFixed(2)),
-      stablePrefixShare: Number((prefix / ours).toFixed(3)),
+      modelTurns: totals.modelTurns,
+      replyWordsPerTurn: Math.round(totals.replyWords / totals.modelTurns),
+      promptTokensPerTurn: Math.round(totals.prompt / totals.modelTurns),
+      naiveTokensPerTurn: Math.round(totals.naive / totals.modelTurns),
+      promptTokensTotal: totals.prompt,
+      naiveTokensTotal: totals.naive,
+      timesFewer: Number((totals.naive / totals.prompt).toFixed(2)),
+      reusedTokensPerTurn: Math.round(totals.reused / totals.modelTurns),
+      stablePrefixShare: Number((totals.reused / totals.prompt).toFixed(3)),
+      leaksBlocked: totals.leaksBlocked,
       overheadP50Ms: Number(percentile(sorted, 50).toFixed(2)),
       overheadP99Ms: Number(percentile(sorted, 99).toFixed(2)),
       overheadWithoutStoreP50Ms: Number(percentile(memorySorted, 50).toFixed(2)),
@@ -148,7 +119,9 @@ export default async function run(): Promise<BenchReport> {
     },
     table,
     notes: [
-      'Tokens are estimated as characters / 4 for both prompts; the naive prompt is the policy, the whole current lesson and the full history.',
+      'Tokens are estimated as characters / 4 for both prompts. Prompts are captured as the model receives them (system and messages; tool definitions, the same every turn, are left out).',
+      'Naive prompt: the same policy, the whole current lesson, the open exercise, every earlier message of the session and the message.',
+      'Stable prefix: the longest common prefix of a prompt with the previous model call\'s prompt, i.e. what a provider\'s prompt cache can reuse; the first model turn reuses nothing. timesFewer and stablePrefixShare are over the whole session (sums).',
       'Overhead: whole turns with an instant mock model (no network), on an embedded PGlite store in a temporary folder; includes storing, folding, progression, context, guard and translation lookups.',
       'With 30 turns p99 is the slowest turn.',
     ],

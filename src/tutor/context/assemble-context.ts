@@ -60,8 +60,8 @@ export interface TutorContext {
 }
 
 const relevance = 0.6; // a section is attached only if it scores at least this share of the best match
-const excerptTokens = 220; // the most relevant paragraphs of a section, about this long
-const windowCourseTokens = 900; // course text attached across the recent turns, at most
+const excerptTokens = 160; // the most relevant paragraphs of a section, about this long
+const windowCourseTokens = 700; // course text attached across the recent turns, at most
 const maxMemoryItems = 8;
 
 export function assembleContext(input: TutorContextInput): TutorContext {

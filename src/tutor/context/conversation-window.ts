@@ -11,18 +11,18 @@ export interface ConversationWindow {
 }
 
 export interface WindowOptions {
-  summaryEvery?: number; // the split point moves in steps of this many messages (default 8)
+  summaryEvery?: number; // the split point moves in steps of this many messages (default 10)
   keepAtLeast?: number; // messages always kept verbatim (default 2: the last exchange)
   /** Messages before `conversation[0]` that the caller did not pass (a journal returns only the latest); the split stays aligned to the whole conversation. */
   earlierMessages?: number;
 }
 
 /**
- * Example: with 17 messages and the defaults, messages 1–8 are summarised and 9–17 kept; the
- * 18th and 19th are appended after them; at 26 messages the summary grows to cover 1–24.
+ * Example: with 21 messages and the defaults, messages 1–10 are summarised and 11–21 kept; the
+ * 22nd and 23rd are appended after them; at 32 messages the summary moves to cover 1–30.
  */
 export function windowConversation(conversation: readonly Turn[], options: WindowOptions = {}): ConversationWindow {
-  const every = options.summaryEvery ?? 8;
+  const every = options.summaryEvery ?? 10;
   const keep = options.keepAtLeast ?? 2;
   const earlier = options.earlierMessages ?? 0;
   const splitInWhole = Math.max(0, Math.floor((earlier + conversation.length - keep) / every) * every);
@@ -35,7 +35,7 @@ export function windowConversation(conversation: readonly Turn[], options: Windo
   return { summary: summarise(conversation.slice(from, split), earlier + from), summarised: earlier + split, turns };
 }
 
-const summaryBlocks = 3;
+const summaryBlocks = 2; // 20 messages by default: always among the 40 latest a journal returns, whatever the window
 
 /** Commands are stored as typed ("/answer 4"); the model reads them as the learner meant them. */
 export function asModelSees(turn: Turn): Turn {

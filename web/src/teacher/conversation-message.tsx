@@ -34,7 +34,7 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
     <div className={`teacher-message teacher-message-${message.role}${message.flagged ? ' teacher-message-flagged' : ''}`}>
       <div className="teacher-message-body">
         <p className="teacher-message-text">
-          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> <bdi>{message.text}</bdi>
+          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> {message.text ? <bdi>{message.text}</bdi> : <span className="muted">—</span>}
         </p>
         {message.flagged && (
           <p className="teacher-flag-reason">

@@ -54,7 +54,7 @@ export function ConversationsPage() {
 
   const timeFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <div className="teacher-conversations">
+    <div className="teacher-conversations" aria-busy={conversations.loading || undefined}>
       <form
         role="search"
         className="teacher-filters"

@@ -7,7 +7,7 @@
 // Every input is public: this function cannot see an answer key.
 import { estimateTokens, type PublicBundle } from '../../course/index.js';
 import type { PolicyPrompt } from '../prompts/policy-v1.js';
-import { asModelSees, windowConversation } from './conversation-window.js';
+import { asModelSees, windowConversation, type Turn } from './conversation-window.js';
 import { courseFrame } from './course-frame.js';
 import type { CourseIndex } from './course-index.js';
 import { excerptChunk } from './excerpt-chunk.js';
@@ -22,10 +22,7 @@ export interface LearnerView {
   activity?: string; // the progression policy's one-sentence reason, e.g. "We'll review the chain rule first — it's due today."
 }
 
-export interface Turn {
-  role: 'learner' | 'tutor';
-  text: string;
-}
+export type { Turn } from './conversation-window.js';
 
 export interface TutorContextInput {
   bundle: PublicBundle;

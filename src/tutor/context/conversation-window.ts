@@ -2,7 +2,12 @@
 // verbatim, so that the prompt grows append-only: the split point moves only every `summaryEvery`
 // messages, and between two moves each prompt starts with the previous one (a provider's prompt
 // cache can reuse it). Pure and deterministic: the same conversation always gives the same text.
-import type { Turn } from './assemble-context.js';
+
+/** One message of the conversation, as the tutor context sees it. */
+export interface Turn {
+  role: 'learner' | 'tutor';
+  text: string;
+}
 
 export interface ConversationWindow {
   summary: string; // '' when nothing is summarised yet

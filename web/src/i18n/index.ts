@@ -72,6 +72,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 applyToDocument(i18n.language);
 
@@ -87,4 +88,12 @@ i18n.on('languageChanged', (code) => {
 /** The direction of the current interface language. */
 export function currentDirection(): 'ltr' | 'rtl' {
   return supportedLanguages.find((language) => language.code === i18n.language)?.dir ?? 'ltr';
+}
+
+const rightToLeft = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug', 'syr']);
+
+/** The writing direction of any BCP-47 tag (course content may be in a language the interface does not speak). */
+export function directionOf(tag: string | undefined): 'ltr' | 'rtl' {
+  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return rightToLeft.has(base) || /-arab$/i.test(tag ?? '') ? 'rtl' : 'ltr';
 }

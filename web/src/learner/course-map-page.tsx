@@ -38,7 +38,7 @@ export function CourseMapPage() {
     <div className="course-map">
       <div className="page-header">
         <div>
-          <h1>{outline.data.title}</h1>
+          <h1 dir="auto">{outline.data.title}</h1>
           <p className="muted">{t('map.masteredCount', { count: mastered, total: outline.data.skills.length })}</p>
         </div>
       </div>
@@ -48,8 +48,8 @@ export function CourseMapPage() {
           <h2 id="next-title">{next ? t(`map.next.${next.kind}`) : t('map.allDone')}</h2>
           {next && (
             <>
-              {nextLesson && <p className="next-target">{next.exercise ? t('map.nextExercise', { lesson: lessonTitle(nextLesson) }) : lessonTitle(nextLesson)}</p>}
-              <p className="muted next-reason">
+              {nextLesson && <p className="next-target" dir="auto">{next.exercise ? t('map.nextExercise', { lesson: lessonTitle(nextLesson) }) : lessonTitle(nextLesson)}</p>}
+              <p className="muted next-reason" dir="auto">
                 <span className="visually-hidden">{t('map.why')} </span>
                 {next.reason}
               </p>
@@ -100,7 +100,7 @@ export function CourseMapPage() {
             return (
               <li key={lesson.id} className={done ? 'lesson-done' : ''}>
                 <Link to={lessonLink(course, lesson.id)} className="lesson-link">
-                  <span className="lesson-title">{lesson.title}</span>
+                  <span className="lesson-title" dir="auto">{lesson.title}</span>
                   <span className="muted small">{t('map.minutes', { count: lesson.minutes })}</span>
                 </Link>
                 <span className="lesson-progress">

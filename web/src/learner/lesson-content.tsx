@@ -1,20 +1,30 @@
 // The lesson text and its exercises in order. Sections carry their chunk id as element id, the
 // target of the tutor's citations; lesson HTML is rendered (KaTeX, highlighted code) by the server.
+import { useEffect, useRef } from 'react';
 import type { ApiLearnerState, ApiLesson } from '../api/types.ts';
+import { directionOf } from '../i18n/index.ts';
 import { ExerciseCard } from './exercise/exercise-card.tsx';
 
 export function LessonContent({ course, lesson, onState }: { course: string; lesson: ApiLesson; onState(state: ApiLearnerState): void }) {
+  const container = useRef<HTMLDivElement>(null);
+  // Code and display math that scroll sideways must be reachable by keyboard.
+  useEffect(() => {
+    for (const element of Array.from(container.current?.querySelectorAll<HTMLElement>('pre, .katex-display') ?? [])) {
+      if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
+    }
+  }, [lesson]);
   let exerciseNumber = 0;
+  const dir = directionOf(lesson.language); // the content's own direction, whatever the interface's
   return (
-    <div className="lesson-blocks">
+    <div className="lesson-blocks" ref={container}>
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} contentLanguage={lesson.language} />;
         }
         const carriesHeading = /^\s*<h[1-6][\s>]/i.test(block.html);
         return (
-          <section key={block.id} id={block.id} className="lesson-section lesson-html" tabIndex={-1} aria-label={block.heading || undefined}>
+          <section key={block.id} id={block.id} className="lesson-section lesson-html" tabIndex={-1} lang={lesson.language} dir={dir}>
             {!carriesHeading && block.heading && <h2>{block.heading}</h2>}
             <div dangerouslySetInnerHTML={{ __html: block.html }} />
           </section>

@@ -97,10 +97,14 @@ export function LessonPage() {
   return (
     <div className="lesson-page">
       <nav className="breadcrumbs" aria-label={t('lesson.breadcrumbs')}>
-        <Link to={`/courses/${encodeURIComponent(course)}`}>{outline.data.title}</Link>
+        <Link to={`/courses/${encodeURIComponent(course)}`} dir="auto">{outline.data.title}</Link>
         <span aria-hidden="true"> / </span>
-        <span aria-current="page">{content.data.title}</span>
+        <span aria-current="page" dir="auto">{content.data.title}</span>
       </nav>
+
+      <h1 className="lesson-title-heading" lang={content.data.language} dir="auto">
+        {content.data.title}
+      </h1>
 
       <div className="lesson-tabs" role="tablist" aria-label={t('lesson.views')}>
         {(['lesson', 'tutor'] as const).map((name) => (
@@ -120,15 +124,17 @@ export function LessonPage() {
 
       <div className="lesson-columns">
         <div className={`lesson-panel${tab === 'lesson' ? '' : ' hidden-on-phone'}`} id="panel-lesson" role="tabpanel" aria-labelledby="tab-lesson">
-          <article className="lesson-article" lang={content.data.language}>
-            <h1>{content.data.title}</h1>
+          <article className="lesson-article" aria-label={content.data.title}>
             <ul className="lesson-skills" aria-label={t('lesson.skills')}>
               {state.data.skills
                 .filter((skill) => lessonSkills.has(skill.id))
                 .map((skill) => (
-                  <li key={skill.id} aria-label={t('map.skillName', { title: skill.title, percent: Math.round(skill.mastery * 100), status: t(`map.status.${skill.status}`) })}>
+                  <li key={skill.id}>
                     <MasteryRing mastery={skill.mastery} status={skill.status} size={32} />
-                    <span aria-hidden="true">{skill.title}</span>
+                    <span dir="auto">{skill.title}</span>
+                    <span className="visually-hidden">
+                      {t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
+                    </span>
                   </li>
                 ))}
             </ul>

@@ -61,12 +61,13 @@ export function SkillGraph({ course, outline, state }: { course: string; outline
                 const mastery = progress?.mastery ?? 0;
                 const status = progress?.status ?? 'not-started';
                 const lesson = lessonFor(skill.id);
-                const name = t('map.skillName', { title: skill.title, percent: Math.round(mastery * 100), status: t(`map.status.${status}`) });
+                // The accessible name is the visible text plus the mastery, e.g. "Chain rule, 40% mastered, In progress".
                 const content = (
                   <>
                     <MasteryRing mastery={mastery} status={status} />
                     <span className="skill-text">
-                      <span className="skill-title">{skill.title}</span>
+                      <span className="skill-title" dir="auto">{skill.title}</span>
+                      <span className="visually-hidden">{t('map.skillMastery', { percent: Math.round(mastery * 100) })}</span>
                       <span className={`skill-status status-${status}`}>{t(`map.status.${status}`)}</span>
                     </span>
                   </>
@@ -74,11 +75,11 @@ export function SkillGraph({ course, outline, state }: { course: string; outline
                 return (
                   <li key={skill.id}>
                     {lesson ? (
-                      <Link className={`skill-node status-${status}`} data-skill={skill.id} to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(lesson.id)}`} aria-label={name}>
+                      <Link className={`skill-node status-${status}`} data-skill={skill.id} to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(lesson.id)}`}>
                         {content}
                       </Link>
                     ) : (
-                      <span className={`skill-node status-${status}`} data-skill={skill.id} role="img" aria-label={name}>
+                      <span className={`skill-node status-${status}`} data-skill={skill.id}>
                         {content}
                       </span>
                     )}

@@ -16,7 +16,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         {t('nav.skip')}
       </a>
       <header className="app-header">
-        <Link to="/" className="brand" aria-label={t('nav.home')}>
+        <Link to="/" className="brand" title={t('nav.home')}>
           <span className="brand-mark" aria-hidden="true">
             P
           </span>

@@ -26,7 +26,7 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
   return (
     <li className={`chat-message ${learner ? 'from-learner' : 'from-tutor'}`}>
       <span className="visually-hidden">{learner ? t('chat.you') : t('chat.tutor')}: </span>
-      <div className="chat-bubble">
+      <div className="chat-bubble" dir="auto">
         {empty && streaming && (
           <span className="typing" aria-label={t('chat.thinking')}>
             <span />

@@ -3,6 +3,7 @@ import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiExercise } from '../../api/types.ts';
 import { Skeleton } from '../../ui/spinner.tsx';
+import { plainTextOf } from '../plain-text.ts';
 
 const ExpressionInput = lazy(() => import('./expression-input.tsx'));
 const CodeInput = lazy(() => import('./code-input.tsx'));
@@ -56,11 +57,18 @@ function ChoiceInput({ exercise, value, onChange, promptId, disabled }: AnswerIn
       {exercise.multiple && <p className="muted small">{t('exercise.pickAll')}</p>}
       {(exercise.choices ?? []).map((choice, index) => (
         <label key={choice.id} className="choice-option">
-          <input type={exercise.multiple ? 'checkbox' : 'radio'} name={name} value={choice.id} checked={picked.includes(choice.id)} onChange={(event) => toggle(choice.id, event.target.checked)} />
+          <input
+            type={exercise.multiple ? 'checkbox' : 'radio'}
+            name={name}
+            value={choice.id}
+            aria-label={`${String.fromCharCode(65 + index)}: ${plainTextOf(choice.html)}`}
+            checked={picked.includes(choice.id)}
+            onChange={(event) => toggle(choice.id, event.target.checked)}
+          />
           <span className="choice-letter" aria-hidden="true">
             {String.fromCharCode(65 + index)}
           </span>
-          <span className="choice-text" dangerouslySetInnerHTML={{ __html: choice.html }} />
+          <span className="choice-text" dir="auto" dangerouslySetInnerHTML={{ __html: choice.html }} />
         </label>
       ))}
     </fieldset>

@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
+import { directionOf } from '../../i18n/index.ts';
 import { newId } from '../../api/new-id.ts';
 import type { ApiExercise, ApiLearnerState, ApiVerdict } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
@@ -22,7 +23,7 @@ export function exerciseAnchor(exercise: string) {
   return `exercise-${exercise}`;
 }
 
-export function ExerciseCard({ course, exercise, index, onState }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void }) {
+export function ExerciseCard({ course, exercise, index, onState, contentLanguage }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void; contentLanguage?: string }) {
   const { t } = useTranslation('learner');
   const promptId = useId();
   const [answer, setAnswer] = useState(exercise.type === 'code' ? (exercise.starter ?? '') : '');
@@ -80,7 +81,7 @@ export function ExerciseCard({ course, exercise, index, onState }: { course: str
           {attempts > 0 && <span className="muted small">{t('exercise.attempts', { count: attempts })}</span>}
         </span>
       </header>
-      <div className="exercise-prompt lesson-html" id={promptId} dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+      <div className="exercise-prompt lesson-html" id={promptId} lang={contentLanguage} dir={contentLanguage ? directionOf(contentLanguage) : undefined} dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
       {exercise.type === 'code' && exercise.tests && exercise.tests.length > 0 && (
         <p className="muted small">{t('exercise.testNames', { names: exercise.tests.map((test) => test.name).join(', ') })}</p>
       )}

@@ -1,0 +1,100 @@
+// Reading a course as a learner: the list, the outline, lessons, exercises, the course map and
+// the chat so far. Everything is about the signed-in account ("me"): no learner id is a parameter.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { validate } from '../http-errors.js';
+import { courseAccess } from '../access.js';
+import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline } from '../api-types.js';
+import type { ServerContext } from '../server-context.js';
+import { courseTranslator, createCourseText } from './course-text.js';
+import { exerciseView } from './exercise-view.js';
+import type { LearnerVariables } from './learner-course.js';
+import { learnerStateView } from './learner-state-view.js';
+import { lessonView } from './lesson-view.js';
+
+/** A BCP 47 language tag such as `es` or `pt-BR`. */
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "es" or "pt-BR"');
+
+export function courseRoutes(context: ServerContext) {
+  const app = new Hono<{ Variables: LearnerVariables }>();
+
+  app.get('/courses', async (c) => {
+    const account = c.get('account')!;
+    const courses: ApiCourseListItem[] = [];
+    for (const course of await context.catalog.list()) {
+      const access = await courseAccess(context, account, course.id);
+      const bundle = access ? await context.catalog.bundle(course.id) : undefined;
+      if (access && bundle) courses.push({ id: course.id, title: course.title, language: bundle.public.course.language, version: course.version, access });
+    }
+    return c.json({ courses });
+  });
+
+  app.get('/courses/:course', (c) => {
+    const { bundle } = c.get('learnerCourse');
+    const { course, lessons, exercises } = bundle.public;
+    const outline: ApiCourseOutline = {
+      id: course.id,
+      title: course.title,
+      language: course.language,
+      version: bundle.public.hash,
+      skills: course.skills.map((skill) => ({ id: skill.id, title: skill.title, prerequisites: skill.prerequisites })),
+      lessons: lessons.map((lesson) => ({
+        id: lesson.id,
+        title: lesson.title,
+        skills: lesson.skills,
+        prerequisites: lesson.prerequisites,
+        minutes: lesson.minutes,
+        exercises: exercises.filter((exercise) => exercise.lesson === lesson.id).map((exercise) => exercise.id),
+      })),
+    };
+    return c.json(outline);
+  });
+
+  app.get('/courses/:course/lessons/:lesson', validate('query', z.object({ lang: languageTagSchema.optional() })), async (c) => {
+    const { account, bundle, journal } = c.get('learnerCourse');
+    const lesson = bundle.public.lessons.find((candidate) => candidate.id === c.req.param('lesson'));
+    if (!lesson) return c.json({ error: `there is no lesson "${c.req.param('lesson')}" in this course` }, 404);
+    const { state } = await journal.read(account.id);
+    const language = c.req.valid('query').lang ?? state.profile.language ?? bundle.public.course.language;
+    const text = createCourseText(courseTranslator(context, bundle), bundle, language);
+    return c.json(await lessonView({ bundle, lesson, learner: account.id, state, text }));
+  });
+
+  app.get('/courses/:course/exercises/:exercise', validate('query', z.object({ lang: languageTagSchema.optional() })), async (c) => {
+    const { account, bundle, journal } = c.get('learnerCourse');
+    const exercise = bundle.public.exercises.find((candidate) => candidate.id === c.req.param('exercise'));
+    if (!exercise) return c.json({ error: `there is no exercise "${c.req.param('exercise')}" in this course` }, 404);
+    const { state } = await journal.read(account.id);
+    const language = c.req.valid('query').lang ?? state.profile.language ?? bundle.public.course.language;
+    const text = createCourseText(courseTranslator(context, bundle), bundle, language);
+    return c.json((await exerciseView({ bundle, exercise, learner: account.id, state, text })).exercise);
+  });
+
+  app.get('/courses/:course/state', async (c) => {
+    const { account, bundle, journal } = c.get('learnerCourse');
+    const { state } = await journal.read(account.id);
+    return c.json(learnerStateView(state, bundle.public, account.id, context.clock.now()));
+  });
+
+  app.get('/courses/:course/messages', async (c) => {
+    const { account, bundle } = c.get('learnerCourse');
+    const rows = await context.store.db
+      .selectFrom('messages')
+      .select(['turn', 'role', 'text', 'citations', 'created_at'])
+      .where('learner', '=', account.id)
+      .where('course', '=', bundle.public.course.id)
+      .orderBy('created_at')
+      .orderBy('role') // a turn's learner message before the tutor's reply
+      .execute();
+    const messages: ApiChatMessage[] = rows.map((row) => ({
+      id: row.turn,
+      role: row.role,
+      text: row.text,
+      citations: (typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations) as string[],
+      time: new Date(row.created_at).toISOString(),
+    }));
+    return c.json({ messages });
+  });
+
+  return app;
+}

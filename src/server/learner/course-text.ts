@@ -1,0 +1,37 @@
+// Course text as a learner reads it: translated into their language through the shared cache
+// (approved translations included; machine ones made on first use), then rendered to HTML with
+// the course renderer (KaTeX, highlighted code, no raw HTML from the source).
+import { renderMarkdown, sha256, type CourseBundle } from '../../course/index.js';
+import { createTranslator, type Translator } from '../../i18n/index.js';
+import type { ServerContext } from '../server-context.js';
+import { createStoreTranslationCache } from '../tutoring/store-translation-cache.js';
+
+export interface CourseText {
+  language: string;
+  /** Text in the learner's language; `original` when it is still in the course language. */
+  translate(text: string, hash?: string): Promise<{ text: string; original: boolean }>;
+  /** Translated and rendered to HTML. */
+  html(markdown: string, hash?: string): Promise<{ html: string; original: boolean }>;
+}
+
+export function courseTranslator(context: Pick<ServerContext, 'router' | 'store'>, bundle: CourseBundle): Translator {
+  const course = bundle.public.course;
+  return createTranslator({ router: context.router, cache: createStoreTranslationCache(context.store), glossary: course.glossary, course: course.id });
+}
+
+export function createCourseText(translator: Translator, bundle: CourseBundle, language: string): CourseText {
+  const from = bundle.public.course.language;
+  const same = from.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
+  const translate = async (text: string, hash = sha256(text)) => {
+    const translated = await translator.translate({ text, hash, from, to: language });
+    return { text: translated.text, original: !same && translated.source === 'original' && text.trim() !== '' };
+  };
+  return {
+    language: same ? from : language,
+    translate,
+    async html(markdown, hash) {
+      const translated = await translate(markdown, hash);
+      return { html: renderMarkdown(translated.text), original: translated.original };
+    },
+  };
+}

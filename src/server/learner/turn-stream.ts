@@ -1,0 +1,70 @@
+// A tutor turn as an AI SDK UI message stream, so the web app reads it with `useChat`: text parts
+// for the reply (text-start / text-delta / text-end) and `data-<name>` parts (ApiTurnDataParts)
+// for lessons, exercises, hints, verdicts, progress, notices, citations and how the turn was answered.
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage, type UIMessageStreamWriter } from 'ai';
+import type { TurnSummary, TutorStreamPart } from '../../tutor/index.js';
+import type { ApiTurnDataParts } from '../api-types.js';
+
+/** The UI message the web app's `useChat` holds for a tutor reply. */
+export type TutorUIMessage = UIMessage<unknown, { [Name in keyof ApiTurnDataParts]: ApiTurnDataParts[Name] }>;
+
+/** What a learner reads when a turn breaks mid-stream; the details go to the server log. */
+export const turnFailedMessage = 'The tutor ran into a problem while answering, so this reply is incomplete. Send your message again; your progress is saved.';
+
+/** Streams `run` (one tutor turn) to the client; the reply's message id is `<turnId>:reply`. */
+export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>): Response {
+  const stream = createUIMessageStream<TutorUIMessage>({
+    execute: async ({ writer }) => {
+      writer.write({ type: 'start', messageId: `${turnId}:reply` });
+      const text = textParts(writer, turnId);
+      const summary = await run((part) => {
+        if (part.type === 'text-delta') return text.delta(part.text);
+        text.end();
+        writeData(writer, part);
+      });
+      text.end();
+      if (summary.citations.length > 0) writer.write({ type: 'data-citations', data: { chunks: summary.citations } });
+      writer.write({ type: 'data-turn', data: { mode: summary.mode, replayed: summary.replayed, ...(summary.tier ? { tier: summary.tier } : {}), ...(summary.provider ? { provider: summary.provider } : {}) } });
+      writer.write({ type: 'finish' });
+    },
+    onError: () => turnFailedMessage, // the runner has logged the error
+  });
+  return createUIMessageStreamResponse({ stream });
+}
+
+/** Consecutive text deltas form one text part; any other part closes it. */
+function textParts(writer: UIMessageStreamWriter<TutorUIMessage>, turnId: string) {
+  let open: string | undefined;
+  let count = 0;
+  return {
+    delta(delta: string) {
+      if (!open) writer.write({ type: 'text-start', id: (open = `${turnId}:text-${++count}`) });
+      writer.write({ type: 'text-delta', id: open, delta });
+    },
+    end() {
+      if (open) writer.write({ type: 'text-end', id: open });
+      open = undefined;
+    },
+  };
+}
+
+function writeData(writer: UIMessageStreamWriter<TutorUIMessage>, part: Exclude<TutorStreamPart, { type: 'text-delta' }>): void {
+  switch (part.type) {
+    case 'lesson':
+      return writer.write({ type: 'data-lesson', data: { lesson: part.lesson, title: part.title } });
+    case 'exercise':
+      return writer.write({ type: 'data-exercise', data: { exercise: part.exercise } });
+    case 'hint':
+      return writer.write({ type: 'data-hint', data: { exercise: part.exercise, rung: part.rung, text: part.text, reveals: part.reveals } });
+    case 'verdict': {
+      const { type: _type, ...verdict } = part;
+      return writer.write({ type: 'data-verdict', data: verdict });
+    }
+    case 'progress':
+      return writer.write({ type: 'data-progress', data: { skills: part.skills } });
+    case 'notice':
+      return writer.write({ type: 'data-notice', data: { code: part.code, message: part.message } });
+    case 'tool-result':
+      return; // what a tool told the model; the learner sees its effects as the parts above
+  }
+}

@@ -55,7 +55,7 @@ function UsersPage() {
       <ErrorMessage error={users.error} onRetry={users.reload} />
       {users.loading && !users.data && <Skeleton lines={5} />}
       {users.data && (
-        <div className="teacher-table-scroll">
+        <div className="teacher-table-scroll" tabIndex={0} role="region" aria-label={t('admin.title')}>
           <table className="teacher-table teacher-users">
             <caption className="visually-hidden">{t('admin.title')}</caption>
             <thead>

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/error-message.tsx';
 import { readBundleFiles, type ReadBundleError } from './read-bundle-files.ts';
 import { shortVersion } from './course-card.tsx';
 
+/** The server's answer: the course id, the version (content hash), and whether that version is new. */
 interface UploadResult {
   course: { id: string; title?: string } | string;
   version: string;

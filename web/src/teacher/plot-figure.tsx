@@ -43,7 +43,10 @@ export function PlotFigure({ draw, summary, fallback }: PlotFigureProps) {
         <p>{summary}</p>
         <details>
           <summary>{t('dashboard.showTable')}</summary>
-          <div className="teacher-table-scroll">{fallback}</div>
+          {/* Focusable, so a keyboard can scroll a table wider than the screen. */}
+          <div className="teacher-table-scroll" tabIndex={0} role="region" aria-label={summary}>
+            {fallback}
+          </div>
         </details>
       </figcaption>
     </figure>

@@ -1,16 +1,20 @@
 // The teacher app, mounted by the web app at /teach/* and loaded on demand. Learners and guests get a
 // page that explains they need a teacher account, never a blank screen.
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAccount } from '../auth/account-context.tsx';
+import { Skeleton } from '../ui/spinner.tsx';
 import { ConversationsPage } from './conversations-page.tsx';
 import { CourseLayout } from './course-layout.tsx';
 import { CoursesPage } from './courses-page.tsx';
-import { DashboardPage } from './dashboard-page.tsx';
 import { NeedsTeacherPage } from './needs-teacher-page.tsx';
 import { TranslationsPage } from './translations-page.tsx';
 import './teacher-strings.ts';
 import './teacher.css';
+
+// The dashboard brings Observable Plot (most of the teacher app's weight): load it when first opened.
+const DashboardPage = lazy(() => import('./dashboard-page.tsx').then((module) => ({ default: module.DashboardPage })));
 
 export default function TeacherApp() {
   const { account } = useAccount();
@@ -19,7 +23,14 @@ export default function TeacherApp() {
     <Routes>
       <Route index element={<CoursesPage />} />
       <Route path="courses/:course" element={<CourseLayout />}>
-        <Route index element={<DashboardPage />} />
+        <Route
+          index
+          element={
+            <Suspense fallback={<Skeleton lines={6} />}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
         <Route path="conversations" element={<ConversationsPage />} />
         <Route path="translations" element={<TranslationsPage />} />
       </Route>

@@ -34,8 +34,12 @@ export function VerdictView({ verdict }: { verdict: ApiVerdict }) {
             {verdict.tests.map((test) => (
               <li key={test.name} className={test.passed ? 'test-passed' : 'test-failed'}>
                 <span aria-hidden="true">{test.passed ? '✓' : '✗'}</span> <span className="visually-hidden">{test.passed ? t('exercise.testPassed') : t('exercise.testFailed')}: </span>
-                <code>{test.name}</code>
-                {test.message && <pre className="test-message">{test.message}</pre>}
+                <span className="test-name">{test.name}</span>
+                {test.message && (
+                  <div className="test-message">
+                    <RichText text={test.message} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -102,63 +102,65 @@ export function LessonPage() {
         <span aria-current="page" dir="auto">{content.data.title}</span>
       </nav>
 
-      <h1 className="lesson-title-heading" lang={content.data.language} dir="auto">
-        {content.data.title}
-      </h1>
-
-      <div className="lesson-tabs" role="tablist" aria-label={t('lesson.views')}>
-        {(['lesson', 'tutor'] as const).map((name) => (
-          <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`panel-${name}`} aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} onClick={() => setTab(name)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                const other = name === 'lesson' ? 'tutor' : 'lesson';
-                setTab(other);
-                document.getElementById(`tab-${other}`)?.focus();
-              }
-            }}
-          >
-            {t(`lesson.tab.${name}`)}
-          </button>
-        ))}
-      </div>
-
       <div className="lesson-columns">
-        <div className={`lesson-panel${tab === 'lesson' ? '' : ' hidden-on-phone'}`} id="panel-lesson" role="tabpanel" aria-labelledby="tab-lesson">
-          <article className="lesson-article" aria-label={content.data.title}>
-            <ul className="lesson-skills" aria-label={t('lesson.skills')}>
-              {state.data.skills
-                .filter((skill) => lessonSkills.has(skill.id))
-                .map((skill) => (
-                  <li key={skill.id}>
-                    <MasteryRing mastery={skill.mastery} status={skill.status} size={32} />
-                    <span dir="auto">{skill.title}</span>
-                    <span className="visually-hidden">
-                      {t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
-                    </span>
-                  </li>
-                ))}
-            </ul>
-            {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
-            <LessonContent course={course} lesson={content.data} onState={updateState} />
-          </article>
-          <nav className="lesson-pager" aria-label={t('lesson.pager')}>
-            {previous ? (
-              <Link to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(previous.id)}`} className="button">
-                <span aria-hidden="true" className="flip-rtl">←</span> {previous.title}
-              </Link>
-            ) : (
-              <span />
-            )}
-            {next ? (
-              <Link to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(next.id)}`} className="button button-primary">
-                {next.title} <span aria-hidden="true" className="flip-rtl">→</span>
-              </Link>
-            ) : (
-              <Link to={`/courses/${encodeURIComponent(course)}`} className="button">
-                {t('lesson.backToMap')}
-              </Link>
-            )}
-          </nav>
+        <div className="lesson-main">
+          <h1 className="lesson-title-heading" lang={content.data.language} dir="auto">
+            {content.data.title}
+          </h1>
+
+          <div className="lesson-tabs" role="tablist" aria-label={t('lesson.views')}>
+            {(['lesson', 'tutor'] as const).map((name) => (
+              <button key={name} type="button" role="tab" id={`tab-${name}`} aria-controls={`panel-${name}`} aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} onClick={() => setTab(name)}
+                onKeyDown={(event) => {
+                  if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+                    const other = name === 'lesson' ? 'tutor' : 'lesson';
+                    setTab(other);
+                    document.getElementById(`tab-${other}`)?.focus();
+                  }
+                }}
+              >
+                {t(`lesson.tab.${name}`)}
+              </button>
+            ))}
+          </div>
+
+          <div className={`lesson-panel${tab === 'lesson' ? '' : ' hidden-on-phone'}`} id="panel-lesson" role="tabpanel" aria-labelledby="tab-lesson">
+            <article className="lesson-article" aria-label={content.data.title}>
+              <ul className="lesson-skills" aria-label={t('lesson.skills')}>
+                {state.data.skills
+                  .filter((skill) => lessonSkills.has(skill.id))
+                  .map((skill) => (
+                    <li key={skill.id}>
+                      <MasteryRing mastery={skill.mastery} status={skill.status} size={32} />
+                      <span dir="auto">{skill.title}</span>
+                      <span className="visually-hidden">
+                        {t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+              {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
+              <LessonContent course={course} lesson={content.data} onState={updateState} />
+            </article>
+            <nav className="lesson-pager" aria-label={t('lesson.pager')}>
+              {previous ? (
+                <Link to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(previous.id)}`} className="button">
+                  <span aria-hidden="true" className="flip-rtl">←</span> {previous.title}
+                </Link>
+              ) : (
+                <span />
+              )}
+              {next ? (
+                <Link to={`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(next.id)}`} className="button button-primary">
+                  {next.title} <span aria-hidden="true" className="flip-rtl">→</span>
+                </Link>
+              ) : (
+                <Link to={`/courses/${encodeURIComponent(course)}`} className="button">
+                  {t('lesson.backToMap')}
+                </Link>
+              )}
+            </nav>
+          </div>
         </div>
         <div className={`chat-panel${tab === 'tutor' ? '' : ' hidden-on-phone'}`} id="panel-tutor" role="tabpanel" aria-labelledby="tab-tutor">
           <TutorChat course={course} lesson={lesson} onProgress={onProgress} citationLabel={(chunk) => headings.get(chunk)} onCite={cite} onShowExercise={showExercise} />

@@ -1,0 +1,98 @@
+// The guest learner's first lesson, step by step, as a person would do it in the browser. Selectors
+// are roles and accessible names, so a control a screen reader cannot name fails the test too.
+// Shared by learner-journey.test.ts and teacher-dashboard.test.ts (which needs that learner's progress).
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { sampleCourse } from './e2e-server.js';
+
+export const firstLessonTitle = 'The derivative as a limit';
+/** The skill the first lesson teaches, as the course map names it. */
+export const firstSkillTitle = 'The derivative as a limit';
+
+export async function startAsGuest(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start learning' }).click();
+  await expect.poll(() => page.url()).toContain('/onboarding');
+}
+
+export async function completeOnboarding(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Before we start' }).isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Calculus' }).click();
+  await page.getByLabel('Tell your tutor about your background').fill('I work as a nurse and like cycling.');
+  await page.getByLabel('What is your goal?').fill('Understand how neural networks learn');
+  await page.getByRole('button', { name: 'Start the course' }).click();
+  await expect.poll(() => page.url()).toMatch(new RegExp(`/courses/${sampleCourse.id}$`));
+}
+
+/** The mastery the course map shows for a skill, in percent, read from the skill's accessible name. */
+export async function masteryOnMap(page: Page, skillTitle: string): Promise<number> {
+  const skill = page.getByRole('region', { name: 'Skills' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(skillTitle)}\\b.*% mastered`) });
+  await skill.waitFor();
+  const name = (await skill.textContent()) ?? '';
+  const match = /(\d+)% mastered/.exec(name);
+  if (!match) throw new Error(`the course map shows no mastery for ${skillTitle}: "${name}"`);
+  return Number(match[1]);
+}
+
+export async function openFirstLesson(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'Lessons' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(firstLessonTitle)}`) }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: firstLessonTitle }).isVisible()).toBe(true);
+}
+
+/** Sends a message to the tutor and waits for the streamed reply; returns the reply's text. */
+export async function chatWithTutor(page: Page, message: string): Promise<string> {
+  const tutor = page.getByRole('region', { name: 'Your tutor' });
+  await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill(message);
+  await tutor.getByRole('button', { name: 'Send' }).click();
+  const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
+  await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain('what happens to the slope of the secant line');
+  await expect.poll(() => tutor.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 20_000 }).toBe(true); // the stream ended
+  await expect.poll(() => conversation.getByRole('button', { name: /^Show the section/ }).count()).toBeGreaterThan(0); // the cited course text
+  return conversation.innerText();
+}
+
+/** "Which of these functions have a derivative at x = 0?": the multiple-choice exercise of the first lesson. */
+export function differentiableAtZero(page: Page): Locator {
+  return page.getByRole('article', { name: /^Exercise \d+$/ }).filter({ has: page.getByRole('group', { name: /Which of these functions have a derivative at/ }) });
+}
+
+export async function answerChoices(exercise: Locator, letters: string[]): Promise<void> {
+  const boxes = exercise.getByRole('checkbox');
+  for (let index = 0; index < (await boxes.count()); index++) {
+    const box = boxes.nth(index);
+    const letter = ((await box.getAttribute('aria-label')) ?? '').slice(0, 1);
+    if ((await box.isChecked()) !== letters.includes(letter)) await box.click();
+  }
+  await exercise.getByRole('button', { name: 'Check answer' }).click();
+}
+
+/** Everything the journey test checks, in order; returns the mastery before and after for the teacher's test. */
+export async function completeFirstLesson(page: Page): Promise<{ before: number; after: number; reply: string }> {
+  await startAsGuest(page);
+  await completeOnboarding(page);
+  const before = await masteryOnMap(page, firstSkillTitle);
+  await openFirstLesson(page);
+  const reply = await chatWithTutor(page, 'Why do we need a limit at all?');
+
+  const exercise = differentiableAtZero(page);
+  await exercise.scrollIntoViewIfNeeded();
+  await answerChoices(exercise, ['A', 'B', 'C']); // |x| is not differentiable at 0
+  await expect.poll(() => exercise.innerText()).toContain('continuity is not enough');
+  await expect.poll(() => exercise.innerText()).toContain('Not yet');
+
+  await exercise.getByRole('button', { name: /^Hint/ }).click();
+  const hints = exercise.getByRole('list', { name: 'Hints' });
+  await expect.poll(() => hints.innerText()).toContain('Hint 1 of 3');
+  expect(await hints.innerText()).toContain('compute the difference quotient');
+
+  await answerChoices(exercise, ['A', 'C']);
+  await expect.poll(() => exercise.innerText()).toContain('Correct');
+
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link').first().click();
+  const after = await masteryOnMap(page, firstSkillTitle);
+  return { before, after, reply };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,24 @@
+// The model the browser tests talk to: an OpenAI-compatible test server that answers at once and
+// always the same way. Tutor turns get a short Socratic reply citing the course text the prompt
+// carried; translations come back unchanged (placeholders intact); anything else gets "ok".
+import { startOpenAITestServer, type OpenAITestServer, type TestServerRequest, type TestServerStep } from '../../src/models/testing/openai-test-server.js';
+
+/** The chunk cited when a tutor prompt carries no course text (the first section of the first lesson). */
+export const fallbackCitation = 'derivative-as-limit#average-rate-of-change';
+
+/** The tutor's reply, with `{chunk}` replaced by the cited chunk id. Tests look for its first words. */
+export const scriptedTutorReply = 'Good question. Before I answer, what happens to the slope of the secant line as the interval shrinks? Look at [{chunk}] and tell me what you notice.';
+
+export function startScriptedModel(): Promise<OpenAITestServer> {
+  return startOpenAITestServer({ respond: scriptedStep });
+}
+
+function scriptedStep(request: TestServerRequest): TestServerStep {
+  const texts = request.messages.map((message) => (typeof message.content === 'string' ? message.content : JSON.stringify(message.content)));
+  const system = texts[0] ?? '';
+  if (system.startsWith('You translate course text')) return { reply: texts.at(-1) ?? '' };
+  if (system.startsWith('You grade')) return { reply: '{"criteria":[],"feedback":"Thank you."}' };
+  if (!system.startsWith('You are Primer, a patient tutor')) return { reply: 'ok' }; // summaries and other tasks
+  const cited = [...texts.join('\n').matchAll(/<course text="cite by id">\n\[([^\]\s]+)\]/g)].at(-1)?.[1] ?? fallbackCitation;
+  return { reply: scriptedTutorReply.replace('{chunk}', cited), chunkSize: 12 };
+}

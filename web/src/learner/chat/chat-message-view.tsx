@@ -108,7 +108,7 @@ function CitationButton({ chunk, context }: { chunk: string; context: ChatMessag
     const lesson = chunk.split('#')[0] ?? '';
     return (
       <Link className="citation" to={`/courses/${encodeURIComponent(context.course)}/lessons/${encodeURIComponent(lesson)}#${encodeURIComponent(chunk)}`} title={t('chat.citationOther')}>
-        {chunk.split('#')[1] ?? chunk}
+        {(chunk.split('#')[1] ?? chunk).split('/')[0]!.replace(/-/g, ' ')}
       </Link>
     );
   }

@@ -10,6 +10,7 @@ import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton, Spinner } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
+import { languageName } from './content-languages.ts';
 
 export function HomePage() {
   const { account, loading } = useAccount();
@@ -94,7 +95,7 @@ function CourseList() {
                 <Link to={`/courses/${encodeURIComponent(course.id)}`}>{course.title}</Link>
               </h2>
               <p className="muted small">
-                {t('courses.version', { version: course.version })} · <span lang={course.language}>{course.language}</span>
+                <span lang={course.language}>{languageName(course.language)}</span> · {t('courses.version', { version: course.version.slice(0, 12) })}
               </p>
               {course.access === 'teacher' && <span className="badge badge-accent">{t('courses.youTeach')}</span>}
             </li>

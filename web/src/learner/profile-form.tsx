@@ -1,9 +1,8 @@
 // The learner's profile for one course: language, what they already know, goal and pace.
 // Onboarding and "About me" both use it. Saving switches the interface to that language when Primer has it.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import { coursePath } from '../api/client.ts';
+import { api, coursePath } from '../api/client.ts';
 import type { ApiProfile } from '../api/types.ts';
 import { interfaceLanguageFor } from '../i18n/index.ts';
 import { Button } from '../ui/button.tsx';
@@ -16,7 +15,7 @@ export const knowledgeTags = ['algebra', 'functions', 'calculus', 'linear-algebr
 
 const other = 'other';
 
-export function ProfileForm({ course, initial, submitLabel, onSaved, secondaryAction }: { course: string; initial: ApiProfile; submitLabel: string; onSaved(profile: ApiProfile): void; secondaryAction?: React.ReactNode }) {
+export function ProfileForm({ course, initial, submitLabel, onSaved, secondaryAction }: { course: string; initial: ApiProfile; submitLabel: string; onSaved(profile: ApiProfile): void; secondaryAction?: ReactNode }) {
   const { t, i18n } = useTranslation('learner');
   const startLanguage = initial.language ?? navigator.language ?? 'en';
   const listed = commonLanguages.some((language) => language.code === startLanguage) ? startLanguage : commonLanguageFor(startLanguage);

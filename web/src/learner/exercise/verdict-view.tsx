@@ -27,6 +27,7 @@ export function VerdictView({ verdict }: { verdict: ApiVerdict }) {
         </div>
       )}
       {verdict.message && verdict.message !== verdict.feedback && <p className="muted small">{verdict.message}</p>}
+      {verdict.verdict === 'incorrect' && !verdict.feedback && !verdict.message && !verdict.tests?.length && <p className="verdict-feedback">{t('exercise.noFeedback')}</p>}
       {verdict.tests && verdict.tests.length > 0 && (
         <div className="test-results">
           <h4>{t('exercise.tests', { passed: verdict.tests.filter((test) => test.passed).length, total: verdict.tests.length })}</h4>

@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
+import { compileCourse, type CourseBundle } from '../../course/index.js';
+import { glossaryVersion } from '../../i18n/index.js';
+import { createServerTestKit } from '../testing/server-test-kit.js';
+
+// A second course that is not a guest course: only enrolled learners may see it.
+const privateCourse = compileCourse(asCourseFiles({ ...tinyCourse, 'course.yaml': tinyCourse['course.yaml']!.replace('id: tiny', 'id: private').replace('title: Tiny course', 'title: Private course') })).bundle as CourseBundle;
+const kit = await createServerTestKit();
+await kit.context.catalog.publish(privateCourse, null);
+afterAll(() => kit.close());
+
+const getJson = async (path: string, cookie: string) => {
+  const response = await kit.request(path, { cookie });
+  return { status: response.status, body: await response.json() };
+};
+
+describe('reading a course as a learner', () => {
+  it('lists only the courses this account may take, and hides the others behind 404', async () => {
+    const learner = await kit.signIn('learner');
+    const { body } = await getJson('/api/courses', learner.cookie);
+    expect(body.courses).toEqual([{ id: 'tiny', title: 'Tiny course', language: 'en', version: kit.course.public.hash, access: 'guest' }]);
+    const hidden = await getJson('/api/courses/private', learner.cookie);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error).toContain('no course "private"');
+    expect((await getJson('/api/courses/private/state', learner.cookie)).status).toBe(404);
+    expect((await kit.request('/api/courses')).status).toBe(401);
+  });
+
+  it('gives the outline: skills, and lessons with their exercises', async () => {
+    const learner = await kit.signIn('learner');
+    const { body } = await getJson('/api/courses/tiny', learner.cookie);
+    expect(body.skills.map((skill: { id: string }) => skill.id)).toEqual(['add', 'multiply']);
+    expect(body.lessons).toContainEqual({ id: 'multiplying', title: 'Multiplying', skills: ['multiply'], prerequisites: ['adding'], minutes: 15, exercises: ['mul-choice', 'mul-word'] });
+  });
+
+  it('renders a lesson in order: sections with KaTeX math, then its exercises without their keys', async () => {
+    const learner = await kit.signIn('learner');
+    const { status, body } = await getJson('/api/courses/tiny/lessons/adding', learner.cookie);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: 'adding', title: 'Adding', language: 'en', partial: false });
+    expect(body.blocks.map((block: { kind: string }) => block.kind)).toEqual(['section', 'exercise']);
+    expect(body.blocks[0]).toMatchObject({ kind: 'section', id: 'adding#adding', heading: 'Adding' });
+    expect(body.blocks[0].html).toContain('class="katex"');
+    const exercise = body.blocks[1].exercise;
+    expect(exercise).toMatchObject({ id: 'add-1', type: 'numeric', hintCount: 1, progress: { attempts: 0, solved: false, hintsSeen: 0 } });
+    expect(exercise.promptHtml).toContain('katex');
+    expect(JSON.stringify(body)).not.toMatch(/"answer"|"accept"|"correct"/);
+    const choices = (await getJson('/api/courses/tiny/lessons/multiplying', learner.cookie)).body.blocks.filter((block: { kind: string }) => block.kind === 'exercise');
+    expect(choices.map((block: { exercise: { id: string } }) => block.exercise.id)).toEqual(['mul-choice', 'mul-word']);
+    expect(choices[0].exercise.choices.map((choice: { html: string }) => choice.html)).toEqual(['<p>5</p>', '<p>6</p>']);
+    expect((await getJson('/api/courses/tiny/lessons/nope', learner.cookie)).status).toBe(404);
+  });
+
+  it('shows approved translations from the shared cache, and the course language (partial) where there is none and no model', async () => {
+    const learner = await kit.signIn('learner');
+    const chunk = kit.course.public.chunks.find((candidate) => candidate.lesson === 'adding')!;
+    await kit.store.db
+      .insertInto('translations')
+      .values({ chunk_hash: chunk.hash, language: 'es', glossary_version: glossaryVersion(kit.course.public.course.glossary), text: '# Sumar\n\nDos más dos es $2 + 2 = 4$.', status: 'approved', reviewer_id: (await kit.signIn('teacher')).id, model: null, updated_at: new Date() })
+      .execute();
+    const { body } = await getJson('/api/courses/tiny/lessons/adding?lang=es', learner.cookie);
+    expect(body.language).toBe('es');
+    expect(body.blocks[0].html).toContain('Dos más dos');
+    expect(body.blocks[0].html).toContain('class="katex"');
+    expect(body.partial).toBe(true); // the title and the exercise are still in English
+    expect((await getJson('/api/courses/tiny/lessons/adding?lang=not a language', learner.cookie)).status).toBe(400);
+  });
+
+  it('shows the course map: skills not started, and the next activity with its reason', async () => {
+    const learner = await kit.signIn('learner');
+    const { body } = await getJson('/api/courses/tiny/state', learner.cookie);
+    expect(body.skills.map((skill: { id: string; status: string }) => [skill.id, skill.status])).toEqual([['add', 'not-started'], ['multiply', 'not-started']]);
+    expect(body.next).toEqual({ kind: 'teach', lesson: 'adding', reason: "Let's start with Adding." });
+    expect(body.reviewsDue).toEqual([]);
+    expect(body.profile).toEqual({ tags: [] });
+  });
+});

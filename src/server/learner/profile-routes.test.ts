@@ -38,7 +38,7 @@ describe('what Primer knows about me', () => {
     expect((await (await kit.request('/api/courses/tiny/memory', { cookie: other.cookie })).json()).memory).toEqual([]);
   });
 
-  it('exports this account's events and messages as a JSON download, and nothing of another learner', async () => {
+  it("exports this account's events and messages as a JSON download, and nothing of another learner", async () => {
     const learner = await kit.signIn('learner');
     const other = await kit.signIn('learner');
     await kit.request('/api/courses/tiny/exercises/add-1/attempts', { cookie: learner.cookie, body: { turnId: 'mine', answer: '7' } });

@@ -34,6 +34,14 @@ export async function masteryOnMap(page: Page, skillTitle: string): Promise<numb
   return Number(match[1]);
 }
 
+/** The mastery the lesson's skill strip shows, in percent. */
+export async function masteryInLesson(page: Page, skillTitle: string): Promise<number> {
+  const skill = page.getByRole('list', { name: 'Skills in this lesson' }).getByRole('listitem').filter({ hasText: skillTitle });
+  const match = /(\d+)% mastered/.exec((await skill.textContent()) ?? '');
+  if (!match) throw new Error(`the lesson shows no mastery for ${skillTitle}`);
+  return Number(match[1]);
+}
+
 export async function openFirstLesson(page: Page): Promise<void> {
   await page.getByRole('region', { name: 'Lessons' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(firstLessonTitle)}`) }).click();
   await expect.poll(() => page.getByRole('heading', { level: 1, name: firstLessonTitle }).isVisible()).toBe(true);
@@ -73,6 +81,7 @@ export async function completeFirstLesson(page: Page): Promise<{ before: number;
   const before = await masteryOnMap(page, firstSkillTitle);
   await openFirstLesson(page);
   const reply = await chatWithTutor(page, 'Why do we need a limit at all?');
+  expect(await masteryInLesson(page, firstSkillTitle)).toBe(before); // talking is not evidence: the tutor's progress part keeps the mastery as it was
 
   const exercise = differentiableAtZero(page);
   await exercise.scrollIntoViewIfNeeded();

@@ -5,7 +5,7 @@
 // build the output guard's key; nothing read from keys is returned to the model.
 import { sha256, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
-import { foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
+import { bktParamsFor, foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { guardKeyFromExercise, type GuardKey } from '../guard/index.js';
 import { exerciseVariant } from './exercise-variant.js';
@@ -192,8 +192,9 @@ export function createTurnSession(options: TurnSessionOptions) {
       const titles = new Map(publicBundle.course.skills.map((skill) => [skill.id, skill.title]));
       return skills.map((skill) => {
         const current = state.skills[skill];
-        const mastery = current?.mastery ?? 0;
-        return { skill, title: titles.get(skill) ?? skill, mastery, status: current?.mastered ? 'mastered' : current ? 'learning' : 'new' };
+        // Unpractised skills sit at the prior and statuses use the course map's words (ApiLearnerState), so the app can merge this in.
+        const mastery = current?.mastery ?? bktParamsFor(skill, {}).prior;
+        return { skill, title: titles.get(skill) ?? skill, mastery, status: current?.mastered ? 'mastered' : current?.opportunities ? 'in-progress' : 'not-started' };
       });
     },
   };

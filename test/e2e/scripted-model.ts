@@ -9,6 +9,14 @@ export const fallbackCitation = 'derivative-as-limit#average-rate-of-change';
 /** The tutor's reply, with `{chunk}` replaced by the cited chunk id. Tests look for its first words. */
 export const scriptedTutorReply = 'Good question. Before I answer, what happens to the slope of the secant line as the interval shrinks? Look at [{chunk}] and tell me what you notice.';
 
+/** The same reply in the languages the screenshots use, so the tutor's language check passes as with a real model. */
+const repliesByLanguage: Record<string, string> = {
+  en: scriptedTutorReply,
+  hi: 'अच्छा सवाल। जवाब देने से पहले सोचिए: जब अंतराल छोटा होता जाता है, तो छेदक रेखा की ढलान का क्या होता है? [{chunk}] देखिए और बताइए कि आपने क्या देखा।',
+  zh: '好问题。在我回答之前，请想一想：当区间不断缩小时，割线的斜率会怎样变化？看看 [{chunk}]，告诉我你注意到了什么。',
+  ar: 'سؤال جيد. قبل أن أجيب، فكّر: ماذا يحدث لميل الخط القاطع عندما تصغر الفترة أكثر فأكثر؟ انظر إلى [{chunk}] وأخبرني بما تلاحظه.',
+};
+
 export function startScriptedModel(): Promise<OpenAITestServer> {
   return startOpenAITestServer({ respond: scriptedStep });
 }
@@ -20,5 +28,6 @@ function scriptedStep(request: TestServerRequest): TestServerStep {
   if (system.startsWith('You grade')) return { reply: '{"criteria":[],"feedback":"Thank you."}' };
   if (!system.startsWith('You are Primer, a patient tutor')) return { reply: 'ok' }; // summaries and other tasks
   const cited = [...texts.join('\n').matchAll(/<course text="cite by id">\n\[([^\]\s]+)\]/g)].at(-1)?.[1] ?? fallbackCitation;
-  return { reply: scriptedTutorReply.replace('{chunk}', cited), chunkSize: 12 };
+  const language = /The learner: reply in language "([^"]+)"/.exec(texts.join('\n'))?.[1]?.toLowerCase().split('-')[0] ?? 'en';
+  return { reply: (repliesByLanguage[language] ?? scriptedTutorReply).replace('{chunk}', cited), chunkSize: 12 };
 }

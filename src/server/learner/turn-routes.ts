@@ -7,7 +7,7 @@ import { learnerExercisePrompt, type TurnAction, type TurnRequest, type TutorStr
 import type { ApiTurnRequest, ApiVerdict } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
-import type { LearnerVariables } from './learner-course.js';
+import type { LearnerCourse, LearnerVariables } from './learner-course.js';
 import { learnerStateView } from './learner-state-view.js';
 import { createTurnRunner } from './turn-runner.js';
 import { streamTurn } from './turn-stream.js';
@@ -44,8 +44,7 @@ export function turnRoutes(context: ServerContext) {
     if (wait !== undefined) return c.json({ error: `you have sent ${context.limits.turnsPerMinute} messages in the last minute, the most Primer takes; wait ${wait} seconds and send it again` }, 429, { 'retry-after': String(wait) });
     return undefined;
   };
-  const runTurn = (c: Context<{ Variables: LearnerVariables }>, request: Omit<TurnRequest, 'learner'>, onPart?: (part: TutorStreamPart) => void) => {
-    const { account, bundle } = c.get('learnerCourse');
+  const runTurn = ({ account, bundle }: LearnerCourse, request: Omit<TurnRequest, 'learner'>, onPart?: (part: TutorStreamPart) => void) => {
     return runner.run({ course: bundle.public.course.id, tutor: context.tutorFor(bundle), request: { ...request, learner: account.id }, ...(onPart ? { onPart } : {}) });
   };
 
@@ -55,7 +54,8 @@ export function turnRoutes(context: ServerContext) {
     if (action.type === 'message' && body.text.trim() === '') return c.json({ error: 'the message is empty; write something to send' }, 400);
     const refused = await refuse(c, action.type === 'answer' && action.answer.length > body.text.length ? action.answer : body.text);
     if (refused) return refused;
-    return streamTurn(body.turnId, (onPart) => runTurn(c, { turnId: body.turnId, text: body.text, action }, onPart));
+    const course = c.get('learnerCourse'); // read here: the stream runs after this handler has returned
+    return streamTurn(body.turnId, (onPart) => runTurn(course, { turnId: body.turnId, text: body.text, action }, onPart));
   });
 
   app.post('/courses/:course/exercises/:exercise/attempts', validate('json', z.object({ turnId: turnIdSchema, answer: z.string().min(1, 'the answer is empty') })), async (c) => {
@@ -66,7 +66,7 @@ export function turnRoutes(context: ServerContext) {
     const refused = await refuse(c, answer);
     if (refused) return refused;
     const parts: TutorStreamPart[] = [];
-    const summary = await runTurn(c, { turnId, text: `/answer ${answer}`, action: { type: 'answer', exercise, answer } }, (part) => parts.push(part));
+    const summary = await runTurn(c.get('learnerCourse'), { turnId, text: `/answer ${answer}`, action: { type: 'answer', exercise, answer } }, (part) => parts.push(part));
     const shown = parts.findLast((part) => part.type === 'verdict' && part.exercise === exercise);
     const stored = summary.verdicts.findLast((verdict) => verdict.exercise === exercise); // a replayed turn has only these
     let verdict: ApiVerdict | undefined;
@@ -89,7 +89,7 @@ export function turnRoutes(context: ServerContext) {
     const refused = await refuse(c, '');
     if (refused) return refused;
     const parts: TutorStreamPart[] = [];
-    const summary = await runTurn(c, { turnId, text: '/hint', action: { type: 'hint', exercise } }, (part) => parts.push(part));
+    const summary = await runTurn(c.get('learnerCourse'), { turnId, text: '/hint', action: { type: 'hint', exercise } }, (part) => parts.push(part));
     const hint = parts.find((part) => part.type === 'hint' && part.exercise === exercise);
     if (hint?.type === 'hint') return c.json({ hint: { rung: hint.rung, text: hint.text, reveals: hint.reveals } });
     // A replayed turn gives the rung it gave before; a revealing rung's text is not kept outside the keys.

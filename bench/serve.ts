@@ -6,7 +6,7 @@
 // Runs once on PGlite (one server) and once with two servers on PostgreSQL (a database of its own).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -44,7 +44,7 @@ export default async function run(): Promise<BenchReport> {
   const figures: BenchReport['figures'] = { learners: load.learners, measureSeconds: load.measureSeconds, targetAddedFirstTokenP99Ms: targets.addedFirstTokenP99Ms, targetPeakRssMb: targets.peakRssMb };
   const table: BenchReport['table'] = [];
   const notes: string[] = [
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load generator, model and servers (and PostgreSQL) all share it`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load generator, model and servers (and PostgreSQL) all share it; load average at the start ${loadavg().map((value) => value.toFixed(1)).join(' ')}`,
     `each learner: one guest (POST /api/auth/guest), then turns (POST /api/courses/backprop/turns, the UI message stream read to its end) with a think time uniform in [${load.thinkSeconds.min}, ${load.thinkSeconds.max}] s between them; first turns spread uniformly over the ${load.rampSeconds} s ramp; turns sent in the ${load.measureSeconds} s after it are measured`,
     'added TTFT = time from sending the turn to its first text-delta on the client, minus the model’s own TTFT (measured alone, below); it includes connecting, since a keep-alive socket rarely outlives a think time of 5 s or more',
     'rate limits: sign-ins per address and requests per account lifted through startServer({ app: { limits } }); turns per learner per minute left at the default (20)',
@@ -83,6 +83,7 @@ export default async function run(): Promise<BenchReport> {
         clientLoopDelayP99Ms: round(result.clientLoopDelayP99Ms),
       };
       table.push(row);
+      notes.push(`${scenario.name}: load average at the end ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
       Object.assign(figures, {
         [`${scenario.name}.addedFirstTokenP50Ms`]: row.addedFirstTokenP50Ms,
         [`${scenario.name}.addedFirstTokenP99Ms`]: row.addedFirstTokenP99Ms,

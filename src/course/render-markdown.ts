@@ -40,11 +40,28 @@ const renderer = unified()
   .use(remarkMath)
   .use(remarkDirective)
   .use(remarkPrimerDirectives)
+  .use(remarkImageUrls)
   .use(remarkRehype)
   .use(rehypeKatex, { strict: 'ignore' })
   .use(rehypeHighlight, { detect: false })
   .use(rehypeStringify);
 
-export function renderMarkdown(markdown: string): string {
-  return String(renderer.processSync(markdown));
+export interface RenderOptions {
+  /** Where a figure is served from, given its path relative to the lesson file (`../figures/x.svg`); absolute URLs are kept. */
+  imageUrl?: (relative: string) => string;
+}
+
+/** Rewrites relative figure paths with `file.data.imageUrl` when a caller gives one. */
+function remarkImageUrls() {
+  return (tree: Root, file: { data: object }) => {
+    const { imageUrl } = file.data as RenderOptions;
+    if (!imageUrl) return;
+    visit(tree, 'image', (node) => {
+      if (!/^([a-z][a-z0-9+.-]*:|\/)/i.test(node.url)) node.url = imageUrl(node.url);
+    });
+  };
+}
+
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return String(renderer.processSync({ value: markdown, data: { imageUrl: options.imageUrl } }));
 }

@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
@@ -50,6 +53,32 @@ describe('reading a course as a learner', () => {
     expect(choices.map((block: { exercise: { id: string } }) => block.exercise.id)).toEqual(['mul-choice', 'mul-word']);
     expect(choices[0].exercise.choices.map((choice: { html: string }) => choice.html)).toEqual(['<p>5</p>', '<p>6</p>']);
     expect((await getJson('/api/courses/tiny/lessons/nope', learner.cookie)).status).toBe(404);
+  });
+
+  it('serves the figures a lesson shows from the course folder, and never its text files', async () => {
+    const learner = await kit.signIn('learner');
+    const folder = await mkdtemp(path.join(tmpdir(), 'primer-figures-'));
+    await mkdir(path.join(folder, 'figures'));
+    await writeFile(path.join(folder, 'figures', 'dots.svg'), tinyCourse['figures/dots.svg']!);
+    await writeFile(path.join(folder, 'course.yaml'), tinyCourse['course.yaml']!);
+    const html = (await getJson('/api/courses/tiny/lessons/multiplying', learner.cookie)).body.blocks[0].html as string;
+    expect(html).toContain('src="/api/courses/tiny/files/figures/dots.svg"');
+    expect((await kit.request('/api/courses/tiny/files/figures/dots.svg', { cookie: learner.cookie })).status).toBe(404); // uploaded: no folder
+    kit.context.courseChecks.set('tiny', { folder, diagnostics: [] });
+    try {
+      const figure = await kit.request('/api/courses/tiny/files/figures/dots.svg', { cookie: learner.cookie });
+      expect(figure.status).toBe(200);
+      expect(figure.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await figure.text()).toBe(tinyCourse['figures/dots.svg']);
+      const yaml = await kit.request('/api/courses/tiny/files/course.yaml', { cookie: learner.cookie });
+      expect(yaml.status).toBe(404);
+      expect((await yaml.json()).error).toContain('not a figure');
+      expect((await kit.request('/api/courses/tiny/files/..%2F..%2Fetc%2Fx.svg', { cookie: learner.cookie })).status).toBe(404);
+      expect((await kit.request('/api/courses/tiny/files/figures/dots.svg')).status).toBe(401);
+    } finally {
+      kit.context.courseChecks.delete('tiny');
+      await rm(folder, { recursive: true });
+    }
   });
 
   it('shows approved translations from the shared cache, and the course language (partial) where there is none and no model', async () => {

@@ -1,5 +1,7 @@
 // Reading a course as a learner: the list, the outline, lessons, exercises, the course map and
 // the chat so far. Everything is about the signed-in account ("me"): no learner id is a parameter.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
@@ -96,5 +98,21 @@ export function courseRoutes(context: ServerContext) {
     return c.json({ messages });
   });
 
+  // Figures the lessons show, from the course folder; never the course's text files (the exercise files hold the keys).
+  app.get('/courses/:course/files/*', async (c) => {
+    const { bundle } = c.get('learnerCourse');
+    const relative = decodeURIComponent(c.req.path.slice(c.req.path.indexOf('/files/') + '/files/'.length));
+    const type = figureTypes[path.extname(relative).toLowerCase()];
+    if (!type) return c.json({ error: `"${relative}" is not a figure (expected .svg, .png, .jpg, .gif or .webp)` }, 404);
+    const folder = context.courseChecks.get(bundle.public.course.id)?.folder;
+    const root = folder && path.resolve(folder);
+    const file = root && path.resolve(root, relative);
+    const body = file && file.startsWith(root + path.sep) ? await readFile(file).catch(() => undefined) : undefined;
+    if (!body) return c.json({ error: `this course has no figure "${relative}"${folder ? '' : ' (it was uploaded as a bundle, which carries no figures)'}` }, 404);
+    return c.body(body, 200, { 'content-type': type, 'cache-control': 'private, max-age=300', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+  });
+
   return app;
 }
+
+const figureTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };

@@ -1,6 +1,7 @@
 // Course text as a learner reads it: translated into their language through the shared cache
 // (approved translations included; machine ones made on first use), then rendered to HTML with
 // the course renderer (KaTeX, highlighted code, no raw HTML from the source).
+import path from 'node:path';
 import { renderMarkdown, sha256, type CourseBundle } from '../../course/index.js';
 import { createTranslator, type Translator } from '../../i18n/index.js';
 import type { ServerContext } from '../server-context.js';
@@ -12,6 +13,16 @@ export interface CourseText {
   translate(text: string, hash?: string): Promise<{ text: string; original: boolean }>;
   /** Translated and rendered to HTML. */
   html(markdown: string, hash?: string): Promise<{ html: string; original: boolean }>;
+}
+
+/**
+ * Where the web app finds a figure that lesson or exercise Markdown names by a path relative to
+ * its file (lessons/ and exercises/ sit side by side, so `../figures/x.svg` is `figures/x.svg`).
+ */
+export function courseFileUrl(course: string, relative: string): string {
+  const file = path.posix.normalize(path.posix.join('lessons', relative));
+  if (file.startsWith('..')) return relative;
+  return `/api/courses/${encodeURIComponent(course)}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export function courseTranslator(context: Pick<ServerContext, 'router' | 'store'>, bundle: CourseBundle): Translator {
@@ -31,7 +42,7 @@ export function createCourseText(translator: Translator, bundle: CourseBundle, l
     translate,
     async html(markdown, hash) {
       const translated = await translate(markdown, hash);
-      return { html: renderMarkdown(translated.text), original: translated.original };
+      return { html: renderMarkdown(translated.text, { imageUrl: (relative) => courseFileUrl(bundle.public.course.id, relative) }), original: translated.original };
     },
   };
 }

@@ -104,4 +104,12 @@ describe('reading a course as a learner', () => {
     expect(body.reviewsDue).toEqual([]);
     expect(body.profile).toEqual({ tags: [] });
   });
+
+  it('marks a lesson and its skills started once the learner tries one of its exercises', async () => {
+    const learner = await kit.signIn('learner');
+    await kit.request('/api/courses/tiny/exercises/mul-choice/attempts', { cookie: learner.cookie, body: { turnId: 'try-1', answer: 'five' } });
+    const { body } = await getJson('/api/courses/tiny/state', learner.cookie);
+    expect(body.lessons.map((lesson: { id: string; started: boolean }) => [lesson.id, lesson.started])).toEqual([['adding', false], ['multiplying', true]]);
+    expect(body.skills.find((skill: { id: string }) => skill.id === 'multiply').status).toBe('in-progress');
+  });
 });

@@ -8,7 +8,13 @@ import type { ApiLearnerState, ApiProfile } from '../api-types.js';
 
 export function learnerStateView(state: LearnerState, bundle: PublicBundle, learner: string, now: Date): ApiLearnerState {
   const threshold = bundle.course.masteryThreshold;
-  const started = new Set(bundle.lessons.filter((lesson) => state.lessonsStarted.includes(lesson.id)).flatMap((lesson) => lesson.skills));
+  const lessons = bundle.lessons.map((lesson) => {
+    const exercises = bundle.exercises.filter((exercise) => exercise.lesson === lesson.id);
+    // Started once taught, or once the learner has tried or asked for a hint on one of its exercises.
+    const tried = exercises.some((exercise) => (state.exercises[exercise.id]?.attempts ?? 0) + (state.exercises[exercise.id]?.hintsSeen ?? 0) > 0);
+    return { id: lesson.id, started: state.lessonsStarted.includes(lesson.id) || tried, exercisesSolved: exercises.filter((exercise) => state.exercises[exercise.id]?.solved).length, exercises: exercises.length };
+  });
+  const started = new Set(bundle.lessons.filter((_, index) => lessons[index]!.started).flatMap((lesson) => lesson.skills));
   const reviewsDue: ApiLearnerState['reviewsDue'] = [];
   const skills = bundle.course.skills.map((skill): ApiLearnerState['skills'][number] => {
     const current = state.skills[skill.id];
@@ -19,10 +25,6 @@ export function learnerStateView(state: LearnerState, bundle: PublicBundle, lear
     if (due) reviewsDue.push({ skill: skill.id, due: review.due });
     const status = due ? 'review-due' : mastered ? 'mastered' : current?.opportunities || started.has(skill.id) ? 'in-progress' : 'not-started';
     return { id: skill.id, title: skill.title, mastery, mastered, status, ...(review ? { reviewDue: review.due } : {}) };
-  });
-  const lessons = bundle.lessons.map((lesson) => {
-    const exercises = bundle.exercises.filter((exercise) => exercise.lesson === lesson.id);
-    return { id: lesson.id, started: state.lessonsStarted.includes(lesson.id), exercisesSolved: exercises.filter((exercise) => state.exercises[exercise.id]?.solved).length, exercises: exercises.length };
   });
   // The same policy as the tutor's; the seed is the learner's, so the map does not flicker between reloads.
   const next = chooseNextActivity(state, bundle, { now, seed: hashString(learner) });

@@ -16,7 +16,19 @@ export interface NextActivity {
   skill?: string;
   /** One sentence for the learner, e.g. "We'll review The chain rule first — it's due today." */
   reason: string;
+  /** The same reason as data, so an interface can say it in the learner's language. */
+  why: NextWhy;
 }
+
+export type NextWhy =
+  | { code: 'review-due'; skill: string; days: number }
+  | { code: 'remediate'; skill: string; prerequisite: string }
+  | { code: 'reteach'; skill: string; lesson: string }
+  | { code: 'practise'; skill: string; mastery: number }
+  | { code: 'start'; lesson: string }
+  | { code: 'next-lesson'; lesson: string }
+  | { code: 'blocked'; lesson: string }
+  | { code: 'finished'; nextReview?: string };
 
 export interface ChooseNextActivityOptions extends LearnerModelOptions {
   now: Date;
@@ -57,10 +69,10 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
       .map((exercise) => ({ exercise, key: score(exercise) }))
       .sort((a, b) => a.key.reduce((order, value, i) => order || value - b.key[i]!, 0))[0]?.exercise;
   };
-  const practise = (kind: ActivityKind, skill: string, reason: string): NextActivity => {
+  const practise = (kind: ActivityKind, skill: string, reason: string, why: NextWhy): NextActivity => {
     const exercise = pickExercise(skill);
     const lesson = exercise?.lesson ?? lessonFor(skill)?.id;
-    return { kind, skill, reason, ...(exercise ? { exercise: exercise.id } : {}), ...(lesson ? { lesson } : {}) };
+    return { kind, skill, reason, why, ...(exercise ? { exercise: exercise.id } : {}), ...(lesson ? { lesson } : {}) };
   };
 
   // 1. Overdue reviews, most overdue first.
@@ -70,7 +82,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   if (due[0]) {
     const days = daysOverdue(skillOf(due[0].id).review!, options.now);
     const when = days === 0 ? "it's due today" : days === 1 ? 'it was due yesterday' : `it was due ${days} days ago`;
-    return practise('review', due[0].id, `We'll review ${due[0].title} first — ${when}.`);
+    return practise('review', due[0].id, `We'll review ${due[0].title} first — ${when}.`, { code: 'review-due', skill: due[0].id, days });
   }
 
   // 2. A skill that keeps failing: strengthen a prerequisite that is weak (not mastered, or fading),
@@ -87,11 +99,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
       .filter((id) => practicable(id) && weak(id))
       .sort((a, b) => skillOf(a).mastery - skillOf(b).mastery)[0];
     if (prerequisite) {
-      return practise('remediate', prerequisite, `${failing.title} keeps going wrong, so let's strengthen ${title.get(prerequisite) ?? prerequisite}, which it builds on.`);
+      return practise('remediate', prerequisite, `${failing.title} keeps going wrong, so let's strengthen ${title.get(prerequisite) ?? prerequisite}, which it builds on.`, { code: 'remediate', skill: failing.id, prerequisite });
     }
     const lesson = lessonFor(failing.id);
     if (lesson) {
-      return { kind: 'teach', lesson: lesson.id, skill: failing.id, reason: `Let's go back over ${lesson.title}, since ${failing.title} keeps going wrong.` };
+      return { kind: 'teach', lesson: lesson.id, skill: failing.id, reason: `Let's go back over ${lesson.title}, since ${failing.title} keeps going wrong.`, why: { code: 'reteach', skill: failing.id, lesson: lesson.id } };
     }
   }
 
@@ -103,7 +115,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     .sort((a, b) => skillOf(a.id).mastery - skillOf(b.id).mastery)[0];
   if (inProgress) {
     const mastery = skillOf(inProgress.id).mastery;
-    return practise('practise', inProgress.id, `Let's practise ${inProgress.title} — at ${percent(mastery)} it's the skill you're least sure of right now.`);
+    return practise('practise', inProgress.id, `Let's practise ${inProgress.title} — at ${percent(mastery)} it's the skill you're least sure of right now.`, { code: 'practise', skill: inProgress.id, mastery });
   }
 
   // 4. The next lesson, in course order, whose prerequisites are mastered.
@@ -114,11 +126,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     if (!lesson.prerequisites.every(lessonDone) || !outside.every(isMastered)) continue;
     const first = state.lessonsStarted.length === 0;
     const reason = first ? `Let's start with ${lesson.title}.` : `Next up: ${lesson.title} — you've mastered what it builds on.`;
-    return { kind: 'teach', lesson: lesson.id, reason };
+    return { kind: 'teach', lesson: lesson.id, reason, why: { code: first ? 'start' : 'next-lesson', lesson: lesson.id } };
   }
 
   const next = skills.map((skill) => skillOf(skill.id).review?.due).filter((date): date is string => Boolean(date)).sort()[0];
   const blocked = course.lessons.find((lesson) => !state.lessonsStarted.includes(lesson.id));
-  if (blocked) return { kind: 'finished', reason: `${lessonTitle.get(blocked.id)} needs skills that are not mastered yet, and nothing else is left to practise.` };
-  return { kind: 'finished', reason: `You've mastered every skill in this course${next ? `; your next review is on ${next.slice(0, 10)}` : ''}.` };
+  if (blocked) return { kind: 'finished', reason: `${lessonTitle.get(blocked.id)} needs skills that are not mastered yet, and nothing else is left to practise.`, why: { code: 'blocked', lesson: blocked.id } };
+  return { kind: 'finished', reason: `You've mastered every skill in this course${next ? `; your next review is on ${next.slice(0, 10)}` : ''}.`, why: { code: 'finished', ...(next ? { nextReview: next } : {}) } };
 }

@@ -2,6 +2,10 @@
 // the web app imports them with `import type` and nothing of the server reaches the browser.
 // Every error is `{ error: string }` with a 4xx/5xx status, written for a person to read.
 
+import type { NextWhy } from '../learner/choose-next-activity.js';
+
+export type { NextWhy };
+
 export type Role = 'admin' | 'teacher' | 'learner';
 
 export interface ApiAccount {
@@ -75,7 +79,8 @@ export interface ApiVerdict {
 export interface ApiLearnerState {
   skills: { id: string; title: string; mastery: number; mastered: boolean; status: 'not-started' | 'in-progress' | 'mastered' | 'review-due'; reviewDue?: string }[];
   lessons: { id: string; started: boolean; exercisesSolved: number; exercises: number }[];
-  next: { kind: 'teach' | 'practise' | 'review' | 'remediate'; lesson?: string; exercise?: string; skill?: string; reason: string } | null;
+  /** `reason` is one English sentence; `why` is the same reason as data for saying it in the learner's language. */
+  next: { kind: 'teach' | 'practise' | 'review' | 'remediate'; lesson?: string; exercise?: string; skill?: string; reason: string; why: NextWhy } | null;
   reviewsDue: { skill: string; due: string }[];
   profile: ApiProfile;
 }

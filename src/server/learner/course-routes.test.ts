@@ -100,7 +100,7 @@ describe('reading a course as a learner', () => {
     const learner = await kit.signIn('learner');
     const { body } = await getJson('/api/courses/tiny/state', learner.cookie);
     expect(body.skills.map((skill: { id: string; status: string }) => [skill.id, skill.status])).toEqual([['add', 'not-started'], ['multiply', 'not-started']]);
-    expect(body.next).toEqual({ kind: 'teach', lesson: 'adding', reason: "Let's start with Adding." });
+    expect(body.next).toEqual({ kind: 'teach', lesson: 'adding', reason: "Let's start with Adding.", why: { code: 'start', lesson: 'adding' } });
     expect(body.reviewsDue).toEqual([]);
     expect(body.profile).toEqual({ tags: [] });
   });

@@ -31,7 +31,7 @@ export function learnerStateView(state: LearnerState, bundle: PublicBundle, lear
   return {
     skills,
     lessons,
-    next: next.kind === 'finished' ? null : { kind: next.kind, reason: next.reason, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) },
+    next: next.kind === 'finished' ? null : { kind: next.kind, reason: next.reason, why: next.why, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) },
     reviewsDue,
     profile: profileView(state),
   };

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
 import { onboardingSkipped, profileIsEmpty } from './onboarding.ts';
+import { nextReason } from './next-reason.ts';
 import { SkillGraph } from './skill-graph.tsx';
 
 export function lessonLink(course: string, lesson: string, exercise?: string) {
@@ -51,7 +52,7 @@ export function CourseMapPage() {
               {nextLesson && <p className="next-target" dir="auto">{next.exercise ? t('map.nextExercise', { lesson: lessonTitle(nextLesson) }) : lessonTitle(nextLesson)}</p>}
               <p className="muted next-reason" dir="auto">
                 <span className="visually-hidden">{t('map.why')} </span>
-                {next.reason}
+                {nextReason(next.why, t, { skill: skillTitle, lesson: lessonTitle }) ?? next.reason}
               </p>
               {nextLesson && (
                 <Link className="button button-primary" to={lessonLink(course, nextLesson, next.exercise)}>

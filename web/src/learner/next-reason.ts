@@ -1,0 +1,24 @@
+// The course map's "why" for the next activity, in the learner's interface language: the server
+// sends the reason as data (`next.why`); the sentence comes from the `map.because` texts.
+import type { TFunction } from 'i18next';
+import type { NextWhy } from '../api/types.ts';
+
+export function nextReason(why: NextWhy, t: TFunction, titles: { skill: (id: string) => string; lesson: (id: string) => string }): string | undefined {
+  switch (why.code) {
+    case 'review-due': {
+      const key = why.days <= 0 ? 'review-today' : why.days === 1 ? 'review-yesterday' : 'review-overdue';
+      return t(`map.because.${key}`, { skill: titles.skill(why.skill), days: why.days });
+    }
+    case 'remediate':
+      return t('map.because.remediate', { skill: titles.skill(why.skill), prerequisite: titles.skill(why.prerequisite) });
+    case 'reteach':
+      return t('map.because.reteach', { skill: titles.skill(why.skill), lesson: titles.lesson(why.lesson) });
+    case 'practise':
+      return t('map.because.practise', { skill: titles.skill(why.skill), percent: Math.round(why.mastery * 100) });
+    case 'start':
+    case 'next-lesson':
+      return t(`map.because.${why.code}`, { lesson: titles.lesson(why.lesson) });
+    default:
+      return undefined; // `finished` and `blocked` are not shown as a next step
+  }
+}

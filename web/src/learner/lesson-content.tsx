@@ -14,6 +14,7 @@ export function LessonContent({ course, lesson, onState }: { course: string; les
     }
   }, [lesson]);
   let exerciseNumber = 0;
+  let previousHeading: string | undefined; // a long section is cut into several chunks that share its heading
   const dir = directionOf(lesson.language); // the content's own direction, whatever the interface's
   return (
     <div className="lesson-blocks" ref={container}>
@@ -22,10 +23,11 @@ export function LessonContent({ course, lesson, onState }: { course: string; les
           exerciseNumber += 1;
           return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} contentLanguage={lesson.language} />;
         }
-        const carriesHeading = /^\s*<h[1-6][\s>]/i.test(block.html);
+        const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
+        previousHeading = block.heading;
         return (
           <section key={block.id} id={block.id} className="lesson-section lesson-html" tabIndex={-1} lang={lesson.language} dir={dir}>
-            {!carriesHeading && block.heading && <h2>{block.heading}</h2>}
+            {!headingShown && block.heading && <h2>{block.heading}</h2>}
             <div dangerouslySetInnerHTML={{ __html: block.html }} />
           </section>
         );

@@ -22,6 +22,9 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
   const learner = message.role === 'user';
   const cite = (chunk: string): ReactNode => <CitationButton chunk={chunk} context={context} />;
   const textParts = message.parts.filter((part) => part.type === 'text');
+  // Mastery moves only with a graded answer, so progress is shown with a verdict, pointing the way it moved.
+  const verdict = message.parts.find((part) => part.type === 'data-verdict')?.data.verdict;
+  const arrow = verdict === 'correct' || verdict === 'partially-correct' ? '↑' : verdict === 'incorrect' ? '↓' : undefined;
   const empty = textParts.every((part) => !part.text.trim()) && message.parts.every((part) => part.type === 'text' || part.type === 'step-start' || part.type === 'data-turn');
   return (
     <li className={`chat-message ${learner ? 'from-learner' : 'from-tutor'}`}>
@@ -57,11 +60,12 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
                 </p>
               );
             case 'data-progress':
-              return (
+              return verdict === undefined ? null : (
                 <ul key={index} className="chat-progress" aria-label={t('chat.progress')}>
                   {part.data.skills.map((skill) => (
                     <li key={skill.skill}>
-                      <span aria-hidden="true">↑</span> {t('chat.masteryNow', { title: skill.title, percent: Math.round(skill.mastery * 100) })}
+                      {arrow && <span aria-hidden="true">{arrow} </span>}
+                      {t('chat.masteryNow', { title: skill.title, percent: Math.round(skill.mastery * 100) })}
                     </li>
                   ))}
                 </ul>

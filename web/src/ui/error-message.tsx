@@ -5,7 +5,9 @@ import { Button } from './button.tsx';
 export function ErrorMessage({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useTranslation('common');
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  // Server reasons are written as clauses ("there is no course …"); after the title they read as a sentence.
+  const message = text.charAt(0).toLocaleUpperCase() + text.slice(1);
   return (
     <div className="error-message" role="alert">
       <p>

@@ -15,7 +15,9 @@ describe('what Primer knows about me', () => {
     const saved = await kit.request('/api/courses/tiny/profile', { method: 'PUT', cookie: learner.cookie, body: { language: 'es', background: 'I cook', tags: ['cooking'], pace: 'slow' } });
     expect(await saved.json()).toEqual({ language: 'es', background: 'I cook', tags: ['cooking'], pace: 'slow' });
     await kit.request('/api/courses/tiny/profile', { method: 'PUT', cookie: learner.cookie, body: { goals: 'pass the exam' } });
-    expect(await (await kit.request('/api/courses/tiny/profile', { cookie: learner.cookie })).json()).toEqual({ language: 'es', background: 'I cook', tags: [], goals: 'pass the exam', pace: 'slow' });
+    expect(await (await kit.request('/api/courses/tiny/profile', { cookie: learner.cookie })).json()).toEqual({ language: 'es', background: 'I cook', tags: ['cooking'], goals: 'pass the exam', pace: 'slow' });
+    const cleared = await kit.request('/api/courses/tiny/profile', { method: 'PUT', cookie: learner.cookie, body: { background: '', tags: [] } });
+    expect(await cleared.json()).toEqual({ language: 'es', tags: [], goals: 'pass the exam', pace: 'slow' });
     const bad = await kit.request('/api/courses/tiny/profile', { method: 'PUT', cookie: learner.cookie, body: { pace: 'sprint' } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/^pace: /);

@@ -14,7 +14,7 @@ import { profileView } from './learner-state-view.js';
 const profileSchema = z.object({
   language: languageTagSchema.optional(),
   background: z.string().max(2000).optional(),
-  tags: z.array(z.string().min(1).max(80)).max(30).default([]),
+  tags: z.array(z.string().min(1).max(80)).max(30).optional(),
   goals: z.string().max(1000).optional(),
   pace: z.enum(['slow', 'steady', 'fast']).optional(),
 });
@@ -32,7 +32,7 @@ export function profileRoutes(context: ServerContext) {
     return c.json(profileView((await course.journal.read(course.account.id)).state));
   });
 
-  // Fields left out stay as they are; `tags` is replaced (send [] to clear it).
+  // Fields left out stay as they are; an empty text clears its field; `tags` is replaced (send [] to clear it).
   app.put('/courses/:course/profile', validate('json', profileSchema), async (c) => {
     const course = c.get('learnerCourse');
     const fields = Object.fromEntries(Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined));

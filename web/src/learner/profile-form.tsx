@@ -39,7 +39,8 @@ export function ProfileForm({ course, initial, submitLabel, onSaved, secondaryAc
     setLanguageError(undefined);
     setBusy(true);
     setError(undefined);
-    const profile: ApiProfile = { language, background: background.trim() || undefined, tags, goals: goals.trim() || undefined, pace };
+    // Empty text clears a field (a field left out would stay as it was).
+    const profile: ApiProfile = { language, background: background.trim(), tags, goals: goals.trim(), pace };
     try {
       const saved = await api<ApiProfile>(coursePath(course, 'profile'), { method: 'PUT', body: profile });
       const interfaceLanguage = interfaceLanguageFor(language);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
-import { compileCourse, type CourseBundle } from '../../course/index.js';
+import { compileCourse, sha256, type CourseBundle } from '../../course/index.js';
 import { glossaryVersion } from '../../i18n/index.js';
 import { createServerTestKit } from '../testing/server-test-kit.js';
 
@@ -94,6 +94,19 @@ describe('reading a course as a learner', () => {
     expect(body.blocks[0].html).toContain('class="katex"');
     expect(body.partial).toBe(true); // the title and the exercise are still in English
     expect((await getJson('/api/courses/tiny/lessons/adding?lang=not a language', learner.cookie)).status).toBe(400);
+  });
+
+  it("gives the outline's titles in the learner's language where the cache has them", async () => {
+    const learner = await kit.signIn('learner');
+    const skill = kit.course.public.course.skills[0]!;
+    await kit.store.db
+      .insertInto('translations')
+      .values({ chunk_hash: sha256(skill.title), language: 'fr', glossary_version: glossaryVersion(kit.course.public.course.glossary), text: 'Additionner', status: 'approved', reviewer_id: (await kit.signIn('teacher')).id, model: null, updated_at: new Date() })
+      .execute();
+    const { body } = await getJson('/api/courses/tiny?lang=fr', learner.cookie);
+    expect(body.skills[0]).toMatchObject({ id: skill.id, title: 'Additionner' });
+    expect(body.title).toBe('Tiny course'); // no translation yet, no model: the course language
+    expect((await getJson('/api/courses/tiny', learner.cookie)).body.skills[0].title).toBe(skill.title);
   });
 
   it('shows the course map: skills not started, and the next activity with its reason', async () => {

@@ -31,23 +31,29 @@ export function courseRoutes(context: ServerContext) {
     return c.json({ courses });
   });
 
-  app.get('/courses/:course', (c) => {
-    const { bundle } = c.get('learnerCourse');
+  // Titles in the learner's language through the shared translation cache, like the lessons.
+  app.get('/courses/:course', validate('query', z.object({ lang: languageTagSchema.optional() })), async (c) => {
+    const { account, bundle, journal } = c.get('learnerCourse');
     const { course, lessons, exercises } = bundle.public;
+    const { state } = await journal.read(account.id);
+    const text = createCourseText(courseTranslator(context, bundle), bundle, c.req.valid('query').lang ?? state.profile.language ?? course.language);
+    const title = async (original: string) => (await text.translate(original)).text;
     const outline: ApiCourseOutline = {
       id: course.id,
-      title: course.title,
+      title: await title(course.title),
       language: course.language,
       version: bundle.public.hash,
-      skills: course.skills.map((skill) => ({ id: skill.id, title: skill.title, prerequisites: skill.prerequisites })),
-      lessons: lessons.map((lesson) => ({
-        id: lesson.id,
-        title: lesson.title,
-        skills: lesson.skills,
-        prerequisites: lesson.prerequisites,
-        minutes: lesson.minutes,
-        exercises: exercises.filter((exercise) => exercise.lesson === lesson.id).map((exercise) => exercise.id),
-      })),
+      skills: await Promise.all(course.skills.map(async (skill) => ({ id: skill.id, title: await title(skill.title), prerequisites: skill.prerequisites }))),
+      lessons: await Promise.all(
+        lessons.map(async (lesson) => ({
+          id: lesson.id,
+          title: await title(lesson.title),
+          skills: lesson.skills,
+          prerequisites: lesson.prerequisites,
+          minutes: lesson.minutes,
+          exercises: exercises.filter((exercise) => exercise.lesson === lesson.id).map((exercise) => exercise.id),
+        })),
+      ),
     };
     return c.json(outline);
   });

@@ -17,6 +17,9 @@ export interface ChatMessageContext {
   onShowExercise(exercise: string): void;
 }
 
+/** Notices said in the interface language; others (a lesson or exercise id not found) keep the server's text. */
+const noticeCodes = new Set(['offline', 'answer-withheld', 'language-retry', 'hint-locked', 'replayed']);
+
 export function ChatMessageView({ message, context, streaming }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean }) {
   const { t } = useTranslation('learner');
   const learner = message.role === 'user';
@@ -56,7 +59,7 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
             case 'data-notice':
               return (
                 <p key={index} className="notice chat-notice" role="status">
-                  {part.data.message}
+                  {noticeCodes.has(part.data.code) ? t(`chat.notice.${part.data.code}`) : part.data.message}
                 </p>
               );
             case 'data-progress':

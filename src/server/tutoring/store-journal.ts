@@ -54,7 +54,7 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
         }),
         store.db
           .selectFrom('events')
-          .select(['payload'])
+          .select((eb) => ['payload', eb.fn.countAll().over().as('total')]) // the count of all their messages, in the same round trip
           .where('learner', '=', learner)
           .where('course', '=', course)
           .where('type', '=', 'message')
@@ -66,7 +66,7 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
         const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as JournalMessage;
         return { turn: payload.turn, role: payload.role, text: payload.text };
       });
-      return { state, messages };
+      return { state, messages, messageCount: rows.length ? Number(rows[0]!.total) : 0 };
     },
     async find(learner, key) {
       const rows = await store.db.selectFrom('events').selectAll().where('learner', '=', learner).where('course', '=', course).where('idempotency_key', '=', key).orderBy('sequence').execute();

@@ -70,11 +70,12 @@ describe('assembleContext', () => {
   it('folds older turns into a summary and keeps recent ones verbatim', () => {
     const turns = conversation(20);
     const context = assembleContext(input({ turns }));
-    expect(context.system).toContain('Earlier in this conversation (10 messages, summarised)');
+    expect(context.system).toContain('Earlier in this conversation (12 messages, summarised)');
     expect(context.system).toContain('"Question 8 about carrying?"');
     expect(context.system).toContain('Opened: exercise add-small');
+    expect(context.system).toContain('You cited (as [lesson#section]): long: carrying.');
     expect(context.messages.map((m) => m.content).join('\n')).not.toContain('Question 8 ');
-    expect(context.messages[0]!.content.startsWith('Question 10 about carrying?')).toBe(true);
+    expect(context.messages[0]!.content.startsWith('Question 12 about carrying?')).toBe(true);
   });
 
   it('grows append-only: each prompt begins with the previous one up to its message, except when the summary moves', () => {
@@ -91,7 +92,7 @@ describe('assembleContext', () => {
       moves++;
       expect(prompts[i]!.context.system).not.toBe(prompts[i - 1]!.context.system);
     }
-    expect(moves).toBe(2); // at 12 and 22 messages
+    expect(moves).toBe(2); // at 14 and 26 messages
   });
 
   it('attaches the most relevant section to the question that asked for it, once, and keeps it there', () => {
@@ -129,6 +130,6 @@ describe('assembleContext with only the latest messages', () => {
     const latest = assembleContext(input({ turns: conversation(60).slice(20), earlierMessages: 20 }));
     expect(latest.system).toBe(whole.system);
     expect(latest.messages).toEqual(whole.messages);
-    expect(whole.system).toContain('30 before them not shown');
+    expect(whole.system).toContain('24 before them not shown');
   });
 });

@@ -57,7 +57,8 @@ export interface TutorContext {
 }
 
 const relevance = 0.6; // a section is attached only if it scores at least this share of the best match
-const excerptTokens = 160; // the most relevant paragraphs of a section, about this long
+const excerptTokens = 140; // the most relevant paragraphs of a section, about this long
+const answerExcerptTokens = 80; // course text for an answer: sent with this turn only (not repeated later), so kept short
 const windowCourseTokens = 700; // course text attached across the recent turns, at most
 const maxMemoryItems = 8;
 
@@ -71,12 +72,12 @@ export function assembleContext(input: TutorContextInput): TutorContext {
   // (and the lesson, which is in the frame): recomputed next turn, it comes out the same.
   const attached = new Set<string>();
   let attachedTokens = 0;
-  const attach = (query: string): { text: string; ids: string[] } => {
+  const attach = (query: string, size = excerptTokens): { text: string; ids: string[] } => {
     const ranked = input.index.rank(query, { ...(input.lesson ? { lesson: input.lesson } : {}), limit: 3 });
     const best = ranked[0];
     const pick = ranked.find(({ chunk, score }) => score >= relevance * best!.score && !attached.has(chunk.id));
     if (!pick || attachedTokens >= windowCourseTokens) return { text: '', ids: [] };
-    const text = excerptChunk(pick.chunk, query, excerptTokens);
+    const text = excerptChunk(pick.chunk, query, size);
     attached.add(pick.chunk.id);
     attachedTokens += estimateTokens(text);
     return { text: `\n\n<course text="cite by id">\n${text}\n</course>`, ids: [pick.chunk.id] };
@@ -85,7 +86,7 @@ export function assembleContext(input: TutorContextInput): TutorContext {
   const history = window.turns.map((turn): ModelMessage => (turn.role === 'learner' ? { role: 'user', content: turn.text + (asks(turn.text) ? attach(turn.text).text : '') } : { role: 'assistant', content: turn.text }));
   const asked = asks(input.message) ? attach(input.message) : { text: '', ids: [] };
   // An answer or a command carries no question: the open exercise says what course text may help.
-  const helpful = !asks(input.message) && input.exercise ? attach(input.exercise.prompt) : { text: '', ids: [] };
+  const helpful = !asks(input.message) && input.exercise ? attach(input.exercise.prompt, answerExcerptTokens) : { text: '', ids: [] };
   const citations = [...attached];
 
   const exercise = input.exercise ? `Open exercise ${input.exercise.id} (never give its answer):\n${input.exercise.prompt}` : '';

@@ -16,18 +16,18 @@ export interface ConversationWindow {
 }
 
 export interface WindowOptions {
-  summaryEvery?: number; // the split point moves in steps of this many messages (default 10)
+  summaryEvery?: number; // the split point moves in steps of this many messages (default 12)
   keepAtLeast?: number; // messages always kept verbatim (default 2: the last exchange)
   /** Messages before `conversation[0]` that the caller did not pass (a journal returns only the latest); the split stays aligned to the whole conversation. */
   earlierMessages?: number;
 }
 
 /**
- * Example: with 21 messages and the defaults, messages 1–10 are summarised and 11–21 kept; the
- * 22nd and 23rd are appended after them; at 32 messages the summary moves to cover 1–30.
+ * Example: with 25 messages and the defaults, messages 1–12 are summarised and 13–25 kept; the
+ * 26th and 27th are appended after them; at 38 messages the summary moves to cover 1–36.
  */
 export function windowConversation(conversation: readonly Turn[], options: WindowOptions = {}): ConversationWindow {
-  const every = options.summaryEvery ?? 10;
+  const every = options.summaryEvery ?? 12;
   const keep = options.keepAtLeast ?? 2;
   const earlier = options.earlierMessages ?? 0;
   const splitInWhole = Math.max(0, Math.floor((earlier + conversation.length - keep) / every) * every);
@@ -40,7 +40,7 @@ export function windowConversation(conversation: readonly Turn[], options: Windo
   return { summary: summarise(conversation.slice(from, split), earlier + from), summarised: earlier + split, turns };
 }
 
-const summaryBlocks = 2; // 20 messages by default: always among the 40 latest a journal returns, whatever the window
+const summaryBlocks = 2; // 24 messages by default: always among the 40 latest a journal returns, whatever the window
 
 /** Commands are stored as typed ("/answer 4"); the model reads them as the learner meant them. */
 export function asModelSees(turn: Turn): Turn {
@@ -49,8 +49,8 @@ export function asModelSees(turn: Turn): Turn {
   return answer ? { role: 'learner', text: `My answer: ${answer[1]}` } : turn;
 }
 
-const questionsKept = 5;
-const questionLength = 80;
+const questionsKept = 4;
+const questionLength = 60;
 
 /** A compact, deterministic account of older messages: what the learner asked, opened, answered, and what was cited. */
 export function summarise(older: readonly Turn[], before = 0): string {
@@ -76,9 +76,19 @@ export function summarise(older: readonly Turn[], before = 0): string {
     opened.length ? `Opened: ${opened.join(', ')}.` : '',
     answers.length ? `Answers tried: ${answers.join(', ')}.` : '',
     hints ? `Hints asked for: ${hints}.` : '',
-    cited.size ? `You cited: ${[...cited].join(', ')}.` : '',
+    cited.size ? `You cited (as [lesson#section]): ${citedByLesson(cited)}.` : '',
   ];
   return `Earlier in this conversation (${older.length} messages, summarised${before ? `; ${before} before them not shown` : ''}):\n${lines.filter(Boolean).join('\n')}`;
+}
+
+/** Chunk ids `a#x, a#y, b#z` as `a: x, y; b: z`: each lesson's id once. */
+function citedByLesson(ids: ReadonlySet<string>): string {
+  const byLesson = new Map<string, string[]>();
+  for (const id of ids) {
+    const [lesson, section] = id.split('#') as [string, string];
+    byLesson.set(lesson, [...(byLesson.get(lesson) ?? []), section]);
+  }
+  return [...byLesson].map(([lesson, sections]) => `${lesson}: ${sections.join(', ')}`).join('; ');
 }
 
 function clip(text: string, characters: number): string {

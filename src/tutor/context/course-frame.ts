@@ -11,13 +11,13 @@ export function courseFrame(bundle: PublicBundle, policy: PolicyPrompt, lessonId
   const { course } = bundle;
   const glossary = course.glossary.map((entry) => (entry.translate ? entry.term : `${entry.term}*`)).join(', ');
   const lesson = bundle.lessons.find((candidate) => candidate.id === lessonId);
-  const sections = lesson ? bundle.chunks.filter((chunk) => chunk.lesson === lesson.id && !/\/\d+$/.test(chunk.id)).map((chunk) => chunk.id) : [];
+  const sections = lesson ? bundle.chunks.filter((chunk) => chunk.lesson === lesson.id && !/\/\d+$/.test(chunk.id)).map((chunk) => chunk.id.slice(lesson.id.length + 1)) : [];
   return [
     policy.text,
     `Course: ${course.title} (written in ${course.language}).`,
     `Lessons: ${bundle.lessons.map((candidate) => candidate.title).join('; ')}.`,
     glossary ? `Glossary terms (use these words; never translate those marked *): ${glossary}.` : '',
-    lesson ? `Current lesson: ${lesson.title} (${lesson.id}). Sections you can cite: ${sections.join(', ')}.` : '',
+    lesson ? `Current lesson: ${lesson.title} (${lesson.id}). Sections you can cite, as [${lesson.id}#section]: ${sections.join(', ')}.` : '',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -153,6 +153,21 @@ describe('a tutor turn', () => {
     expect(messages.map((m) => m.type === 'message' && m.payload.role)).toEqual(['learner', 'tutor']);
   });
 
+  it('sends the conversation append-only, the older messages in a summary that counts those the journal left out', async () => {
+    const { send, journal } = setup();
+    for (let question = 1; question <= 23; question++) await send(`Question ${question}: how do I add big numbers?`);
+    expect((await journal.read('ana')).messages).toHaveLength(40); // of 46: the journal leaves the oldest out
+    const [previous, last] = tutorRequests().slice(-2) as [TestServerRequest, TestServerRequest];
+    expect(systemOf(last)).toContain('Earlier in this conversation (24 messages, summarised; 12 before them not shown)');
+    expect(systemOf(last)).toContain('"Question 18: how do I add big numbers?"');
+    // Between two moves of the summary, each prompt begins with the previous one up to its new message.
+    expect(systemOf(last)).toBe(systemOf(previous));
+    const before = previous.messages.slice(0, -1);
+    expect(last.messages.slice(0, before.length)).toEqual(before);
+    expect(String(last.messages.at(-1)!.content)).toContain('Question 23:');
+    expect(String(last.messages.at(-3)!.content)).toContain('Question 22:');
+  });
+
   it('records notes and profile changes the model makes with its tools', async () => {
     const { send, journal } = setup();
     server.enqueue({ toolCalls: [{ name: 'set_profile', arguments: { background: 'carpenter' } }, { name: 'note_learner', arguments: { text: 'Thinks in terms of measuring wood.' } }] }, { reply: 'Nice, a carpenter! Think of adding lengths of board.' });

@@ -19,7 +19,7 @@ import { uncoveredQuestion } from './uncovered-question.js';
 import { replaySummary } from './replay-summary.js';
 import { createTurnSession, type TurnSession } from './turn-session.js';
 import type { TurnRequest, TurnSummary, TutorStreamPart } from './turn-types.js';
-import { replyKey, type TutorJournal } from './tutor-journal.js';
+import { replyKey, type LearnerSnapshot, type TutorJournal } from './tutor-journal.js';
 
 export interface TutorOptions {
   course: CourseBundle;
@@ -43,7 +43,7 @@ export interface Tutor {
   turn(request: TurnRequest, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary>;
 }
 
-const recentTurns = 8;
+const guardContextMessages = 8; // the learner's latest messages the guard reads as context (they may echo their own answers)
 
 export function createTutor(options: TutorOptions): Tutor {
   const { course, router, journal, clock } = options;
@@ -155,7 +155,7 @@ export function createTutor(options: TutorOptions): Tutor {
     session: TurnSession;
     message: string;
     language: string;
-    snapshot: { state: LearnerState; messages: { turn: string; role: 'learner' | 'tutor'; text: string }[] };
+    snapshot: LearnerSnapshot;
     request: TurnRequest;
     summary: TurnSummary;
     say: (text: string) => void;
@@ -174,8 +174,10 @@ export function createTutor(options: TutorOptions): Tutor {
       ...(session.state.activity?.lesson ? { lesson: session.state.activity.lesson } : {}),
       ...(opened ? { exercise: { id: opened.exercise.id, prompt: opened.prompt } } : {}),
       learner: learnerView(session.state, turn.language, bundle),
-      turns: history.slice(-recentTurns).map(({ role, text }) => ({ role, text })),
-      ...(history.length > recentTurns ? { summary: `the learner asked: ${history.slice(0, -recentTurns).filter((m) => m.role === 'learner').slice(-4).map((m) => m.text).join(' / ')}` } : {}),
+      // The whole conversation the journal returned: assembleContext folds older messages into a rolling
+      // summary that moves in steps, so prompts grow append-only and a provider's cache reuses them.
+      turns: history.map(({ role, text }) => ({ role, text })),
+      earlierMessages: turn.snapshot.messageCount - turn.snapshot.messages.length,
       message: turn.message,
       ...(options.budgetTokens ? { budgetTokens: options.budgetTokens } : {}),
     });
@@ -185,7 +187,7 @@ export function createTutor(options: TutorOptions): Tutor {
     // What the learner wrote (their own answers may be echoed back); commands other than /answer are not their words.
     const learnerSaid = turn.snapshot.messages
       .filter((message) => message.role === 'learner' && (!message.text.startsWith('/') || message.text.startsWith('/answer')))
-      .slice(-recentTurns)
+      .slice(-guardContextMessages)
       .map((message) => message.text.replace(/^\/answer\s*/, ''));
     let cached: { id: string; seen: number; check: (sentence: string) => { leak: boolean; evidence?: string } } | undefined;
     const check = (sentence: string) => {

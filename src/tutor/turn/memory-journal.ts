@@ -3,6 +3,8 @@ import type { PublicBundle } from '../../course/index.js';
 import { emptyLearnerState, foldLearnerState, parseEventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { JournalEntry, JournalMessage, TutorJournal } from './tutor-journal.js';
 
+const recentMessages = 40; // as the store's journal: the tutor is told how many older ones were left out
+
 export interface MemoryJournal extends TutorJournal {
   /** Every stored event of a learner, in order. */
   events(learner: string): JournalEntry[];
@@ -31,7 +33,7 @@ export function createMemoryJournal(bundle: PublicBundle, clock: { now(): Date }
       states.set(learner, { state, folded: entries.length });
       const messages: JournalMessage[] = [];
       for (const entry of entries) if (entry.type === 'message') messages.push({ turn: entry.payload.turn, role: entry.payload.role, text: entry.payload.text });
-      return { state, messages: messages.slice(-40) };
+      return { state, messages: messages.slice(-recentMessages), messageCount: messages.length };
     },
     async find(learner, key) {
       return log(learner).filter((entry) => entry.key === key);

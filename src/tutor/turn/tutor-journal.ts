@@ -16,8 +16,10 @@ export interface JournalMessage {
 
 export interface LearnerSnapshot {
   state: LearnerState;
-  /** The latest chat messages, oldest first (the tutor uses the last few). */
+  /** The latest chat messages, oldest first (a journal may leave the oldest out). */
   messages: JournalMessage[];
+  /** How many chat messages the learner has in all; `messageCount - messages.length` older ones were left out. */
+  messageCount: number;
 }
 
 /** A learner question the course could not answer, for the teacher's dashboard. */
@@ -36,7 +38,7 @@ export interface TutorJournal {
    * `citations` are the chunk ids the tutor's message among `events` cites (kept with the conversation).
    */
   append(input: { learner: string; key: string; events: JournalEvent[]; citations?: string[] }): Promise<{ replayed: boolean; events: JournalEntry[] }>;
-  /** The learner's state (a fold over their events) and their latest messages. */
+  /** The learner's state (a fold over their events), their latest messages and how many there are in all. */
   read(learner: string): Promise<LearnerSnapshot>;
   /** The events stored under `key`, or an empty list. */
   find(learner: string, key: string): Promise<JournalEntry[]>;

@@ -6,7 +6,7 @@ export * from './guard/index.js';
 export { createTutor, type Tutor, type TutorOptions } from './turn/create-tutor.js';
 export { createMemoryJournal, type MemoryJournal } from './turn/memory-journal.js';
 export { replyKey, type JournalEntry, type JournalEvent, type JournalMessage, type LearnerSnapshot, type TutorJournal } from './turn/tutor-journal.js';
-export { answerLeakGuard, type OutputGuard } from './turn/output-guard.js';
+export { answerLeakGuard, createAnswerLeakGuard, type OutputGuard } from './turn/output-guard.js';
 export type { NoticeCode, TurnAction, TurnRequest, TurnSummary, TutorStreamPart } from './turn/turn-types.js';
 export { createTutorTools, tutorToolNames, type TutorTools } from './tools/create-tutor-tools.js';
 export { learnerExercisePrompt } from './turn/exercise-variant.js';

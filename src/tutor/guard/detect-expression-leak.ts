@@ -4,7 +4,7 @@ import type { MathNode } from 'mathjs';
 import { compareExpressions, hashString, parseExpression, seededRandom } from '../../exercise/index.js';
 import { findMathSpans } from './find-math-spans.js';
 import { numericLeakDetector } from './detect-numeric-leak.js';
-import { contextPieces, noLeak, type LeakContext, type LeakVerdict } from './leak-verdict.js';
+import { contextPieces, noLeak, type KnownPieces, type LeakContext, type LeakVerdict } from './leak-verdict.js';
 
 export interface ExpressionGuardKey {
   answer: string;
@@ -89,7 +89,7 @@ function equivalentSpan(text: string, keyNode: MathNode, key: ExpressionGuardKey
 }
 
 /** A detector for one expression key and context; call it on each sentence. */
-export function expressionLeakDetector(key: ExpressionGuardKey, context?: LeakContext): (sentence: string) => LeakVerdict {
+export function expressionLeakDetector(key: ExpressionGuardKey, context?: LeakContext, memo?: KnownPieces): (sentence: string) => LeakVerdict {
   const names = Object.keys(key.variables);
   const keyParsed = parseExpression(key.answer, names);
   if ('error' in keyParsed) return () => ({ leak: false, evidence: `the key "${key.answer}" does not parse, so it cannot be guarded: ${keyParsed.error}` });
@@ -97,20 +97,21 @@ export function expressionLeakDetector(key: ExpressionGuardKey, context?: LeakCo
   if (names.length === 0) {
     // a constant expression such as "1/2" is guarded as the number it is
     const value = Number(keyNode.evaluate());
-    if (Number.isFinite(value)) return numericLeakDetector({ answer: value, tolerance: { relative: 1e-7 } }, context);
+    if (Number.isFinite(value)) return numericLeakDetector({ answer: value, tolerance: { relative: 1e-7 } }, context, memo);
   }
   // The learner wrote or saw the answer when the context holds an equivalent expression that is no
   // more complex than the key; the unsimplified expression of a "simplify" problem does not count.
   const size = nodeCount(keyNode) + 2;
   const probe = probeKey(keyNode, key, names);
-  const known = contextPieces(context).some((piece) => {
+  const states = (piece: string) => {
     const whole = parseExpression(readable(piece), names);
     if (!('error' in whole) && nodeCount(whole.node) <= size && compareExpressions(whole.node, keyNode, key.variables) === 'equivalent') return true;
     const span = equivalentSpan(piece, keyNode, key, names, probe);
     if (span === undefined) return false;
     const parsed = parseExpression(readable(span), names);
     return !('error' in parsed) && nodeCount(parsed.node) <= size;
-  });
+  };
+  const known = contextPieces(context).some((piece) => (memo ? memo.remember({ expression: key }, piece, () => states(piece)) : states(piece)));
   if (known) return () => noLeak;
   return (sentence) => {
     const span = equivalentSpan(sentence, keyNode, key, names, probe);

@@ -6,18 +6,19 @@ import { expressionLeakDetector } from './detect-expression-leak.js';
 import { numericLeakDetector } from './detect-numeric-leak.js';
 import { textLeakDetector } from './detect-text-leak.js';
 import type { GuardKey } from './guard-key.js';
-import { noLeak, type LeakContext, type LeakVerdict } from './leak-verdict.js';
+import { noLeak, type KnownPieces, type LeakContext, type LeakVerdict } from './leak-verdict.js';
 
 /**
  * Prepares the detector for one open exercise: the context is read once, then each call checks one sentence.
+ * `memo` keeps what context pieces state across calls (a conversation repeats its context turn after turn).
  * @example const detect = createLeakDetector(key, ['Find f\'(3) for f(x) = x^2.', 'I got 5']); detect('So f\'(3) = 6.') // { leak: true, … }
  */
-export function createLeakDetector(key: GuardKey, context?: LeakContext): (sentence: string) => LeakVerdict {
+export function createLeakDetector(key: GuardKey, context?: LeakContext, memo?: KnownPieces): (sentence: string) => LeakVerdict {
   switch (key.type) {
     case 'numeric':
-      return numericLeakDetector(key, context);
+      return numericLeakDetector(key, context, memo);
     case 'expression':
-      return expressionLeakDetector(key, context);
+      return expressionLeakDetector(key, context, memo);
     case 'choice':
       return choiceLeakDetector(key, context);
     case 'text':

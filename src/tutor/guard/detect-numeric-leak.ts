@@ -3,7 +3,7 @@
 import type { Tolerance } from '../../course/index.js';
 import { parseNumber, withinTolerance } from '../../exercise/index.js';
 import { findNumbers, plainMath } from './find-numbers.js';
-import { contextPieces, noLeak, type LeakContext, type LeakVerdict } from './leak-verdict.js';
+import { contextPieces, noLeak, type KnownPieces, type LeakContext, type LeakVerdict } from './leak-verdict.js';
 
 export interface NumericGuardKey {
   answer: number;
@@ -41,17 +41,19 @@ function matches(text: string, key: NumericGuardKey): { value: number; text: str
 }
 
 /** True when a context piece states the key: as a number in it, or as the whole of an attempt such as "24/2". */
-function knownFrom(pieces: string[], key: NumericGuardKey): boolean {
-  return pieces.some((piece) => {
-    if (findNumbers(piece).some((found) => found.kind !== 'arithmetic' && withinTolerance(found.value, key.answer, key.tolerance))) return true;
-    const whole = parseNumber(piece, 'en');
-    return 'value' in whole && withinTolerance(whole.value, key.answer, key.tolerance);
-  });
+function knownFrom(pieces: string[], key: NumericGuardKey, memo?: KnownPieces): boolean {
+  return pieces.some((piece) => (memo ? memo.remember({ numeric: key }, piece, () => statesKey(piece, key)) : statesKey(piece, key)));
+}
+
+function statesKey(piece: string, key: NumericGuardKey): boolean {
+  if (findNumbers(piece).some((found) => found.kind !== 'arithmetic' && withinTolerance(found.value, key.answer, key.tolerance))) return true;
+  const whole = parseNumber(piece, 'en');
+  return 'value' in whole && withinTolerance(whole.value, key.answer, key.tolerance);
 }
 
 /** A detector for one numeric key and context; call it on each sentence. */
-export function numericLeakDetector(key: NumericGuardKey, context?: LeakContext): (sentence: string) => LeakVerdict {
-  if (knownFrom(contextPieces(context), key)) return () => noLeak;
+export function numericLeakDetector(key: NumericGuardKey, context?: LeakContext, memo?: KnownPieces): (sentence: string) => LeakVerdict {
+  if (knownFrom(contextPieces(context), key, memo)) return () => noLeak;
   const band = allowedDifference(key.answer, key.tolerance);
   return (sentence) => {
     const hit = matches(sentence, key);

@@ -1,6 +1,7 @@
 // A table of real reply sentences, leaks and not, in several languages, run through the detector.
 import { describe, expect, it } from 'vitest';
-import { detectLeak } from './detect-leak.js';
+import { createLeakDetector, detectLeak } from './detect-leak.js';
+import { createKnownPieces } from './leak-verdict.js';
 import { guardKeyFromAnswer, type GuardAnswerType, type GuardKey } from './guard-key.js';
 
 type Case = [type: GuardAnswerType, answer: number | string | string[], text: string, context: string | string[] | undefined, leak: boolean];
@@ -187,5 +188,11 @@ describe('the answer-leak detector on real sentences', () => {
     const verdict = detectLeak(key(type, answer), text, context);
     expect(verdict.leak, verdict.evidence).toBe(leak);
     if (leak) expect(verdict.evidence).toBeTruthy();
+  });
+  it('gives the same verdicts when it remembers what context pieces state, twice over one memory', () => {
+    const memo = createKnownPieces();
+    for (let round = 0; round < 2; round++) {
+      for (const [type, answer, text, context, leak] of cases) expect(createLeakDetector(key(type, answer), context, memo)(text).leak, `${text} (${JSON.stringify(context)})`).toBe(leak);
+    }
   });
 });

@@ -13,7 +13,7 @@ import { createCourseIndex } from '../context/course-index.js';
 import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
 import { createTutorTools } from '../tools/create-tutor-tools.js';
 import { noModelReply } from './no-model-reply.js';
-import { answerLeakGuard, type OutputGuard } from './output-guard.js';
+import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
 import { relayGuardedReply } from './relay-guarded-reply.js';
 import { uncoveredQuestion } from './uncovered-question.js';
 import { replaySummary } from './replay-summary.js';
@@ -49,7 +49,7 @@ export function createTutor(options: TutorOptions): Tutor {
   const { course, router, journal, clock } = options;
   const bundle = course.public;
   const index = createCourseIndex(bundle);
-  const guard = options.guard ?? answerLeakGuard;
+  const guard = options.guard ?? createAnswerLeakGuard();
   const policy = options.policy ?? policyV1;
   const translator = options.translator ?? createTranslator({ router, cache: createMemoryTranslationCache(), glossary: bundle.course.glossary, course: bundle.course.id });
   const grader = options.grader ?? createModelGrader(router, bundle.course.id);

@@ -1,6 +1,6 @@
 // The tools the tutor model may call. Each acts through the turn session and returns only what the
 // model may know: verdicts and teacher feedback, public hint rungs, public course text — never a key.
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { CourseIndex } from '../context/course-index.js';
 import type { TurnSession } from '../turn/turn-session.js';
@@ -16,13 +16,23 @@ export interface TutorToolsOptions {
   onNothingFound?: (nearest: string[]) => void;
 }
 
+// Made once: the SDK turns each into JSON Schema on first use and keeps it, instead of converting every turn.
+const inputs = {
+  check_answer: zodSchema(z.object({ answer: z.string().describe('The answer exactly as the learner gave it.') })),
+  give_hint: zodSchema(z.object({})),
+  show_exercise: zodSchema(z.object({ exercise: z.string().optional().describe('Exercise id; leave out for the planned one.') })),
+  search_course: zodSchema(z.object({ query: z.string() })),
+  note_learner: zodSchema(z.object({ text: z.string().min(1).max(300) })),
+  set_profile: zodSchema(z.object({ language: z.string().min(2).max(20).optional(), background: z.string().max(500).optional(), goals: z.string().max(300).optional(), tags: z.array(z.string()).max(10).optional() })),
+};
+
 export const tutorToolNames = ['check_answer', 'give_hint', 'show_exercise', 'search_course', 'note_learner', 'set_profile'] as const;
 
 export function createTutorTools({ session, index, evidence, onCall, onNothingFound }: TutorToolsOptions) {
   return {
     check_answer: tool({
       description: "Check the learner's answer to the open exercise. Returns the verdict and the teacher's feedback, never the correct answer.",
-      inputSchema: z.object({ answer: z.string().describe('The answer exactly as the learner gave it.') }),
+      inputSchema: inputs.check_answer,
       execute: async ({ answer }) => {
         onCall('check_answer');
         const checked = await session.checkAnswer(answer);
@@ -32,7 +42,7 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
     }),
     give_hint: tool({
       description: "Show the learner the next rung of the teacher's hint ladder for the open exercise.",
-      inputSchema: z.object({}),
+      inputSchema: inputs.give_hint,
       execute: async () => {
         onCall('give_hint');
         const hint = await session.giveHint();
@@ -43,7 +53,7 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
     }),
     show_exercise: tool({
       description: 'Open an exercise of the course for the learner (by id), or the one the course plan chose when no id is given.',
-      inputSchema: z.object({ exercise: z.string().optional().describe('Exercise id; leave out for the planned one.') }),
+      inputSchema: inputs.show_exercise,
       execute: async ({ exercise }) => {
         onCall('show_exercise');
         const id = exercise ?? session.state.activity?.exercise;
@@ -53,7 +63,7 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
     }),
     search_course: tool({
       description: 'Search the course text. Returns matching sections with their ids to cite.',
-      inputSchema: z.object({ query: z.string() }),
+      inputSchema: inputs.search_course,
       execute: async ({ query }) => {
         onCall('search_course');
         const lesson = session.state.activity?.lesson;
@@ -64,7 +74,7 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
     }),
     note_learner: tool({
       description: 'Remember something about the learner (a strength, a difficulty, an interest), with the evidence of this turn.',
-      inputSchema: z.object({ text: z.string().min(1).max(300) }),
+      inputSchema: inputs.note_learner,
       execute: async ({ text }) => {
         onCall('note_learner');
         return { saved: session.note(text, evidence) };
@@ -72,7 +82,7 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
     }),
     set_profile: tool({
       description: "Record the learner's language (BCP 47 code), background or goals when they tell you.",
-      inputSchema: z.object({ language: z.string().min(2).max(20).optional(), background: z.string().max(500).optional(), goals: z.string().max(300).optional(), tags: z.array(z.string()).max(10).optional() }),
+      inputSchema: inputs.set_profile,
       execute: async (fields) => {
         onCall('set_profile');
         return { saved: session.setProfile(fields) };

@@ -1,9 +1,11 @@
 // `npm run bench -- store`: 1,000 learners × 200 events appended, then learner state read
 // with a snapshot plus a tail, on PGlite (a real data folder) and on PostgreSQL.
 // The fold is Primer's learner model (foldLearnerState over a five-skill course).
+// Options: `--only pglite|postgres` runs one backend, `--learners N` fewer learners (default 1000).
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createSeededRandom } from '../src/eval/index.js';
 import { emptyLearnerState, foldLearnerState, parseEventPayload, syntheticCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
@@ -121,6 +123,17 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   }
 
   const readCpuMs = cpuMsSince(readCpu) / reads.length;
+
+  // The noise floor: the cheapest round trip on the same connection, one at a time, right after.
+  const floor: number[] = [];
+  const floorCpu = process.cpuUsage();
+  for (let index = 0; index < reads.length; index += 1) {
+    const started = performance.now();
+    await sql`select 1`.execute(store.db);
+    floor.push(performance.now() - started);
+  }
+  const trivial = summary(floor);
+  const floorCpuMs = cpuMsSince(floorCpu) / floor.length;
   const append50 = summary(appendLatencies);
   const cold = summary(coldReads);
   const warm = summary(reads);
@@ -133,11 +146,12 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
       { backend, operation: `append ${size.batch} events (×${appendLatencies.length}${concurrency > 1 ? `, ${concurrency} at once` : ''})`, p50Ms: append50.p50, p99Ms: append50.p99, meanMs: append50.mean, cpuMsPerOp: round(appendCpuMs) },
       { backend, operation: `first read, no snapshot (${size.eventsPerLearner} events replayed, writes one)`, p50Ms: cold.p50, p99Ms: cold.p99, meanMs: cold.mean, cpuMsPerOp: round(coldCpuMs) },
       { backend, operation: `read with snapshot + tail of 0-49 events (×${reads.length})`, p50Ms: warm.p50, p99Ms: warm.p99, meanMs: warm.mean, cpuMsPerOp: round(readCpuMs) },
+      { backend, operation: `for comparison: select 1 (×${floor.length})`, p50Ms: trivial.p50, p99Ms: trivial.p99, meanMs: trivial.mean, cpuMsPerOp: round(floorCpuMs) },
     ],
   };
 }
 
-export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<BenchReport> {
+export async function runStoreBench(size: StoreBenchSize = fullSize, only?: string): Promise<BenchReport> {
   const figures: BenchReport['figures'] = { learners: size.learners, eventsPerLearner: size.eventsPerLearner, targetMs };
   const table: BenchReport['table'] = [];
   const notes = [
@@ -145,13 +159,15 @@ export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<Be
     'appends are one transaction each, with a client key (idempotent); PGlite writes to a real data folder in a temporary directory',
     'read latency is measured one read at a time from this process, including the fold; PostgreSQL is the local server over TCP',
     'cpuMsPerOp: CPU time of this process per operation (for PGlite that includes the database; for PostgreSQL not the server), useful when the machine is shared',
+    'select 1: the cheapest round trip on the same connection, measured right after the reads; its p99 shows what the machine itself adds (other processes, GC)',
     `machine: ${os.cpus().length} CPUs, load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
   ];
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'primer-bench-store-'));
-  const backends: { name: string; config: DatabaseConfig; schema?: string; concurrency: number }[] = [{ name: 'pglite', config: { kind: 'pglite', dataDir }, concurrency: 1 }];
-  const postgres = (await testBackends()).find((backend) => backend.name === 'postgres');
-  if (postgres?.available) backends.push({ name: 'postgres', config: { kind: 'postgres', url: testPostgresUrl }, schema: `primer_bench_${process.pid}`, concurrency: size.concurrency });
+  const backends: { name: string; config: DatabaseConfig; schema?: string; concurrency: number }[] = only === 'postgres' ? [] : [{ name: 'pglite', config: { kind: 'pglite', dataDir }, concurrency: 1 }];
+  const postgres = only === 'pglite' ? undefined : (await testBackends()).find((backend) => backend.name === 'postgres');
+  if (only === 'pglite') notes.push('PostgreSQL not measured: --only pglite');
+  else if (postgres?.available) backends.push({ name: 'postgres', config: { kind: 'postgres', url: testPostgresUrl }, schema: `primer_bench_${process.pid}`, concurrency: size.concurrency });
   else notes.push(`PostgreSQL not measured: ${postgres?.notice ?? 'unreachable'}`);
 
   try {
@@ -175,7 +191,14 @@ export async function runStoreBench(size: StoreBenchSize = fullSize): Promise<Be
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+  notes.push(`load average at end ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   return { figures, table, notes };
 }
 
-export default () => runStoreBench();
+export default () => {
+  const { values } = parseArgs({ args: process.argv.slice(3), options: { only: { type: 'string' }, learners: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'pglite' && values.only !== 'postgres') throw new Error(`--only must be pglite or postgres, not "${values.only}"`);
+  const learners = values.learners === undefined ? fullSize.learners : Number(values.learners);
+  if (!Number.isInteger(learners) || learners < 1) throw new Error(`--learners must be a whole number above 0, not "${values.learners}"`);
+  return runStoreBench({ ...fullSize, learners }, values.only);
+};

@@ -4,7 +4,7 @@ import type { Database } from './database.js';
 import { createEventLog, type EventLog } from './create-event-log.js';
 import { createUuidV7 } from './create-uuid-v7.js';
 import type { OpenedDatabase } from './open-database.js';
-import { readLearnerState, type LearnerStateRead, type ReadLearnerStateOptions } from './read-learner-state.js';
+import { createLearnerStateReader, type LearnerStateRead, type ReadLearnerStateOptions } from './read-learner-state.js';
 import { systemClock, type Clock, type ParseEvent } from './stored-event.js';
 
 export interface StoreCapabilities {
@@ -19,10 +19,11 @@ export interface StoreCapabilities {
 }
 
 export interface Store extends EventLog {
-  /** The learner's state in a course: latest snapshot plus the tail of events after it. */
+  /** The learner's state in a course: latest snapshot plus the tail of events after it (see ReadLearnerStateOptions). */
   readLearnerState<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
   /** The Kysely instance, for repositories of the other tables. */
   db: Kysely<Database>;
+  /** Waits for snapshot writes under way, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -40,10 +41,14 @@ export function createStore({ database, parseEvent, clock = systemClock, newId }
     newId: newId ?? createUuidV7({ now: () => clock.now().getTime() }),
     singleConnection: database.backend === 'pglite',
   });
+  const learnerState = createLearnerStateReader(db, clock);
   return {
     ...eventLog,
-    readLearnerState: (learner, course, options) => readLearnerState(db, clock, learner, course, options),
+    readLearnerState: (learner, course, options) => learnerState.read(learner, course, options),
     db,
-    close: () => database.close(),
+    close: async () => {
+      await learnerState.settle(); // snapshot writes still under way
+      await database.close();
+    },
   };
 }

@@ -7,6 +7,7 @@ import * as eventLog from './migrations/0003-event-log.js';
 import * as tutoring from './migrations/0004-tutoring.js';
 import * as translations from './migrations/0005-translations.js';
 import * as modelCalls from './migrations/0006-model-calls.js';
+import * as learnerStateRead from './migrations/0007-learner-state-read.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004-tutoring': tutoring,
   '0005-translations': translations,
   '0006-model-calls': modelCalls,
+  '0007-learner-state-read': learnerStateRead,
 };
 
 export const migrationProvider: MigrationProvider = {

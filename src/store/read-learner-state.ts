@@ -1,7 +1,9 @@
 // Learner state is a fold over the event log. A read takes the latest snapshot for the fold's
-// version plus the events after it, in one query, and applies the injected fold to that
-// tail; when the tail has grown past `snapshotEvery`, it stores a fresh snapshot, so reads
-// never replay more than a short tail. A new fold version ignores older snapshots.
+// version plus the events after it, in one call to a database function (its plans are kept, so
+// the read is not planned each time), and applies the injected fold to that tail. When the tail
+// has grown past `snapshotEvery`, it stores a fresh snapshot after the read has resolved, so
+// the caller never waits for that write and reads never replay more than a short tail.
+// A new fold version ignores older snapshots.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Clock, StoredEvent } from './stored-event.js';
@@ -16,7 +18,7 @@ export interface ReadLearnerStateOptions<State> {
   initial: State;
   /** Names the fold's logic; change it whenever the fold changes, so old snapshots are not reused. */
   version: string;
-  /** Write a snapshot once more than this many events were replayed (default 50). */
+  /** Store a snapshot once a read replayed more than this many events (default 50). */
   snapshotEvery?: number;
   /** Turns a snapshot's JSON back into state (default: as is). State must survive JSON. */
   revive?: (json: unknown) => State;
@@ -28,15 +30,94 @@ export interface LearnerStateRead<State> {
   sequence: number;
   /** How many events this read replayed on top of the snapshot. */
   replayed: number;
-  /** Whether this read stored a new snapshot. */
+  /** Whether this read stores a new snapshot (written just after the read resolves). */
   snapshotWritten: boolean;
 }
 
 /** One event of the tail as the read query packs it: a JSON array, in this order. */
 type PackedEvent = [sequence: number, id: string, courseVersion: string, time: string, type: string, payload: unknown, key: string | null];
 
-type ReadRow = { snapshot_sequence: string | number | null; snapshot_state: unknown; tail: PackedEvent[] | string };
+type ReadRow = { snapshot_sequence: string | number | bigint | null; snapshot_state: unknown; tail: PackedEvent[] | string };
 
+export interface LearnerStateReader {
+  read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
+  /** Resolves once every snapshot write started so far has finished (call before closing the database). */
+  settle(): Promise<void>;
+}
+
+/**
+ * Reads folded learner state. Snapshot writes run after the read resolves; a later read of the
+ * same learner, course and fold version through this reader waits for that write first, so it
+ * starts from the new snapshot.
+ */
+export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): LearnerStateReader {
+  const pendingWrites = new Map<string, Promise<void>>();
+  return {
+    async read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>> {
+      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State } = options;
+      const writeKey = JSON.stringify([learner, course, version]);
+      const pending = pendingWrites.get(writeKey);
+      if (pending) await pending;
+      // One row: the snapshot, and the tail packed into one JSON array (far cheaper than a row per event).
+      const { rows } = await sql<ReadRow>`
+        select snapshot_sequence, snapshot_state, tail from primer_learner_state_tail(${learner}, ${course}, ${version})`.execute(db);
+
+      const row = rows[0]!;
+      const hasSnapshot = row.snapshot_sequence !== null;
+      const start = hasSnapshot ? revive(row.snapshot_state) : structuredClone(options.initial);
+      const packed = typeof row.tail === 'string' ? (JSON.parse(row.tail) as PackedEvent[]) : row.tail;
+      const tail: StoredEvent[] = packed.map(([sequence, id, courseVersion, time, type, payload, key]) => ({
+        id,
+        sequence: Number(sequence),
+        learner,
+        course,
+        courseVersion,
+        time: new Date(time).toISOString(),
+        type,
+        payload,
+        key,
+      }));
+      const state = tail.length > 0 ? fold(start, tail) : start;
+      const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
+
+      const snapshotWritten = tail.length > snapshotEvery;
+      if (snapshotWritten) {
+        // Serialised now, so a state that JSON cannot hold fails this read rather than vanishing.
+        const json = JSON.stringify(state);
+        const write = writeSnapshot(db, { learner, course, version, sequence, json, at: clock.now() }).then(
+          () => {},
+          // A snapshot is only a cache: if storing it fails, the next read replays the longer tail and tries again.
+          () => {},
+        );
+        const tracked = write.finally(() => {
+          if (pendingWrites.get(writeKey) === tracked) pendingWrites.delete(writeKey);
+        });
+        pendingWrites.set(writeKey, tracked);
+      }
+      return { state, sequence, replayed: tail.length, snapshotWritten };
+    },
+    async settle() {
+      while (pendingWrites.size > 0) await Promise.all(pendingWrites.values());
+    },
+  };
+}
+
+/** Stores a snapshot unless one at the same or a later sequence is there already. */
+async function writeSnapshot(db: Kysely<Database>, snapshot: { learner: string; course: string; version: string; sequence: number; json: string; at: Date }): Promise<void> {
+  const { learner, course, version, sequence, json, at } = snapshot;
+  await db
+    .insertInto('snapshots')
+    .values({ learner, course, fold_version: version, sequence, state: json, created_at: at })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['learner', 'course', 'fold_version'])
+        .doUpdateSet((update) => ({ sequence: update.ref('excluded.sequence'), state: update.ref('excluded.state'), created_at: update.ref('excluded.created_at') }))
+        .where('snapshots.sequence', '<', (update) => update.ref('excluded.sequence')),
+    )
+    .execute();
+}
+
+/** Reads once and waits for the snapshot write, if any: for one-off use outside a store. */
 export async function readLearnerState<State>(
   db: Kysely<Database>,
   clock: Clock,
@@ -44,50 +125,8 @@ export async function readLearnerState<State>(
   course: string,
   options: ReadLearnerStateOptions<State>,
 ): Promise<LearnerStateRead<State>> {
-  const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State } = options;
-  // One row: the snapshot, and the tail packed into one JSON array (far cheaper than a row per event).
-  const { rows } = await sql<ReadRow>`
-    with snapshot as (
-      select sequence, state from snapshots
-      where learner = ${learner} and course = ${course} and fold_version = ${version}
-    )
-    select (select sequence from snapshot) as snapshot_sequence,
-           (select state from snapshot) as snapshot_state,
-           (select coalesce(json_agg(json_build_array(e.sequence, e.id, e.course_version, e.time, e.type, e.payload, e.idempotency_key) order by e.sequence), '[]'::json)
-            from events e
-            where e.learner = ${learner} and e.course = ${course}
-              and e.sequence > coalesce((select sequence from snapshot), 0)) as tail`.execute(db);
-
-  const row = rows[0]!;
-  const hasSnapshot = row.snapshot_sequence !== null;
-  const start = hasSnapshot ? revive(row.snapshot_state) : structuredClone(options.initial);
-  const packed = typeof row.tail === 'string' ? (JSON.parse(row.tail) as PackedEvent[]) : row.tail;
-  const tail: StoredEvent[] = packed.map(([sequence, id, courseVersion, time, type, payload, key]) => ({
-    id,
-    sequence: Number(sequence),
-    learner,
-    course,
-    courseVersion,
-    time: new Date(time).toISOString(),
-    type,
-    payload,
-    key,
-  }));
-  const state = tail.length > 0 ? fold(start, tail) : start;
-  const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
-
-  const snapshotWritten = tail.length > snapshotEvery;
-  if (snapshotWritten) {
-    await db
-      .insertInto('snapshots')
-      .values({ learner, course, fold_version: version, sequence, state: JSON.stringify(state), created_at: clock.now() })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['learner', 'course', 'fold_version'])
-          .doUpdateSet((update) => ({ sequence: update.ref('excluded.sequence'), state: update.ref('excluded.state'), created_at: update.ref('excluded.created_at') }))
-          .where('snapshots.sequence', '<', (update) => update.ref('excluded.sequence')),
-      )
-      .execute();
-  }
-  return { state, sequence, replayed: tail.length, snapshotWritten };
+  const reader = createLearnerStateReader(db, clock);
+  const read = await reader.read(learner, course, options);
+  await reader.settle();
+  return read;
 }

@@ -12,6 +12,7 @@ export interface CourseIndex {
 }
 
 const rememberedSearches = 2000;
+const rememberedTerms = 5000;
 
 export function createCourseIndex(bundle: PublicBundle): CourseIndex {
   const byId = new Map(bundle.chunks.map((chunk) => [chunk.id, chunk]));
@@ -21,6 +22,7 @@ export function createCourseIndex(bundle: PublicBundle): CourseIndex {
     searchOptions: { boost: { heading: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
   });
   search.addAll(bundle.chunks);
+  const terms = rememberTermScores(search);
   // Every turn ranks the questions of the recent turns again (their course text must come out the same),
   // and a fuzzy search costs milliseconds: results are remembered, the oldest forgotten first.
   const remembered = new Map<string, { chunk: Chunk; score: number }[]>();
@@ -28,6 +30,7 @@ export function createCourseIndex(bundle: PublicBundle): CourseIndex {
     const key = `${options.lesson ?? ''}\u0000${options.limit ?? 4}\u0000${query}`;
     let ranked = remembered.get(key);
     if (!ranked) {
+      terms.boostedLesson = options.lesson ?? '';
       ranked = search
         .search(query, { boostDocument: (_id, _term, stored) => (options.lesson && stored?.lesson === options.lesson ? 2 : 1) })
         .slice(0, options.limit ?? 4)
@@ -42,4 +45,34 @@ export function createCourseIndex(bundle: PublicBundle): CourseIndex {
     rank,
     chunk: (id) => byId.get(id),
   };
+}
+
+/** MiniSearch's scores of one query term: document number → score, matched query terms, matched document terms. */
+type TermScores = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+type ExecuteQuerySpec = (query: object, options: object) => TermScores;
+
+/**
+ * MiniSearch scores a query term by term (its private `executeQuerySpec`: an exact, a prefix and a fuzzy
+ * match per term) and sums the terms' scores. A learner's messages share most of their words, and matching
+ * one short word fuzzily can take a millisecond, so each term's scores are remembered for the boosted lesson.
+ * Copies go out, because MiniSearch adds the next terms' scores into them. The ranking is unchanged (tested).
+ */
+function rememberTermScores(search: MiniSearch<Chunk>): { boostedLesson: string } {
+  const state = { boostedLesson: '' }; // the lesson the current search's boostDocument favours: part of each term's key
+  const termScores = new Map<string, TermScores>();
+  const internals = search as unknown as { executeQuerySpec: ExecuteQuerySpec };
+  const score = internals.executeQuerySpec.bind(search);
+  internals.executeQuerySpec = (query, options) => {
+    const key = `${state.boostedLesson}\u0000${JSON.stringify(query)}`;
+    let scores = termScores.get(key);
+    if (!scores) {
+      scores = score(query, options);
+      if (termScores.size >= rememberedTerms) termScores.delete(termScores.keys().next().value!);
+      termScores.set(key, scores);
+    }
+    const copy: TermScores = new Map();
+    for (const [document, { score, terms, match }] of scores) copy.set(document, { score, terms: [...terms], match: Object.fromEntries(Object.entries(match).map(([term, fields]) => [term, [...fields]])) });
+    return copy;
+  };
+  return state;
 }

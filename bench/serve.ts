@@ -78,6 +78,7 @@ export default async function run(): Promise<BenchReport> {
         peakTurnsInFlight: result.peakTurnsInFlight,
         serverPeakRssMb: result.serverPeakRssMb.map(round).join(' + '),
         serverCpuShare: result.serverCpuShare.map((share) => round(share, 2)).join(' + '),
+        serverCpuMsPerTurn: round((result.serverCpuShare.reduce((sum, share) => sum + share, 0) * result.conversationSeconds * 1000) / Math.max(1, result.turns.length)),
         modelCpuShare: round(result.modelCpuShare, 2),
         clientCpuShare: round(result.clientCpuSeconds / result.conversationSeconds, 2),
         clientLoopDelayP99Ms: round(result.clientLoopDelayP99Ms),
@@ -89,6 +90,7 @@ export default async function run(): Promise<BenchReport> {
         [`${scenario.name}.addedFirstTokenP99Ms`]: row.addedFirstTokenP99Ms,
         [`${scenario.name}.serverPeakRssMb`]: round(Math.max(...result.serverPeakRssMb)),
         [`${scenario.name}.turnsPerSecond`]: row.turnsPerSecond,
+        [`${scenario.name}.serverCpuMsPerTurn`]: row.serverCpuMsPerTurn,
         [`${scenario.name}.errors`]: row.errors,
         [`${scenario.name}.meetsTargets`]: row.errors === 0 && row.addedFirstTokenP99Ms <= targets.addedFirstTokenP99Ms && Math.max(...result.serverPeakRssMb) <= targets.peakRssMb,
       });
@@ -132,11 +134,11 @@ async function runScenario(scenario: Scenario, context: ScenarioContext) {
   }
   log(`${scenario.name}: starting ${scenario.servers} server process${scenario.servers === 1 ? '' : 'es'}`);
   const profileDir = path.resolve(here, 'results', `serve-profile-${scenario.name}`);
-  const servers = await Promise.all(
-    Array.from({ length: scenario.servers }, (_, index) =>
-      startChild(path.join(here, 'serve/server-process.ts'), [JSON.stringify(settings)], context.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], `server ${index + 1}`),
-    ),
-  );
+  if (context.profile) {
+    await rm(profileDir, { recursive: true, force: true });
+    settings.profileDir = profileDir;
+  }
+  const servers = await Promise.all(Array.from({ length: scenario.servers }, (_, index) => startChild(path.join(here, 'serve/server-process.ts'), [JSON.stringify(settings)], [], `server ${index + 1}`)));
   const watchers = servers.map((server) => watchProcess(server.pid));
   const cpuSeconds = async (pid: number) => (await sampleProcess(pid))?.cpuSeconds ?? 0;
   try {
@@ -159,7 +161,7 @@ async function runScenario(scenario: Scenario, context: ScenarioContext) {
       await admin.query(`drop database if exists ${benchDatabase} with (force)`).catch(() => undefined);
       await admin.end();
     }
-    if (context.profile) log(`${scenario.name}: CPU profiles in ${path.relative(process.cwd(), profileDir)}`);
+    if (context.profile) log(`${scenario.name}: CPU profiles of the servers (from ready to stop) in ${path.relative(process.cwd(), profileDir)}`);
   }
 }
 

@@ -1,6 +1,10 @@
 // Child process of `npm run bench -- serve`: one Primer server, started with `startServer` exactly as
 // `primer serve` does, serving the sample course with guests allowed. Its settings arrive as JSON in
 // argv[2] (ServerProcessSettings); it answers { url } over IPC once listening and { stopped } after { stop }.
+// With `profileDir`, it profiles its CPU from ready to stop (start-up left out) into a .cpuprofile there.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { startServer } from '../../src/server/start-server.js';
 
 export interface ServerProcessSettings {
@@ -14,6 +18,8 @@ export interface ServerProcessSettings {
   data?: string;
   /** PostgreSQL URL. */
   databaseUrl?: string;
+  /** Where to write the CPU profile of the load (none when absent). */
+  profileDir?: string;
 }
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as ServerProcessSettings;
@@ -29,11 +35,24 @@ const server = await startServer({
   // limit are lifted through the server's own options; the per-learner turn limit stays at its default.
   app: { limits: { signInPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } },
 });
+const profiler = settings.profileDir ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await profiler.post('Profiler.start');
+}
 process.send?.({ url: server.url });
 process.on('message', (message: { stop?: boolean }) => {
   if (!message.stop) return;
-  void server.close().then(() => {
+  void (async () => {
+    if (profiler && settings.profileDir) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await mkdir(settings.profileDir, { recursive: true });
+      await writeFile(path.join(settings.profileDir, `server-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    }
+    await server.close();
     process.send?.({ stopped: true });
-    process.exit(0); // writes the --cpu-prof profile, when asked for one
-  });
+    process.exit(0);
+  })();
 });

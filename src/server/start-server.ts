@@ -125,7 +125,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     for (const problem of loaded.errors) log(`${problem.path}:${problem.line}:${problem.column}: ${problem.message} (${problem.hint})`);
     if (loaded.errors.length > 0) log('The model settings have errors, so Primer runs in no-model mode until they are fixed.');
     else if (loaded.notice) log(loaded.notice);
-    const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: recordModelCallMetrics(metrics, createStoreModelCallRecorder(store)) });
+    const modelCalls = createStoreModelCallRecorder(store, { batchMs: 1000 }); // one insert for all the calls of a second
+    closers.push(() => modelCalls.flush()); // before the store closes
+    const router = createRouter({ config: loaded.config, apiKeys: loaded.apiKeys, recorder: recordModelCallMetrics(metrics, modelCalls) });
     const sandbox = createSandbox();
     closers.push(() => sandbox.close());
 
@@ -271,6 +273,12 @@ function listen(fetch: (request: Request, bindings: HttpBindings) => Response | 
       server.off('error', failed);
       resolve(server);
     });
+    // Keep an idle connection a minute (Node's default is 5 s): a learner thinks longer than that
+    // between turns, and a load balancer's idle timeout (often 60 s) must run out before the server's.
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+    }
     const failed = (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `port ${port} on ${hostname} is in use; stop the other server or pass --port (0 picks a free port)` : `cannot listen on ${hostname}:${port}: ${error.message}`));
     server.once('error', failed);

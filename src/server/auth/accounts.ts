@@ -19,7 +19,27 @@ export const isGuestEmail = (email: string) => email.endsWith(guestDomain);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i; // ids are uuids; anything else names no account
 const sessionDays = 30;
 
-export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
+export interface AccountsOptions {
+  /**
+   * How long (ms) a process keeps a session it has looked up, so a learner's requests do not each
+   * read auth_sessions and users. Signing out and role changes through this process apply at once;
+   * through another process (several servers on one PostgreSQL), within this time. Default 60 s; 0 turns it off.
+   */
+  sessionCacheMs?: number;
+  /** Most sessions kept (the least recently loaded go first). Default 20,000. */
+  sessionCacheSize?: number;
+}
+
+export function createAccounts(db: Kysely<Database>, clock: { now(): Date }, options: AccountsOptions = {}) {
+  const sessionCacheMs = options.sessionCacheMs ?? 60_000;
+  const sessionCacheSize = options.sessionCacheSize ?? 20_000;
+  // By token hash: the account, when the session itself expires, and until when the entry may be used.
+  const sessions = new Map<string, { account: Account; expiresAt: number; freshUntil: number }>();
+  let forgets = 0; // a lookup that was reading while a session or account was forgotten does not keep what it read
+  const forgetAccount = (id: string) => {
+    forgets++;
+    for (const [hash, entry] of sessions) if (entry.account.id === id) sessions.delete(hash);
+  };
   const toAccount = (row: { id: string; email: string; name: string; role: UserRole }): Account => ({ ...row, guest: isGuestEmail(row.email) });
   const columns = ['id', 'email', 'name', 'role'] as const;
   const find = async (id: string): Promise<Account | undefined> => {
@@ -66,18 +86,37 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
     },
 
     async fromSession(token: string): Promise<Account | undefined> {
+      const hash = hashToken(token);
+      const now = clock.now().getTime();
+      const cached = sessions.get(hash);
+      if (cached && cached.freshUntil > now) return cached.expiresAt > now ? cached.account : undefined;
+      const forgetsBefore = forgets;
       const row = await db
         .selectFrom('auth_sessions')
         .innerJoin('users', 'users.id', 'auth_sessions.user_id')
         .select(['users.id', 'users.email', 'users.name', 'users.role', 'auth_sessions.expires_at'])
-        .where('auth_sessions.id_hash', '=', hashToken(token))
+        .where('auth_sessions.id_hash', '=', hash)
         .executeTakeFirst();
-      if (!row || new Date(row.expires_at) <= clock.now()) return undefined;
-      return toAccount(row);
+      sessions.delete(hash);
+      if (!row) return undefined; // unknown tokens are not kept: anyone can send many
+      const { expires_at, ...user } = row;
+      const account = toAccount(user);
+      const expiresAt = new Date(expires_at).getTime();
+      if (sessionCacheMs > 0 && expiresAt > now && forgets === forgetsBefore) {
+        sessions.set(hash, { account, expiresAt, freshUntil: now + sessionCacheMs });
+        if (sessions.size > sessionCacheSize) sessions.delete(sessions.keys().next().value!);
+      }
+      return expiresAt > now ? account : undefined;
     },
 
     async endSession(token: string): Promise<void> {
-      await db.deleteFrom('auth_sessions').where('id_hash', '=', hashToken(token)).execute();
+      const hash = hashToken(token);
+      const forget = () => {
+        forgets++;
+        sessions.delete(hash);
+      };
+      forget();
+      await db.deleteFrom('auth_sessions').where('id_hash', '=', hash).execute().finally(forget); // and once more for a lookup that read meanwhile
     },
 
     find,
@@ -99,7 +138,7 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
           if (admins.length <= 1) return 'last-admin';
         }
         return toAccount(await trx.updateTable('users').set({ role }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow());
-      });
+      }).finally(() => forgetAccount(id));
     },
 
     /** Turns a guest into a full account with an email and password, keeping its id and so all its progress. */
@@ -115,6 +154,7 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }) {
         .where('id', '=', id)
         .returning(columns)
         .executeTakeFirstOrThrow();
+      forgetAccount(id);
       return toAccount(row);
     },
   };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
-import { courseAccess } from '../access.js';
+import { readCourseAccess } from '../access.js';
 import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline } from '../api-types.js';
 import type { ServerContext } from '../server-context.js';
 import { courseTranslator, createCourseText } from './course-text.js';
@@ -24,9 +24,9 @@ export function courseRoutes(context: ServerContext) {
     const account = c.get('account')!;
     const courses: ApiCourseListItem[] = [];
     for (const course of await context.catalog.list()) {
-      const access = await courseAccess(context, account, course.id);
-      const bundle = access ? await context.catalog.bundle(course.id) : undefined;
-      if (access && bundle) courses.push({ id: course.id, title: course.title, language: bundle.public.course.language, version: course.version, access });
+      const found = await readCourseAccess(context, account, course.id);
+      const bundle = found ? await context.catalog.bundle(course.id, found.version) : undefined;
+      if (found && bundle) courses.push({ id: course.id, title: course.title, language: bundle.public.course.language, version: found.version, access: found.access });
     }
     return c.json({ courses });
   });

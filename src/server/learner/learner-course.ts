@@ -4,7 +4,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { CourseBundle } from '../../course/index.js';
 import type { TutorJournal } from '../../tutor/index.js';
-import { courseAccess, type CourseAccess } from '../access.js';
+import { readCourseAccess, type CourseAccess } from '../access.js';
 import type { Account } from '../auth/accounts.js';
 import type { AuthVariables } from '../auth/session.js';
 import type { ServerContext } from '../server-context.js';
@@ -32,8 +32,9 @@ export function loadLearnerCourse(context: ServerContext): MiddlewareHandler<{ V
     const account = c.get('account');
     if (!account) return c.json({ error: 'sign in first (or continue as a guest)' }, 401);
     const course = c.req.param('course') ?? '';
-    const access = await courseAccess(context, account, course);
-    const bundle = access ? await context.catalog.bundle(course) : undefined;
+    const found = await readCourseAccess(context, account, course);
+    const bundle = found ? await context.catalog.bundle(course, found.version) : undefined; // a version already loaded is not read again
+    const access = found?.access;
     if (!access || !bundle) return c.json({ error: `there is no course "${course}" that you can take; check the link, or ask your teacher for an invitation` }, 404);
     c.set('learnerCourse', { account, access, bundle, journal: createStoreJournal(context.store, bundle) });
     await next();

@@ -2,7 +2,7 @@
 // the web app imports them with `import type` and nothing of the server reaches the browser.
 // Every error is `{ error: string }` with a 4xx/5xx status, written for a person to read.
 
-import type { NextWhy } from '../learner/choose-next-activity.js';
+import type { NextWhy } from '../learner/index.js';
 
 export type { NextWhy };
 

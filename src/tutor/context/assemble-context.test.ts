@@ -92,7 +92,7 @@ describe('assembleContext', () => {
       moves++;
       expect(prompts[i]!.context.system).not.toBe(prompts[i - 1]!.context.system);
     }
-    expect(moves).toBe(2); // at 14 and 26 messages
+    expect(moves).toBe(2); // at 14 and 24 messages
   });
 
   it('attaches the most relevant section to the question that asked for it, once, and keeps it there', () => {
@@ -130,6 +130,6 @@ describe('assembleContext with only the latest messages', () => {
     const latest = assembleContext(input({ turns: conversation(60).slice(20), earlierMessages: 20 }));
     expect(latest.system).toBe(whole.system);
     expect(latest.messages).toEqual(whole.messages);
-    expect(whole.system).toContain('24 before them not shown');
+    expect(whole.system).toContain('34 before them not shown');
   });
 });

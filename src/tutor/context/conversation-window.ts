@@ -16,18 +16,19 @@ export interface ConversationWindow {
 }
 
 export interface WindowOptions {
-  summaryEvery?: number; // the split point moves in steps of this many messages (default 12)
+  summaryEvery?: number; // the split point moves in steps of this many messages (default 11)
   keepAtLeast?: number; // messages always kept verbatim (default 2: the last exchange)
   /** Messages before `conversation[0]` that the caller did not pass (a journal returns only the latest); the split stays aligned to the whole conversation. */
   earlierMessages?: number;
 }
 
 /**
- * Example: with 25 messages and the defaults, messages 1–12 are summarised and 13–25 kept; the
- * 26th and 27th are appended after them; at 38 messages the summary moves to cover 1–36.
+ * Example: with 24 messages and the defaults, messages 1–22 are summarised and 23–24 kept; later ones
+ * are appended after them; at 35 messages the summary moves to cover 1–34 (the verbatim part starts
+ * with the learner's message 35, not the tutor's 34th).
  */
 export function windowConversation(conversation: readonly Turn[], options: WindowOptions = {}): ConversationWindow {
-  const every = options.summaryEvery ?? 12;
+  const every = options.summaryEvery ?? 11;
   const keep = options.keepAtLeast ?? 2;
   const earlier = options.earlierMessages ?? 0;
   const splitInWhole = Math.max(0, Math.floor((earlier + conversation.length - keep) / every) * every);
@@ -40,7 +41,7 @@ export function windowConversation(conversation: readonly Turn[], options: Windo
   return { summary: summarise(conversation.slice(from, split), earlier + from), summarised: earlier + split, turns };
 }
 
-const summaryBlocks = 2; // 24 messages by default: always among the 40 latest a journal returns, whatever the window
+const summaryBlocks = 2; // 22 messages by default: always among the 40 latest a journal returns, whatever the window
 
 /** Commands are stored as typed ("/answer 4"); the model reads them as the learner meant them. */
 export function asModelSees(turn: Turn): Turn {

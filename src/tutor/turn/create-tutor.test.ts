@@ -158,8 +158,8 @@ describe('a tutor turn', () => {
     for (let question = 1; question <= 23; question++) await send(`Question ${question}: how do I add big numbers?`);
     expect((await journal.read('ana')).messages).toHaveLength(40); // of 46: the journal leaves the oldest out
     const [previous, last] = tutorRequests().slice(-2) as [TestServerRequest, TestServerRequest];
-    expect(systemOf(last)).toContain('Earlier in this conversation (24 messages, summarised; 12 before them not shown)');
-    expect(systemOf(last)).toContain('"Question 18: how do I add big numbers?"');
+    expect(systemOf(last)).toContain('Earlier in this conversation (22 messages, summarised; 12 before them not shown)');
+    expect(systemOf(last)).toContain('"Question 17: how do I add big numbers?"');
     // Between two moves of the summary, each prompt begins with the previous one up to its new message.
     expect(systemOf(last)).toBe(systemOf(previous));
     const before = previous.messages.slice(0, -1);

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createSeededRandom } from '../src/eval/index.js';
@@ -107,6 +108,13 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   }
 
   // 4. Measured: reads with a snapshot plus that tail, each learner twice, one at a time.
+  // Garbage-collection pauses are recorded alongside, to tell how many of the slow reads they explain.
+  const pauses: { start: number; end: number }[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const spans: { start: number; end: number }[] = [];
   const reads: number[] = [];
   let checked = 0;
   const readCpu = process.cpuUsage();
@@ -114,7 +122,9 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
     for (const learner of learners) {
       const started = performance.now();
       const { state, replayed } = await store.readLearnerState(learner, course.course.id, fold);
-      reads.push(performance.now() - started);
+      const ended = performance.now();
+      reads.push(ended - started);
+      spans.push({ start: started, end: ended });
       if (replayed !== tails.get(learner) || state.eventCount !== size.eventsPerLearner + tails.get(learner)!) {
         throw new Error(`${backend}: ${learner} read ${state.eventCount} events (replayed ${replayed}); expected ${size.eventsPerLearner + tails.get(learner)!} (tail ${tails.get(learner)}), pass ${pass}`);
       }
@@ -123,6 +133,10 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   }
 
   const readCpuMs = cpuMsSince(readCpu) / reads.length;
+  await new Promise((resolve) => setImmediate(resolve)); // the observer reports after the fact
+  gcObserver.disconnect();
+  const readsDuringGc = spans.filter((span) => pauses.some((pause) => pause.start < span.end && pause.end > span.start)).length;
+  const gcPauses = pauses.filter((pause) => pause.end > spans[0]!.start && pause.start < spans.at(-1)!.end);
 
   // The noise floor: the cheapest round trip on the same connection, one at a time, right after.
   const floor: number[] = [];
@@ -139,6 +153,7 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   const warm = summary(reads);
   return {
     reads: warm,
+    gc: { pauses: gcPauses.length, pauseMs: round(gcPauses.reduce((sum, pause) => sum + pause.end - pause.start, 0), 1), readsDuringGc },
     readCpuMs,
     appendedPerSecond: Math.round(appended / appendSeconds),
     checked,
@@ -159,6 +174,7 @@ export async function runStoreBench(size: StoreBenchSize = fullSize, only?: stri
     'appends are one transaction each, with a client key (idempotent); PGlite writes to a real data folder in a temporary directory',
     'read latency is measured one read at a time from this process, including the fold; PostgreSQL is the local server over TCP',
     'cpuMsPerOp: CPU time of this process per operation (for PGlite that includes the database; for PostgreSQL not the server), useful when the machine is shared',
+    'GcPausesDuringReads / ReadsOverlappingGc: garbage-collection pauses of this process while the measured reads ran, and how many reads overlapped one (those reads are included in p99)',
     'select 1: the cheapest round trip on the same connection, measured right after the reads; its p99 shows what the machine itself adds (other processes, GC)',
     `machine: ${os.cpus().length} CPUs, load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`,
   ];
@@ -181,6 +197,9 @@ export async function runStoreBench(size: StoreBenchSize = fullSize, only?: stri
         figures[`${backend.name}ReadP50Ms`] = result.reads.p50;
         figures[`${backend.name}ReadP99Ms`] = result.reads.p99;
         figures[`${backend.name}ReadCpuMsPerRead`] = round(result.readCpuMs);
+        figures[`${backend.name}GcPausesDuringReads`] = result.gc.pauses;
+        figures[`${backend.name}GcPauseMsDuringReads`] = result.gc.pauseMs;
+        figures[`${backend.name}ReadsOverlappingGc`] = result.gc.readsDuringGc;
         figures[`${backend.name}AppendedEventsPerSecond`] = result.appendedPerSecond;
         figures[`${backend.name}ReadUnderTarget`] = result.reads.p50 < targetMs && result.reads.p99 < targetMs;
       } finally {

@@ -12,7 +12,7 @@ export interface CourseIndex {
 }
 
 const rememberedSearches = 2000;
-const rememberedTerms = 5000;
+const rememberedTerms = 2000; // each holds the scores of the chunks the term matches: a few MB at most
 
 export function createCourseIndex(bundle: PublicBundle): CourseIndex {
   const byId = new Map(bundle.chunks.map((chunk) => [chunk.id, chunk]));
@@ -55,12 +55,15 @@ type ExecuteQuerySpec = (query: object, options: object) => TermScores;
  * MiniSearch scores a query term by term (its private `executeQuerySpec`: an exact, a prefix and a fuzzy
  * match per term) and sums the terms' scores. A learner's messages share most of their words, and matching
  * one short word fuzzily can take a millisecond, so each term's scores are remembered for the boosted lesson.
- * Copies go out, because MiniSearch adds the next terms' scores into them. The ranking is unchanged (tested).
+ * Copies go out, because MiniSearch adds the next terms' scores into them. The ranking is unchanged (tested);
+ * this relies on the index never changing after it is built, and on MiniSearch 7's internals: the test
+ * compares with plain MiniSearch, and without that method nothing is remembered.
  */
 function rememberTermScores(search: MiniSearch<Chunk>): { boostedLesson: string } {
   const state = { boostedLesson: '' }; // the lesson the current search's boostDocument favours: part of each term's key
   const termScores = new Map<string, TermScores>();
-  const internals = search as unknown as { executeQuerySpec: ExecuteQuerySpec };
+  const internals = search as unknown as { executeQuerySpec?: ExecuteQuerySpec };
+  if (typeof internals.executeQuerySpec !== 'function') return state;
   const score = internals.executeQuerySpec.bind(search);
   internals.executeQuerySpec = (query, options) => {
     const key = `${state.boostedLesson}\u0000${JSON.stringify(query)}`;

@@ -2,6 +2,7 @@
 //   admin   — every course;
 //   teacher — courses they own, or where an accepted enrollment makes them a teacher;
 //   learner — guest courses, and courses where an accepted enrollment makes them a learner.
+import { sql } from 'kysely';
 import type { Account } from './auth/accounts.js';
 import type { ServerContext } from './server-context.js';
 
@@ -14,24 +15,12 @@ export async function courseAccess(context: Pick<ServerContext, 'store' | 'guest
 
 /** The access and the course's current version (its content hash), read in one statement. */
 export async function readCourseAccess(context: Pick<ServerContext, 'store' | 'guestCourses'>, account: Account, course: string): Promise<{ access: CourseAccess; version: string } | undefined> {
-  const row = await context.store.db
-    .selectFrom('courses')
-    .select((eb) => [
-      'owner_id',
-      'current_version',
-      eb
-        .selectFrom('enrollments')
-        .select('role')
-        .where('enrollments.course_id', '=', course)
-        .where('enrollments.user_id', '=', account.id)
-        .where('enrollments.accepted_at', 'is not', null)
-        .orderBy('role', 'desc') // 'teacher' before 'learner'
-        .limit(1)
-        .as('enrollment'),
-    ])
-    .where('id', '=', course)
-    .where('current_version', 'is not', null)
-    .executeTakeFirst();
+  // One statement, written as SQL: a learner's every request asks it, and the query builder's work for this nested select showed in profiles.
+  const { rows } = await sql<{ owner_id: string | null; current_version: string | null; enrollment: string | null }>`
+    select owner_id, current_version,
+      (select role from enrollments where course_id = ${course} and user_id = ${account.id} and accepted_at is not null order by role desc limit 1) as enrollment
+    from courses where id = ${course} and current_version is not null`.execute(context.store.db);
+  const row = rows[0]; // 'teacher' sorts before 'learner' above
   if (!row?.current_version) return undefined;
   const access = decide(row.owner_id, row.enrollment);
   return access ? { access, version: row.current_version } : undefined;

@@ -133,7 +133,7 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   }
 
   const readCpuMs = cpuMsSince(readCpu) / reads.length;
-  await new Promise((resolve) => setImmediate(resolve)); // the observer reports after the fact
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the observer reports after the fact, a few turns of the event loop later
   gcObserver.disconnect();
   const readsDuringGc = spans.filter((span) => pauses.some((pause) => pause.start < span.end && pause.end > span.start)).length;
   const gcPauses = pauses.filter((pause) => pause.end > spans[0]!.start && pause.start < spans.at(-1)!.end);

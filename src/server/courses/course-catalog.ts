@@ -21,17 +21,21 @@ export interface CourseCatalog {
   versions(course: string): Promise<{ version: string; publishedAt: Date }[]>;
   /** Makes an already published version current again; false when the course has no such version. */
   setCurrent(course: string, version: string): Promise<boolean>;
+  /** How many times this process has changed a course's current version: what was read before a change may be stale. */
+  changes(): number;
 }
 
 const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 export function createCourseCatalog(db: Kysely<Database>): CourseCatalog {
   const cache = new Map<string, CourseBundle>(); // by content hash: versions never change
+  let changes = 0;
 
   return {
     async publish(bundle, owner = null) {
       const { course } = bundle.public;
       const version = bundle.public.hash;
+      changes++; // before and after: a read in between is stale either way
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('courses').select(['id', 'owner_id']).where('id', '=', course.id).executeTakeFirst();
         if (!existing) await trx.insertInto('courses').values({ id: course.id, title: course.title, owner_id: owner, current_version: null }).execute();
@@ -43,7 +47,7 @@ export function createCourseCatalog(db: Kysely<Database>): CourseCatalog {
         await trx.updateTable('courses').set({ title: course.title, current_version: version }).where('id', '=', course.id).execute();
         cache.set(version, bundle);
         return { course: course.id, version, isNew: !known };
-      });
+      }).finally(() => changes++);
     },
 
     async bundle(courseId, version) {
@@ -77,8 +81,11 @@ export function createCourseCatalog(db: Kysely<Database>): CourseCatalog {
     async setCurrent(courseId, version) {
       const known = await db.selectFrom('course_versions').select('content_hash').where('course_id', '=', courseId).where('content_hash', '=', version).executeTakeFirst();
       if (!known) return false;
-      await db.updateTable('courses').set({ current_version: version }).where('id', '=', courseId).execute();
+      changes++;
+      await db.updateTable('courses').set({ current_version: version }).where('id', '=', courseId).execute().finally(() => changes++);
       return true;
     },
+
+    changes: () => changes,
   };
 }

@@ -26,13 +26,38 @@ export const requireSignedIn: MiddlewareHandler<{ Variables: AuthVariables }> = 
   await next();
 };
 
-/** Loads `:course` for the signed-in account into `c.get('learnerCourse')`. */
+/** How long (ms) a process keeps a learner's access to a course and its current version; see loadLearnerCourse. */
+export const learnerAccessCacheMs = 60_000;
+const learnerAccessCacheSize = 20_000;
+
+/**
+ * Loads `:course` for the signed-in account into `c.get('learnerCourse')`. A learner sends a turn
+ * every few seconds, so the access and the course's current version are kept per process for
+ * `learnerAccessCacheMs`: a version published through this process is served at once (the catalog
+ * counts its changes), one published through another process within that time. A refusal is never
+ * kept, so an accepted invitation opens the course at once.
+ */
 export function loadLearnerCourse(context: ServerContext): MiddlewareHandler<{ Variables: LearnerVariables }> {
+  const kept = new Map<string, { access: CourseAccess; version: string; catalogChanges: number; freshUntil: number }>();
+  const readAccess = async (account: Account, course: string) => {
+    const key = `${account.id}\u0000${account.role}\u0000${course}`;
+    const now = context.clock.now().getTime();
+    const catalogChanges = context.catalog.changes();
+    const entry = kept.get(key);
+    if (entry && entry.freshUntil > now && entry.catalogChanges === catalogChanges) return entry;
+    kept.delete(key);
+    const found = await readCourseAccess(context, account, course);
+    if (found && context.catalog.changes() === catalogChanges) {
+      kept.set(key, { ...found, catalogChanges, freshUntil: now + learnerAccessCacheMs });
+      if (kept.size > learnerAccessCacheSize) kept.delete(kept.keys().next().value!);
+    }
+    return found;
+  };
   return async (c, next) => {
     const account = c.get('account');
     if (!account) return c.json({ error: 'sign in first (or continue as a guest)' }, 401);
     const course = c.req.param('course') ?? '';
-    const found = await readCourseAccess(context, account, course);
+    const found = await readAccess(account, course);
     const bundle = found ? await context.catalog.bundle(course, found.version) : undefined; // a version already loaded is not read again
     const access = found?.access;
     if (!access || !bundle) return c.json({ error: `there is no course "${course}" that you can take; check the link, or ask your teacher for an invitation` }, 404);

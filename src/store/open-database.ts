@@ -68,13 +68,12 @@ async function openPglite(dataDir: string | null, description: string): Promise<
  * above 10000, and above 16384 for Primer's own tables once a data folder is reopened) that is over
  * 120 KB of garbage per query, even `select 1`, which makes the garbage collector pause about once
  * every 85 reads. Primer only reads built-in types (text, numbers, booleans, uuid, JSON, times) and
- * arrays of them, all below OID 4000, so the other parsers go: a query then leaves about 50 KB. A
+ * arrays of them, all below OID 4000, so the other parsers go: a query then leaves about 75 KB. A
  * type above 4000 (a multirange, an array of a row type) would come back as its text.
  */
 function dropUnusedParsers(pglite: PGlite): void {
-  for (const key of Object.keys(pglite.parsers)) {
-    if (Number(key) >= 4000) delete pglite.parsers[key];
-  }
+  // A new object rather than deletes: V8 copies an object that had keys deleted far less cheaply.
+  pglite.parsers = Object.fromEntries(Object.entries(pglite.parsers).filter(([key]) => !(Number(key) >= 4000)));
 }
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Kysely<Database> {

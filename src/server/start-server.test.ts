@@ -103,6 +103,17 @@ describe('startServer', () => {
     await writeFile(path.join(courseDir, 'course.yaml'), tinyCourse['course.yaml']!);
   });
 
+  it('serves a course folder added to the courses folder while it runs', async () => {
+    const course = { ...tinyCourse, 'course.yaml': tinyCourse['course.yaml']!.replace('id: tiny', 'id: added').replace('title: Tiny course', 'title: Added course') };
+    await writeCourseFolder(path.join(coursesDir, 'added'), course);
+    await vi.waitFor(async () => expect((await server.context.catalog.bundle('added'))?.public.course.title).toBe('Added course'), { timeout: 15_000, interval: 100 });
+    expect(lines).toContain('New course folder courses/added');
+    const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });
+    const cookie = guest.headers.get('set-cookie')!.split(';')[0]!;
+    const listed = await (await fetch(`${server.url}/api/courses`, { headers: { cookie } })).json();
+    expect(listed.courses.map((entry: { id: string }) => entry.id)).toContain('added');
+  });
+
   it('refuses to start a second server on the same port or the same data folder, saying why', async () => {
     const port = Number(new URL(server.url).port);
     await expect(startServer({ ...options, port })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use; stop the other server or pass --port (0 picks a free port)`);

@@ -5,6 +5,7 @@
 // Several processes may run against one PostgreSQL: migrations are safe to run concurrently and
 // every piece of learner state lives in the database. What stays per process: model budgets
 // (the router's in-memory ledger), rate limits and the one-time setup link.
+import { watch } from 'node:fs';
 import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -87,7 +88,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const guest = options.guest ?? true;
   const host = options.host ?? '127.0.0.1';
 
-  const folders = await findCourseFolders(options, cwd);
+  const { folders, root: coursesRoot } = await findCourseFolders(options, cwd);
   const databaseConfig = resolveDatabaseConfig({ data: options.data, environment, cwd });
 
   // Listen first: a port in use fails before the database is touched. Until the server is ready, every request gets a 503.
@@ -163,12 +164,35 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       metrics,
     };
 
-    for (const folder of folders) {
+    const served = new Set<string>();
+    const serveFolder = async (folder: string) => {
+      served.add(folder);
       const publish = courseFolderPublisher({ folder, catalog, context, guest, cwd, log });
       const watched: WatchedCourse = await watchCourseFolder(folder, publish, options.watchDebounceMs);
       closers.push(() => watched.close());
+    };
+    for (const folder of folders) await serveFolder(folder);
+    if (folders.length === 0) log('No course folders to serve yet; add one (a folder with course.yaml) to the courses folder, or upload a built course in the web app.');
+    // A course folder added to the courses folder while the server runs is served from then on.
+    if (coursesRoot) {
+      let timer: NodeJS.Timeout | undefined;
+      let stopped = false;
+      const watcher = watch(coursesRoot, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          for (const folder of await listCourseFolders(coursesRoot).catch(() => [])) {
+            if (stopped || served.has(folder)) continue;
+            log(`New course folder ${path.relative(cwd, folder) || '.'}`);
+            await serveFolder(folder).catch((error: Error) => log(`Could not serve ${folder}: ${error.message}`));
+          }
+        }, options.watchDebounceMs ?? 100);
+      });
+      closers.push(async () => {
+        stopped = true;
+        clearTimeout(timer);
+        watcher.close();
+      });
     }
-    if (folders.length === 0) log('No course folders to serve; teachers can upload a built course in the web app.');
 
     const setupToken = (await accounts.hasAdmin()) ? undefined : newToken(); // only its hash is kept
     const app = createApp(context, { ...options.app, clientAddress, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
@@ -184,20 +208,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 }
 
-/** The course folders to serve: `course` as given, or every folder holding course.yaml under `courses`. */
-async function findCourseFolders(options: StartServerOptions, cwd: string): Promise<string[]> {
+/**
+ * The course folders to serve: `course` as given, or every folder holding course.yaml under
+ * `courses` (then `root` is that folder, watched for new course folders).
+ */
+async function findCourseFolders(options: StartServerOptions, cwd: string): Promise<{ folders: string[]; root?: string }> {
   if (options.course && options.course.length > 0) {
     const folders = options.course.map((folder) => path.resolve(cwd, folder));
     for (const folder of folders) {
       if (!(await exists(path.join(folder, 'course.yaml')))) throw new Error(`${folder} is not a course folder (it has no course.yaml); pass the folder that holds course.yaml to --course`);
     }
-    return folders;
+    return { folders };
   }
   const root = path.resolve(cwd, options.courses ?? path.join(repositoryRoot, 'courses'));
-  if (await exists(path.join(root, 'course.yaml'))) return [root];
-  const entries = await readdir(root, { withFileTypes: true }).catch(() => {
-    throw new Error(`the courses folder ${root} does not exist; pass --courses <dir> (a folder of course folders) or --course <dir>`);
-  });
+  if (await exists(path.join(root, 'course.yaml'))) return { folders: [root] };
+  if (!(await exists(root))) throw new Error(`the courses folder ${root} does not exist; pass --courses <dir> (a folder of course folders) or --course <dir>`);
+  return { folders: await listCourseFolders(root), root };
+}
+
+/** The folders directly under `root` that hold course.yaml, by name. */
+async function listCourseFolders(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true });
   const folders: string[] = [];
   for (const entry of entries.filter((entry) => entry.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     if (await exists(path.join(root, entry.name, 'course.yaml'))) folders.push(path.join(root, entry.name));

@@ -138,7 +138,7 @@ async function runScenario(scenario: Scenario, context: ScenarioContext) {
     await rm(profileDir, { recursive: true, force: true });
     settings.profileDir = profileDir;
   }
-  const servers = await Promise.all(Array.from({ length: scenario.servers }, (_, index) => startChild(path.join(here, 'serve/server-process.ts'), [JSON.stringify(settings)], [], `server ${index + 1}`)));
+  const servers = await Promise.all(Array.from({ length: scenario.servers }, (_, index) => startChild(path.join(here, 'serve/server-process.ts'), [JSON.stringify(settings)], ['--max-semi-space-size=32'], `server ${index + 1}`)));
   const watchers = servers.map((server) => watchProcess(server.pid));
   const cpuSeconds = async (pid: number) => (await sampleProcess(pid))?.cpuSeconds ?? 0;
   try {

@@ -5,6 +5,9 @@
 // - the stable prefix: the leading part of each prompt identical to the previous model call's prompt
 //   (longest common prefix), which a provider's prompt cache can reuse; target ≥ 70% of the prompt;
 // - turn overhead without the model (an instant mock model), p99, on an embedded PGlite store; target ≤ 10 ms.
+//   Measured on a warm process (as a running server is) over `overheadLearners` more learners taking
+//   the same session, so p99 rests on hundreds of turns; the first learner's turns (first use of
+//   each code path in the process) are reported apart.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +23,8 @@ import { commonPrefixLength, promptText, scriptedModel } from './scripted-model.
 import { tutorSessionScript as script } from './tutor-session-script.js';
 
 const courseDir = path.resolve(import.meta.dirname, '../../courses/backprop');
+
+const overheadLearners = 10;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -43,7 +48,20 @@ export default async function run(): Promise<BenchReport> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'primer-bench-tutor-'));
   const store = await openStore({ kind: 'pglite', dataDir }, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
   const table: Record<string, number | string>[] = [];
-  const overheads: number[] = [];
+  const overheads: number[] = []; // the first learner's turns
+  const steady: number[] = []; // the next learners' turns
+  /** Runs the scripted session for one learner; returns each turn's time in ms. */
+  const timeSession = async (tutor: ReturnType<typeof createTutor>, learner: string) => {
+    const times: number[] = [];
+    for (const [index, line] of script.entries()) {
+      scripted.reply.next = line.reply ?? '';
+      const started = performance.now();
+      await tutor.turn({ turnId: `turn-${index}`, learner, text: line.text, ...(line.action ? { action: line.action } : {}) });
+      times.push(performance.now() - started);
+    }
+    scripted.prompts.length = 0;
+    return times;
+  };
   const totals = { prompt: 0, naive: 0, reused: 0, modelTurns: 0, leaksBlocked: 0, replyWords: 0 };
   try {
     const tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), clock: { now: () => new Date() }, random: () => 0.5 });
@@ -83,21 +101,19 @@ export default async function run(): Promise<BenchReport> {
       history.push(line.text, summary.text);
       table.push(row);
     }
+    for (let learner = 0; learner < overheadLearners; learner++) steady.push(...(await timeSession(tutor, `learner-${learner}`)));
   } finally {
     await store.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-  // The same session on the in-memory journal: the tutor's own overhead, without the store.
-  const memoryOverheads: number[] = [];
+  // The same sessions on the in-memory journal: the tutor's own overhead, without the store.
   const memoryTutor = createTutor({ course: bundle, router, journal: createMemoryJournal(bundle.public), clock: { now: () => new Date() }, random: () => 0.5 });
-  for (const [index, line] of script.entries()) {
-    scripted.reply.next = line.reply ?? '';
-    const started = performance.now();
-    await memoryTutor.turn({ turnId: `turn-${index}`, learner: 'memory-learner', text: line.text, ...(line.action ? { action: line.action } : {}) });
-    memoryOverheads.push(performance.now() - started);
-  }
+  await timeSession(memoryTutor, 'memory-warm-up');
+  const memoryOverheads: number[] = [];
+  for (let learner = 0; learner < overheadLearners; learner++) memoryOverheads.push(...(await timeSession(memoryTutor, `memory-learner-${learner}`)));
   const memorySorted = [...memoryOverheads].sort((a, b) => a - b);
-  const sorted = [...overheads].sort((a, b) => a - b);
+  const sorted = [...steady].sort((a, b) => a - b);
+  const firstSorted = [...overheads].sort((a, b) => a - b);
   return {
     figures: {
       turns: script.length,
@@ -111,8 +127,13 @@ export default async function run(): Promise<BenchReport> {
       reusedTokensPerTurn: Math.round(totals.reused / totals.modelTurns),
       stablePrefixShare: Number((totals.reused / totals.prompt).toFixed(3)),
       leaksBlocked: totals.leaksBlocked,
+      overheadTurns: steady.length,
       overheadP50Ms: Number(percentile(sorted, 50).toFixed(2)),
       overheadP99Ms: Number(percentile(sorted, 99).toFixed(2)),
+      overheadMaxMs: Number(sorted.at(-1)!.toFixed(2)),
+      overheadMet: percentile(sorted, 99) <= 10,
+      firstLearnerOverheadP50Ms: Number(percentile(firstSorted, 50).toFixed(2)),
+      firstLearnerOverheadMaxMs: Number(firstSorted.at(-1)!.toFixed(2)),
       overheadWithoutStoreP50Ms: Number(percentile(memorySorted, 50).toFixed(2)),
       overheadWithoutStoreP99Ms: Number(percentile(memorySorted, 99).toFixed(2)),
       targets: '≥ 3× fewer tokens, ≥ 70% stable prefix, p99 overhead ≤ 10 ms',
@@ -123,7 +144,7 @@ export default async function run(): Promise<BenchReport> {
       'Naive prompt: the same policy, the whole current lesson, the open exercise, every earlier message of the session and the message.',
       'Stable prefix: the longest common prefix of a prompt with the previous model call\'s prompt, i.e. what a provider\'s prompt cache can reuse; the first model turn reuses nothing. timesFewer and stablePrefixShare are over the whole session (sums).',
       'Overhead: whole turns with an instant mock model (no network), on an embedded PGlite store in a temporary folder; includes storing, folding, progression, context, guard and translation lookups.',
-      'With 30 turns p99 is the slowest turn.',
+      `Overhead p50/p99 are over ${overheadLearners} learners × ${script.length} turns on a warm process, after the first learner (whose turns, the first use of each code path, are the table's ms column and firstLearner…); the in-memory journal runs the same ${overheadLearners} sessions after one warm-up session.`,
     ],
   };
 }

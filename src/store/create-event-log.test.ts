@@ -83,6 +83,26 @@ describe.each(backends)('event log on $name', (backend) => {
     expect(await store.readEvents({ learner: 'kim', course: 'calculus' })).toHaveLength(4);
   });
 
+  it.skipIf(!backend.available)('stores the chat messages an append carries with its events, and not again on a replay', async () => {
+    const turn = {
+      ...base,
+      learner: 'noor',
+      key: 'turn-7',
+      events: [{ type: 'message', payload: { turn: 'turn-7', text: 'Why does the chain rule multiply?' } }],
+      messages: [{ turn: 'turn-7', role: 'learner' as const, text: 'Why does the chain rule multiply?', language: 'en' }],
+    };
+    await store.appendEvents(turn);
+    const replay = await store.appendEvents({ ...turn, messages: [{ ...turn.messages[0]!, text: 'changed on the way' }] });
+    expect(replay.replayed).toBe(true);
+    await store.appendEvents({ ...base, learner: 'noor', key: 'turn-7:reply', events: [{ type: 'message', payload: { turn: 'turn-7', text: 'Think of rates.' } }], messages: [{ turn: 'turn-7', role: 'tutor', text: 'Think of rates.', citations: ['chain-rule#why'] }] });
+    const rows = await store.db.selectFrom('messages').select(['turn', 'role', 'text', 'language', 'citations', 'created_at']).where('learner', '=', 'noor').orderBy('role').execute();
+    expect(rows.map(({ turn, role, text, language, citations }) => ({ turn, role, text, language, citations }))).toEqual([
+      { turn: 'turn-7', role: 'learner', text: 'Why does the chain rule multiply?', language: 'en', citations: [] },
+      { turn: 'turn-7', role: 'tutor', text: 'Think of rates.', language: null, citations: ['chain-rule#why'] },
+    ]);
+    expect(rows[0]!.created_at.toISOString()).toBe(new Date(clockMs).toISOString());
+  });
+
   it.skipIf(!backend.available)('refuses to update or delete logged events', async () => {
     await store.appendEvents({ ...base, learner: 'max', events: [{ type: 'attempt', payload: { exercise: 'e1', correct: false } }] });
     await expect(sql`update events set payload = '{}'::jsonb where learner = 'max'`.execute(store.db)).rejects.toThrow(/append-only/);

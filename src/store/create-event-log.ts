@@ -15,6 +15,24 @@ const appendEventsInputSchema = z.strictObject({
     .array(z.strictObject({ type: z.string().min(1), payload: z.unknown(), time: z.date().optional() }))
     .min(1)
     .max(1000),
+  /**
+   * Chat messages these events carry, for the `messages` table (the conversation as teachers read
+   * it): stored in the same statement as the events, so both are there or neither, and not again
+   * on a replay. One row per (learner, course, turn, role).
+   */
+  messages: z
+    .array(
+      z.strictObject({
+        turn: z.string().min(1),
+        role: z.enum(['learner', 'tutor']),
+        text: z.string(),
+        language: z.string().optional(),
+        /** Chunk ids the message cites. */
+        citations: z.array(z.string()).default([]),
+      }),
+    )
+    .max(1000)
+    .default([]),
 });
 export type AppendEventsInput = z.input<typeof appendEventsInputSchema>;
 
@@ -60,8 +78,8 @@ export interface EventLogCapabilities {
   clock: Clock;
   newId: () => string;
   /**
-   * True when every query goes through one connection (PGlite): appends cannot interleave,
-   * so each is a single statement. With PostgreSQL, appends for a learner take a lock.
+   * True when every query goes through one connection (PGlite): appends cannot interleave.
+   * With PostgreSQL, appends for a learner take a lock.
    */
   singleConnection: boolean;
 }
@@ -70,43 +88,29 @@ export function createEventLog({ db, parseEvent, clock, newId, singleConnection 
   return {
     async appendEvents(rawInput) {
       const input = appendEventsInputSchema.parse(rawInput);
-      const key = input.key ?? null;
-      const rows = input.events.map((event, index) => {
+      const now = clock.now().toISOString();
+      const ids = new Set<string>();
+      const events = input.events.map((event, index) => {
         let payload: unknown;
         try {
           payload = parseEvent(event.type, event.payload);
         } catch (error) {
           throw new InvalidEventError(index, event.type, error);
         }
-        const time = (event.time ?? clock.now()).toISOString();
-        return sql`(${index}::integer, ${newId()}::uuid, ${time}::timestamptz, ${event.type}::text, ${JSON.stringify(payload)}::jsonb)`;
+        const id = newId();
+        ids.add(id);
+        return { position: index, id, time: event.time?.toISOString() ?? now, type: event.type, payload };
       });
-      // One statement stores all of the events or, when the key was used before, none of them.
-      const insert = sql<Selectable<EventsTable>>`
-        insert into events (id, learner, course, course_version, time, type, payload, idempotency_key, key_index)
-        select v.id, ${input.learner}, ${input.course}, ${input.courseVersion}, v.time, v.type, v.payload, ${key}::text,
-               case when ${key}::text is null then null else v.position end
-        from (values ${sql.join(rows)}) as v (position, id, time, type, payload)
-        where not exists (
-          select 1 from events
-          where learner = ${input.learner} and course = ${input.course} and idempotency_key = ${key}::text
-        )
-        order by v.position
-        returning *`;
-      const run = async (executor: Kysely<Database>): Promise<AppendOutcome> => {
-        const { rows: inserted } = await insert.execute(executor);
-        if (inserted.length === 0 && key !== null) {
-          return { events: await selectByKey(executor, input.learner, input.course, key), replayed: true };
-        }
-        return { events: inserted.map(toStoredEvent).sort((a, b) => a.sequence - b.sequence), replayed: false };
-      };
-      if (singleConnection) return run(db);
-      return db.transaction().execute(async (transaction) => {
-        // Appends for one learner in one course take turns, so sequence order is commit order
-        // and a reader that tails after sequence N never misses an event committed later.
-        await sql`select pg_advisory_xact_lock(hashtext(${input.learner}), hashtext(${input.course}))`.execute(transaction);
-        return run(transaction);
-      });
+      const messages = input.messages.map((message) => ({ ...message, language: message.language ?? null, time: now }));
+      // One statement (a database function): the events and their messages, or, when the key was
+      // used before, the events stored under it. With PostgreSQL the function takes the learner's
+      // append lock first, so sequence order is commit order and a reader that tails after
+      // sequence N never misses an event committed later.
+      const { rows } = await sql<Selectable<EventsTable>>`
+        select * from primer_append_events(${input.learner}, ${input.course}, ${input.courseVersion}, ${input.key ?? null}::text,
+          ${JSON.stringify(events)}::jsonb, ${JSON.stringify(messages)}::jsonb, ${!singleConnection})`.execute(db);
+      const stored = rows.map(toStoredEvent).sort((a, b) => a.sequence - b.sequence);
+      return { events: stored, replayed: stored.length > 0 && !ids.has(stored[0]!.id) };
     },
 
     async readEvents({ learner, course, afterSequence = 0, limit = 1000 }) {
@@ -122,16 +126,4 @@ export function createEventLog({ db, parseEvent, clock, newId, singleConnection 
       return rows.map(toStoredEvent);
     },
   };
-}
-
-async function selectByKey(executor: Kysely<Database>, learner: string, course: string, key: string): Promise<StoredEvent[]> {
-  const rows = await executor
-    .selectFrom('events')
-    .selectAll()
-    .where('learner', '=', learner)
-    .where('course', '=', course)
-    .where('idempotency_key', '=', key)
-    .orderBy('sequence')
-    .execute();
-  return rows.map(toStoredEvent);
 }

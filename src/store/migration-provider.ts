@@ -8,6 +8,7 @@ import * as tutoring from './migrations/0004-tutoring.js';
 import * as translations from './migrations/0005-translations.js';
 import * as modelCalls from './migrations/0006-model-calls.js';
 import * as learnerStateRead from './migrations/0007-learner-state-read.js';
+import * as appendInOneStatement from './migrations/0008-append-in-one-statement.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005-translations': translations,
   '0006-model-calls': modelCalls,
   '0007-learner-state-read': learnerStateRead,
+  '0008-append-in-one-statement': appendInOneStatement,
 };
 
 export const migrationProvider: MigrationProvider = {

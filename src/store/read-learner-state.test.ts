@@ -35,7 +35,7 @@ describe.each(backends)('learner state on $name', (backend) => {
 
   it.skipIf(!backend.available)('is the initial state for a learner with no events', async () => {
     const read = await store.readLearnerState('nobody', course, counting);
-    expect(read).toEqual({ state: initial, sequence: 0, replayed: 0, snapshotWritten: false });
+    expect(read).toEqual({ state: initial, sequence: 0, replayed: 0, snapshotWritten: false, recent: { payloads: [], total: 0 } });
   });
 
   it.skipIf(!backend.available)('equals a full replay, and after a snapshot replays only the new tail', async () => {
@@ -100,6 +100,19 @@ describe.each(backends)('learner state on $name', (backend) => {
     expect(kai.state.events).toBe(2);
     expect(initial).toEqual({ events: 0, attempts: {} });
     expect((await store.readLearnerState('kim', 'algebra', careless)).state.events).toBe(0);
+  });
+
+  it.skipIf(!backend.available)('returns the latest events of one type with their total, across a snapshot, in the same read', async () => {
+    const say = (turn: number) => store.appendEvents({ learner: 'ines', course, courseVersion: 'v1', events: [{ type: 'message', payload: { turn: `t${turn}`, text: `message ${turn}` } }] });
+    for (let turn = 1; turn <= 4; turn++) await say(turn);
+    await practise('ines', 60); // past the snapshot threshold: the messages are now older than the snapshot
+    await store.readLearnerState('ines', course, counting);
+    await say(5);
+    const read = await store.readLearnerState('ines', course, { ...counting, recent: { type: 'message', limit: 3 } });
+    expect(read.replayed).toBe(1);
+    expect(read.recent).toEqual({ payloads: [3, 4, 5].map((turn) => ({ turn: `t${turn}`, text: `message ${turn}` })), total: 5 });
+    expect(read.state).toEqual(await fullReplay('ines'));
+    expect((await store.readLearnerState('ines', 'algebra', { ...counting, recent: { type: 'message', limit: 3 } })).recent).toEqual({ payloads: [], total: 0 });
   });
 
   it.skipIf(!backend.available)('revives state that JSON cannot hold as is', async () => {

@@ -1,6 +1,7 @@
 // Learner state is a fold over the event log. A read takes the latest snapshot for the fold's
-// version plus the events after it, in one call to a database function (its plans are kept, so
-// the read is not planned each time), and applies the injected fold to that tail. When the tail
+// version plus the events after it (and, if asked, the latest events of one type), in one call to
+// a database function (its plans are kept, so the read is not planned each time), and applies the
+// injected fold to that tail. When the tail
 // has grown past `snapshotEvery`, it stores a fresh snapshot after the read has resolved, so
 // the caller never waits for that write and reads never replay more than a short tail.
 // A new fold version ignores older snapshots.
@@ -22,6 +23,8 @@ export interface ReadLearnerStateOptions<State> {
   snapshotEvery?: number;
   /** Turns a snapshot's JSON back into state (default: as is). State must survive JSON. */
   revive?: (json: unknown) => State;
+  /** Also return the payloads of the learner's latest events of this type (e.g. the recent conversation), in the same call. */
+  recent?: { type: string; limit: number };
 }
 
 export interface LearnerStateRead<State> {
@@ -32,12 +35,14 @@ export interface LearnerStateRead<State> {
   replayed: number;
   /** Whether this read stores a new snapshot (written just after the read resolves). */
   snapshotWritten: boolean;
+  /** With `recent`: the payloads of the latest events of that type, oldest first, and how many such events there are in all. */
+  recent: { payloads: unknown[]; total: number };
 }
 
 /** One event of the tail as the read query packs it: a JSON array, in this order. */
 type PackedEvent = [sequence: number, id: string, courseVersion: string, time: string, type: string, payload: unknown, key: string | null];
 
-type ReadRow = { snapshot_sequence: string | number | bigint | null; snapshot_state: unknown; tail: PackedEvent[] | string };
+type ReadRow = { snapshot_sequence: string | number | bigint | null; snapshot_state: unknown; tail: PackedEvent[] | string; recent: unknown[] | string | null; recent_total: string | number | bigint };
 
 export interface LearnerStateReader {
   read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
@@ -54,13 +59,14 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
   const pendingWrites = new Map<string, Promise<void>>();
   return {
     async read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>> {
-      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State } = options;
+      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State, recent } = options;
       const writeKey = JSON.stringify([learner, course, version]);
       const pending = pendingWrites.get(writeKey);
       if (pending) await pending;
-      // One row: the snapshot, and the tail packed into one JSON array (far cheaper than a row per event).
+      // One row: the snapshot, the tail packed into one JSON array (far cheaper than a row per event), and the recent events asked for.
       const { rows } = await sql<ReadRow>`
-        select snapshot_sequence, snapshot_state, tail from primer_learner_state_tail(${learner}, ${course}, ${version})`.execute(db);
+        select snapshot_sequence, snapshot_state, tail, recent, recent_total
+        from primer_learner_state_read(${learner}, ${course}, ${version}, ${recent?.type ?? null}::text, ${recent?.limit ?? 0}::integer)`.execute(db);
 
       const row = rows[0]!;
       const hasSnapshot = row.snapshot_sequence !== null;
@@ -94,7 +100,8 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
         });
         pendingWrites.set(writeKey, tracked);
       }
-      return { state, sequence, replayed: tail.length, snapshotWritten };
+      const recentPayloads = typeof row.recent === 'string' ? (JSON.parse(row.recent) as unknown[]) : (row.recent ?? []);
+      return { state, sequence, replayed: tail.length, snapshotWritten, recent: { payloads: recentPayloads, total: Number(row.recent_total) } };
     },
     async settle() {
       while (pendingWrites.size > 0) await Promise.all(pendingWrites.values());

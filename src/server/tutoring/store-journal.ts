@@ -1,6 +1,7 @@
-// The tutor's journal over the store: the event log (idempotent appends keyed by turn id), the
-// learner state fold with snapshots, the conversation in `messages` and the questions the course
-// could not answer. The tutor (a pure module) only sees the TutorJournal interface.
+// The tutor's journal over the store: the event log (idempotent appends keyed by turn id, with the
+// conversation in `messages` written in the same statement), the learner state fold with snapshots
+// and the latest messages in one read, and the questions the course could not answer. The tutor
+// (a pure module) only sees the TutorJournal interface.
 import type { CourseBundle } from '../../course/index.js';
 import { emptyLearnerState, foldLearnerState, type LearnerEvent } from '../../learner/index.js';
 import type { Store, StoredEvent } from '../../store/index.js';
@@ -14,30 +15,12 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
   const toEntry = (event: StoredEvent) => ({ id: event.id, time: event.time, key: event.key, type: event.type, payload: event.payload }) as JournalEntry;
   return {
     async append({ learner, key, events, citations = [] }) {
-      const outcome = await store.appendEvents({ learner, course, courseVersion: bundle.public.hash, key, events });
-      const entries = outcome.events.map(toEntry);
-      // The conversation as teachers read it. Written after the events (the source of truth), and
-      // again on a replay: one row per (learner, course, turn, role), so a retry fills a gap left by a crash.
-      const messages = entries.flatMap((entry) => (entry.type === 'message' ? [entry] : []));
-      if (messages.length > 0) {
-        await store.db
-          .insertInto('messages')
-          .values(
-            messages.map((entry) => ({
-              turn: entry.payload.turn,
-              learner,
-              course,
-              role: entry.payload.role,
-              text: entry.payload.text,
-              language: entry.payload.language ?? null,
-              citations: JSON.stringify(entry.payload.role === 'tutor' ? citations : []),
-              created_at: new Date(entry.time),
-            })),
-          )
-          .onConflict((conflict) => conflict.columns(['learner', 'course', 'turn', 'role']).doNothing())
-          .execute();
-      }
-      return { replayed: outcome.replayed, events: entries };
+      // The chat messages among the events also go to `messages` (the conversation as teachers read it), in the same statement.
+      const messages = events.flatMap((event) =>
+        event.type === 'message' ? [{ turn: event.payload.turn, role: event.payload.role, text: event.payload.text, ...(event.payload.language ? { language: event.payload.language } : {}), citations: event.payload.role === 'tutor' ? citations : [] }] : [],
+      );
+      const outcome = await store.appendEvents({ learner, course, courseVersion: bundle.public.hash, key, events, messages });
+      return { replayed: outcome.replayed, events: outcome.events.map(toEntry) };
     },
     async recordQuestion({ learner, turn, question, language, nearest }) {
       await store.db
@@ -46,27 +29,14 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
         .execute();
     },
     async read(learner) {
-      const [{ state }, rows] = await Promise.all([
-        store.readLearnerState(learner, course, {
-          fold: (current, events) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
-          initial: emptyLearnerState(),
-          version: `${foldVersion}:${bundle.public.hash}`,
-        }),
-        store.db
-          .selectFrom('events')
-          .select((eb) => ['payload', eb.fn.countAll().over().as('total')]) // the count of all their messages, in the same round trip
-          .where('learner', '=', learner)
-          .where('course', '=', course)
-          .where('type', '=', 'message')
-          .orderBy('sequence', 'desc')
-          .limit(recentMessages)
-          .execute(),
-      ]);
-      const messages = rows.reverse().map((row) => {
-        const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as JournalMessage;
-        return { turn: payload.turn, role: payload.role, text: payload.text };
+      const { state, recent } = await store.readLearnerState(learner, course, {
+        fold: (current, events) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
+        initial: emptyLearnerState(),
+        version: `${foldVersion}:${bundle.public.hash}`,
+        recent: { type: 'message', limit: recentMessages },
       });
-      return { state, messages, messageCount: rows.length ? Number(rows[0]!.total) : 0 };
+      const messages = (recent.payloads as JournalMessage[]).map(({ turn, role, text }) => ({ turn, role, text }));
+      return { state, messages, messageCount: recent.total };
     },
     async find(learner, key) {
       const rows = await store.db.selectFrom('events').selectAll().where('learner', '=', learner).where('course', '=', course).where('idempotency_key', '=', key).orderBy('sequence').execute();

@@ -7,8 +7,21 @@ export interface DetectedLanguage {
   reliable: boolean;
 }
 
+// A turn asks about the same texts more than once (the new message, then the learner's recent
+// messages), and eld's n-gram scoring is not free: recent answers are remembered.
+const remembered = new Map<string, DetectedLanguage | undefined>();
+const rememberedTexts = 512;
+
 /** Detects the language of `text`; undefined when there is too little text to tell. */
 export function detectLanguage(text: string): DetectedLanguage | undefined {
+  if (remembered.has(text)) return remembered.get(text);
+  const detected = detectUncached(text);
+  if (remembered.size >= rememberedTexts) remembered.delete(remembered.keys().next().value!);
+  remembered.set(text, detected && Object.freeze(detected));
+  return detected;
+}
+
+function detectUncached(text: string): DetectedLanguage | undefined {
   const letters = text.replace(/\$[^$]*\$|`[^`]*`|https?:\/\/\S+|[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (letters.length < 8) return undefined;
   const result = eld.detect(letters);

@@ -4,7 +4,7 @@
 import type { PublicBundle } from '../course/index.js';
 import { attemptEvidence } from './attempt-evidence.js';
 import { defaultBktParams, updateMastery, type BktParams } from './bkt.js';
-import type { EventPayload, LearnerEvent } from './events.js';
+import { eventTypes, type EventPayload, type EventType, type LearnerEvent } from './events.js';
 import type { LearnerState, SkillState } from './learner-state.js';
 import { recallProbability, recordReview, startReviewSchedule } from './review-schedule.js';
 
@@ -21,6 +21,9 @@ export interface LearnerModelOptions {
 export function bktParamsFor(skill: string, options: LearnerModelOptions): BktParams {
   return options.params?.[skill] ?? options.defaultParams ?? defaultBktParams;
 }
+
+/** The event types foldLearnerState reads: chat messages do not change learner state, so a store need not send them. */
+export const foldedEventTypes: readonly EventType[] = eventTypes.filter((type) => type !== 'message');
 
 /** Applies `events` (in log order) to a copy of `state`; the input is not modified. */
 export function foldLearnerState(state: LearnerState, events: readonly LearnerEvent[], course: PublicBundle, options: LearnerModelOptions = {}): LearnerState {

@@ -115,6 +115,20 @@ describe.each(backends)('learner state on $name', (backend) => {
     expect((await store.readLearnerState('ines', 'algebra', { ...counting, recent: { type: 'message', limit: 3 } })).recent).toEqual({ payloads: [], total: 0 });
   });
 
+  it.skipIf(!backend.available)('leaves event types the fold does not read out of the tail and the snapshot count', async () => {
+    const attemptsOnly = { ...counting, version: 'attempts-only-1', types: ['attempt'], snapshotEvery: 5 };
+    await practise('omar', 3);
+    for (let turn = 1; turn <= 6; turn++) await store.appendEvents({ learner: 'omar', course, courseVersion: 'v1', events: [{ type: 'message', payload: { turn: `t${turn}`, text: 'hello' } }] });
+    const read = await store.readLearnerState('omar', course, attemptsOnly);
+    expect(read.replayed).toBe(3);
+    expect(read.snapshotWritten).toBe(false); // 3 attempts, not 9 events
+    expect(read.state).toEqual({ events: 3, attempts: { e0: { tries: 1, correct: 1 }, e1: { tries: 1, correct: 0 }, e2: { tries: 1, correct: 0 } } });
+    await practise('omar', 3);
+    expect((await store.readLearnerState('omar', course, attemptsOnly)).snapshotWritten).toBe(true);
+    const afterSnapshot = await store.readLearnerState('omar', course, attemptsOnly);
+    expect(afterSnapshot).toMatchObject({ replayed: 0, state: { events: 6 } });
+  });
+
   it.skipIf(!backend.available)('revives state that JSON cannot hold as is', async () => {
     type Seen = { lastSeen: Date | null };
     const options = {

@@ -1,10 +1,9 @@
 // Learner state is a fold over the event log. A read takes the latest snapshot for the fold's
-// version plus the events after it (and, if asked, the latest events of one type), in one call to
-// a database function (its plans are kept, so the read is not planned each time), and applies the
-// injected fold to that tail. When the tail
-// has grown past `snapshotEvery`, it stores a fresh snapshot after the read has resolved, so
-// the caller never waits for that write and reads never replay more than a short tail.
-// A new fold version ignores older snapshots.
+// version plus the events after it that the fold reads (and, if asked, the latest events of one
+// type), in one call to a database function (its plans are kept, so the read is not planned each
+// time), and applies the injected fold to that tail. When the tail has grown past `snapshotEvery`,
+// it stores a fresh snapshot after the read has resolved, so the caller never waits for that
+// write and reads never replay more than a short tail. A new fold version ignores older snapshots.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Clock, StoredEvent } from './stored-event.js';
@@ -23,6 +22,11 @@ export interface ReadLearnerStateOptions<State> {
   snapshotEvery?: number;
   /** Turns a snapshot's JSON back into state (default: as is). State must survive JSON. */
   revive?: (json: unknown) => State;
+  /**
+   * The event types the fold reads (default: all). Others are left out of the tail and do not count
+   * towards `snapshotEvery`. Part of the fold: change `version` when it changes.
+   */
+  types?: readonly string[];
   /** Also return the payloads of the learner's latest events of this type (e.g. the recent conversation), in the same call. */
   recent?: { type: string; limit: number };
 }
@@ -59,14 +63,14 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
   const pendingWrites = new Map<string, Promise<void>>();
   return {
     async read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>> {
-      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State, recent } = options;
+      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State, types, recent } = options;
       const writeKey = JSON.stringify([learner, course, version]);
       const pending = pendingWrites.get(writeKey);
       if (pending) await pending;
       // One row: the snapshot, the tail packed into one JSON array (far cheaper than a row per event), and the recent events asked for.
       const { rows } = await sql<ReadRow>`
         select snapshot_sequence, snapshot_state, tail, recent, recent_total
-        from primer_learner_state_read(${learner}, ${course}, ${version}, ${recent?.type ?? null}::text, ${recent?.limit ?? 0}::integer)`.execute(db);
+        from primer_learner_state_read(${learner}, ${course}, ${version}, ${types ? [...types] : null}::text[], ${recent?.type ?? null}::text, ${recent?.limit ?? 0}::integer)`.execute(db);
 
       const row = rows[0]!;
       const hasSnapshot = row.snapshot_sequence !== null;

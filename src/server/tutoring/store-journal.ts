@@ -3,7 +3,7 @@
 // and the latest messages in one read, and the questions the course could not answer. The tutor
 // (a pure module) only sees the TutorJournal interface.
 import type { CourseBundle } from '../../course/index.js';
-import { emptyLearnerState, foldLearnerState, type LearnerEvent } from '../../learner/index.js';
+import { emptyLearnerState, foldedEventTypes, foldLearnerState, type LearnerEvent } from '../../learner/index.js';
 import type { Store, StoredEvent } from '../../store/index.js';
 import type { JournalEntry, JournalMessage, TutorJournal } from '../../tutor/index.js';
 
@@ -33,6 +33,7 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
         fold: (current, events) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
         initial: emptyLearnerState(),
         version: `${foldVersion}:${bundle.public.hash}`,
+        types: foldedEventTypes,
         recent: { type: 'message', limit: recentMessages },
       });
       const messages = (recent.payloads as JournalMessage[]).map(({ turn, role, text }) => ({ turn, role, text }));

@@ -4,8 +4,9 @@
 //   statement: both or neither, and none again when the key was used before. With PostgreSQL it
 //   first takes the learner's append lock, held until the statement commits, so no explicit
 //   transaction (four round trips) is needed.
-// - primer_learner_state_read returns, besides the snapshot and the tail, the latest events of one
-//   type and how many there are (the recent conversation), in the same call.
+// - primer_learner_state_read returns the snapshot and the tail of the event types the fold reads
+//   (a fold that ignores chat messages is not sent them), and the latest events of one type with
+//   how many there are (the recent conversation), in the same call.
 import { sql, type Kysely } from 'kysely';
 import { up as createTailFunction } from './0007-learner-state-read.js';
 
@@ -51,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop function primer_learner_state_tail(text, text, text)`.execute(db);
   await sql`
     create function primer_learner_state_read(
-      for_learner text, for_course text, for_fold_version text, recent_type text, recent_limit integer)
+      for_learner text, for_course text, for_fold_version text, fold_types text[], recent_type text, recent_limit integer)
     returns table (snapshot_sequence bigint, snapshot_state jsonb, tail json, recent json, recent_total bigint)
     language plpgsql stable as $$
     declare
@@ -65,7 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         select found_sequence, found_state,
                (select coalesce(json_agg(json_build_array(e.sequence, e.id, e.course_version, e.time, e.type, e.payload, e.idempotency_key) order by e.sequence), '[]'::json)
                 from events e
-                where e.learner = for_learner and e.course = for_course and e.sequence > coalesce(found_sequence, 0)),
+                where e.learner = for_learner and e.course = for_course and e.sequence > coalesce(found_sequence, 0)
+                  and (fold_types is null or e.type = any(fold_types))),
                r.payloads, coalesce(r.total, 0)
         from (
           select json_agg(latest.payload order by latest.sequence) as payloads, max(latest.total) as total
@@ -82,7 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function primer_learner_state_read(text, text, text, text, integer)`.execute(db);
+  await sql`drop function primer_learner_state_read(text, text, text, text[], text, integer)`.execute(db);
   await sql`drop function primer_append_events(text, text, text, text, jsonb, jsonb, boolean)`.execute(db);
   await createTailFunction(db);
 }

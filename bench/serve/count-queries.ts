@@ -1,10 +1,10 @@
 // Developer tool (not part of `npm run bench`): counts the SQL statements one guest's tutor turns
-// run against an in-process server on PGlite, and their CPU time. `node --import tsx bench/serve/count-queries.ts [turns]`
+// run against an in-process server on PGlite, and the process's CPU time per turn. `node --import tsx bench/serve/count-queries.ts [turns]`
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
 import { startServer } from '../../src/server/start-server.js';
 import { startOpenAITestServer } from '../../src/models/index.js';
 import { instantReply } from './model-process.js';
@@ -12,19 +12,16 @@ import { instantReply } from './model-process.js';
 const turns = Number(process.argv[2] ?? 20);
 const profileTo = process.argv[3]; // a .cpuprofile path: profiles the counted turns
 const counts = new Map<string, number>();
-const times = new Map<string, number>();
 let counting = false;
-const original = PGlite.prototype.query;
-PGlite.prototype.query = function (this: PGlite, ...args: Parameters<typeof original>) {
-  if (counting) {
-    const key = String(args[0]).replace(/\s+/g, ' ').slice(0, 110);
+// PGlite runs on a worker thread (src/store/pglite-worker.mjs): each statement is one message to it.
+const original = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+  const sql = (message as { sql?: unknown } | null)?.sql;
+  if (counting && typeof sql === 'string') {
+    const key = sql.replace(/\s+/g, ' ').slice(0, 110);
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    const started = performance.now();
-    const result = original.apply(this, args) as ReturnType<typeof original>;
-    void result.finally(() => times.set(key, (times.get(key) ?? 0) + performance.now() - started));
-    return result;
   }
-  return original.apply(this, args) as ReturnType<typeof original>;
+  return original.call(this, message, ...(rest as []));
 } as typeof original;
 
 const workDir = await mkdtemp(path.join(tmpdir(), 'primer-count-'));
@@ -59,7 +56,7 @@ counting = false;
 if (profileTo) await writeFile(profileTo, JSON.stringify((await inspector.post('Profiler.stop')).profile));
 const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
 console.log(`${turns} turns: ${(total / turns).toFixed(2)} SQL statements per turn; ${((used.user + used.system) / 1000 / turns).toFixed(1)} ms CPU per turn (server, model and client in one process); ${((performance.now() - started) / turns).toFixed(1)} ms wall per turn`);
-for (const [key, count] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${(count / turns).toFixed(2).padStart(6)} ${((times.get(key) ?? 0) / count).toFixed(2).padStart(6)} ms  ${key}`);
+for (const [key, count] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${(count / turns).toFixed(2).padStart(6)}  ${key}`);
 await server.close();
 await model.close();
 await rm(workDir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
-// Opens Kysely over PGlite or PostgreSQL: one SQL dialect, one set of migrations.
+// Opens Kysely over PGlite (on a worker thread, open-pglite-worker.ts) or PostgreSQL: one SQL
+// dialect, one set of migrations.
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { describeDatabaseConfig, type DatabaseConfig } from './database-config.js';
+import { openPgliteWorker } from './open-pglite-worker.js';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
@@ -51,29 +53,13 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
 async function openPglite(dataDir: string | null, description: string): Promise<Kysely<Database>> {
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    // relaxedDurability must stay false: a query resolves only after its writes reached the
-    // file system, so an acknowledged append survives the process being killed.
-    const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), relaxedDurability: false });
-    dropUnusedParsers(pglite);
-    return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const client = await openPgliteWorker(dataDir);
+    // The dialect calls only `query` and `close`, which the worker's client has.
+    return new Kysely<Database>({ dialect: new PGliteDialect(client as unknown as PGlite) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`could not open ${description}: ${reason}. Check that the folder is writable and not used by another Primer process.`, { cause: error });
   }
-}
-
-/**
- * PGlite copies its table of result parsers on every query (`{ ...parsers }`), and the copy is as
- * large as the highest type OID in it: with array parsers for every system catalog's row type (OIDs
- * above 10000, and above 16384 for Primer's own tables once a data folder is reopened) that is over
- * 120 KB of garbage per query, even `select 1`, which makes the garbage collector pause about once
- * every 85 reads. Primer only reads built-in types (text, numbers, booleans, uuid, JSON, times) and
- * arrays of them, all below OID 4000, so the other parsers go: a query then leaves about 75 KB. A
- * type above 4000 (a multirange, an array of a row type) would come back as its text.
- */
-function dropUnusedParsers(pglite: PGlite): void {
-  // A new object rather than deletes: V8 copies an object that had keys deleted far less cheaply.
-  pglite.parsers = Object.fromEntries(Object.entries(pglite.parsers).filter(([key]) => !(Number(key) >= 4000)));
 }
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Kysely<Database> {

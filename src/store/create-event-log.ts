@@ -87,30 +87,13 @@ export interface EventLogCapabilities {
 export function createEventLog({ db, parseEvent, clock, newId, singleConnection }: EventLogCapabilities): EventLog {
   return {
     async appendEvents(rawInput) {
-      const input = appendEventsInputSchema.parse(rawInput);
-      const now = clock.now().toISOString();
-      const ids = new Set<string>();
-      const events = input.events.map((event, index) => {
-        let payload: unknown;
-        try {
-          payload = parseEvent(event.type, event.payload);
-        } catch (error) {
-          throw new InvalidEventError(index, event.type, error);
-        }
-        const id = newId();
-        ids.add(id);
-        return { position: index, id, time: event.time?.toISOString() ?? now, type: event.type, payload };
-      });
-      const messages = input.messages.map((message) => ({ ...message, language: message.language ?? null, time: now }));
+      const prepared = prepareAppend(rawInput, { parseEvent, clock, newId, singleConnection });
       // One statement (a database function): the events and their messages, or, when the key was
       // used before, the events stored under it. With PostgreSQL the function takes the learner's
       // append lock first, so sequence order is commit order and a reader that tails after
       // sequence N never misses an event committed later.
-      const { rows } = await sql<Selectable<EventsTable>>`
-        select * from primer_append_events(${input.learner}, ${input.course}, ${input.courseVersion}, ${input.key ?? null}::text,
-          ${JSON.stringify(events)}::jsonb, ${JSON.stringify(messages)}::jsonb, ${!singleConnection})`.execute(db);
-      const stored = rows.map(toStoredEvent).sort((a, b) => a.sequence - b.sequence);
-      return { events: stored, replayed: stored.length > 0 && !ids.has(stored[0]!.id) };
+      const { rows } = await sql<Selectable<EventsTable>>`select * from primer_append_events(${appendArguments(prepared)})`.execute(db);
+      return appendOutcome(prepared, rows.map(toStoredEvent));
     },
 
     async readEvents({ learner, course, afterSequence = 0, limit = 1000 }) {
@@ -127,3 +110,48 @@ export function createEventLog({ db, parseEvent, clock, newId, singleConnection 
     },
   };
 }
+
+/** An append validated and ready for the database: what `primer_append_events` takes. */
+export interface PreparedAppend {
+  learner: string;
+  course: string;
+  courseVersion: string;
+  key: string | null;
+  events: string; // JSON: [{ position, id, time, type, payload }]
+  messages: string; // JSON: [{ turn, role, text, language, citations, time }]
+  takeLock: boolean;
+  ids: Set<string>;
+}
+
+/** Validates an append and gives each event its id and time. */
+export function prepareAppend(rawInput: AppendEventsInput, { parseEvent, clock, newId, singleConnection }: Omit<EventLogCapabilities, 'db'>): PreparedAppend {
+  const input = appendEventsInputSchema.parse(rawInput);
+  const now = clock.now().toISOString();
+  const ids = new Set<string>();
+  const events = input.events.map((event, index) => {
+    let payload: unknown;
+    try {
+      payload = parseEvent(event.type, event.payload);
+    } catch (error) {
+      throw new InvalidEventError(index, event.type, error);
+    }
+    const id = newId();
+    ids.add(id);
+    return { position: index, id, time: event.time?.toISOString() ?? now, type: event.type, payload };
+  });
+  const messages = input.messages.map((message) => ({ ...message, language: message.language ?? null, time: now }));
+  return { learner: input.learner, course: input.course, courseVersion: input.courseVersion, key: input.key ?? null, events: JSON.stringify(events), messages: JSON.stringify(messages), takeLock: !singleConnection, ids };
+}
+
+/** The arguments of `primer_append_events`, in order. */
+export function appendArguments(prepared: PreparedAppend) {
+  const { learner, course, courseVersion, key, events, messages, takeLock } = prepared;
+  return sql.join([sql`${learner}`, sql`${course}`, sql`${courseVersion}`, sql`${key}::text`, sql`${events}::jsonb`, sql`${messages}::jsonb`, sql`${takeLock}`]);
+}
+
+/** The events the database returned: the new ones, or (when none of them is among the ids just given) a replay's. */
+export function appendOutcome(prepared: PreparedAppend, stored: StoredEvent[]): AppendOutcome {
+  const events = [...stored].sort((a, b) => a.sequence - b.sequence);
+  return { events, replayed: events.length > 0 && !prepared.ids.has(events[0]!.id) };
+}
+

@@ -129,6 +129,25 @@ describe.each(backends)('learner state on $name', (backend) => {
     expect(afterSnapshot).toMatchObject({ replayed: 0, state: { events: 6 } });
   });
 
+  it.skipIf(!backend.available)('appends and reads in one call: the read sees what was just appended, and a re-sent key appends nothing', async () => {
+    await practise('pia', 2);
+    const options = { ...counting, version: 'append-read-1', recent: { type: 'message', limit: 5 } };
+    const input = { learner: 'pia', course, courseVersion: 'v1', key: 'turn-1', events: [{ type: 'message', payload: { turn: 'turn-1', text: 'hi' } }, { type: 'attempt', payload: { exercise: 'e9', correct: true } }] };
+    const first = await store.appendAndReadLearnerState(input, options);
+    expect(first.replayed).toBe(false);
+    expect(first.events.map((event) => [event.type, event.key])).toEqual([['message', 'turn-1'], ['attempt', 'turn-1']]);
+    expect(first.events).toEqual((await store.readEvents({ learner: 'pia', course })).slice(-2));
+    expect(first.read.state).toEqual(await fullReplay('pia'));
+    expect(first.read.state.attempts.e9).toEqual({ tries: 1, correct: 1 });
+    expect(first.read.recent).toEqual({ payloads: [{ turn: 'turn-1', text: 'hi' }], total: 1 });
+
+    const again = await store.appendAndReadLearnerState(input, options);
+    expect(again.replayed).toBe(true);
+    expect(again.events).toEqual(first.events);
+    expect(again.read.state).toEqual(first.read.state);
+    expect(await store.readEvents({ learner: 'pia', course })).toHaveLength(4);
+  });
+
   it.skipIf(!backend.available)('revives state that JSON cannot hold as is', async () => {
     type Seen = { lastSeen: Date | null };
     const options = {

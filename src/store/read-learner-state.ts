@@ -6,6 +6,7 @@
 // write and reads never replay more than a short tail. A new fold version ignores older snapshots.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
+import { appendArguments, type PreparedAppend } from './create-event-log.js';
 import type { Clock, StoredEvent } from './stored-event.js';
 
 export interface ReadLearnerStateOptions<State> {
@@ -47,10 +48,12 @@ export interface LearnerStateRead<State> {
 type PackedEvent = [sequence: number, id: string, courseVersion: string, time: string, type: string, payload: unknown, key: string | null];
 
 /** JSON comes back as text and is parsed here: a string crosses from the PGlite thread far more cheaply than the objects parsed from it. */
-type ReadRow = { snapshot_sequence: string | number | bigint | null; snapshot_state: string | null; tail: string; recent: string | null; recent_total: string | number | bigint };
+type ReadRow = { appended?: string; snapshot_sequence: string | number | bigint | null; snapshot_state: string | null; tail: string; recent: string | null; recent_total: string | number | bigint };
 
 export interface LearnerStateReader {
   read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
+  /** Appends (see EventLog.appendEvents), then reads the same learner's state, in one call to the database. */
+  appendAndRead<State>(append: PreparedAppend, options: ReadLearnerStateOptions<State>): Promise<{ appended: StoredEvent[]; read: LearnerStateRead<State> }>;
   /** Resolves once every snapshot write started so far has finished (call before closing the database). */
   settle(): Promise<void>;
 }
@@ -62,56 +65,72 @@ export interface LearnerStateReader {
  */
 export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): LearnerStateReader {
   const pendingWrites = new Map<string, Promise<void>>();
+  async function read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>, append?: PreparedAppend) {
+    const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State, types, recent } = options;
+    const writeKey = JSON.stringify([learner, course, version]);
+    const pending = pendingWrites.get(writeKey);
+    if (pending) await pending;
+    // One row: the snapshot, the tail packed into one JSON array (far cheaper than a row per event), and the recent events asked for.
+    const readArguments = sql.join([sql`${version}`, sql`${types ? [...types] : null}::text[]`, sql`${recent?.type ?? null}::text`, sql`${recent?.limit ?? 0}::integer`]);
+    const { rows } = append
+      ? await sql<ReadRow>`
+          select appended::text, snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total
+          from primer_append_and_read(${appendArguments(append)}, ${readArguments})`.execute(db)
+      : await sql<ReadRow>`
+          select snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total
+          from primer_learner_state_read(${learner}, ${course}, ${readArguments})`.execute(db);
+
+    const row = rows[0]!;
+    const hasSnapshot = row.snapshot_sequence !== null;
+    const start = hasSnapshot ? revive(JSON.parse(row.snapshot_state!)) : structuredClone(options.initial);
+    const tail = unpack(row.tail, learner, course);
+    const state = tail.length > 0 ? fold(start, tail) : start;
+    const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
+
+    const snapshotWritten = tail.length > snapshotEvery;
+    if (snapshotWritten) {
+      // Serialised now, so a state that JSON cannot hold fails this read rather than vanishing.
+      const json = JSON.stringify(state);
+      const write = writeSnapshot(db, { learner, course, version, sequence, json, at: clock.now() }).then(
+        () => {},
+        // A snapshot is only a cache: if storing it fails, the next read replays the longer tail and tries again.
+        () => {},
+      );
+      const tracked = write.finally(() => {
+        if (pendingWrites.get(writeKey) === tracked) pendingWrites.delete(writeKey);
+      });
+      pendingWrites.set(writeKey, tracked);
+    }
+    const recentPayloads = row.recent === null ? [] : (JSON.parse(row.recent) as unknown[]);
+    const result: LearnerStateRead<State> = { state, sequence, replayed: tail.length, snapshotWritten, recent: { payloads: recentPayloads, total: Number(row.recent_total) } };
+    return { result, appended: row.appended === undefined ? [] : unpack(row.appended, learner, course) };
+  }
+
   return {
-    async read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>> {
-      const { fold, version, snapshotEvery = 50, revive = (json: unknown) => json as State, types, recent } = options;
-      const writeKey = JSON.stringify([learner, course, version]);
-      const pending = pendingWrites.get(writeKey);
-      if (pending) await pending;
-      // One row: the snapshot, the tail packed into one JSON array (far cheaper than a row per event), and the recent events asked for.
-      const { rows } = await sql<ReadRow>`
-        select snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total
-        from primer_learner_state_read(${learner}, ${course}, ${version}, ${types ? [...types] : null}::text[], ${recent?.type ?? null}::text, ${recent?.limit ?? 0}::integer)`.execute(db);
-
-      const row = rows[0]!;
-      const hasSnapshot = row.snapshot_sequence !== null;
-      const start = hasSnapshot ? revive(JSON.parse(row.snapshot_state!)) : structuredClone(options.initial);
-      const packed = JSON.parse(row.tail) as PackedEvent[];
-      const tail: StoredEvent[] = packed.map(([sequence, id, courseVersion, time, type, payload, key]) => ({
-        id,
-        sequence: Number(sequence),
-        learner,
-        course,
-        courseVersion,
-        time: new Date(time).toISOString(),
-        type,
-        payload,
-        key,
-      }));
-      const state = tail.length > 0 ? fold(start, tail) : start;
-      const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
-
-      const snapshotWritten = tail.length > snapshotEvery;
-      if (snapshotWritten) {
-        // Serialised now, so a state that JSON cannot hold fails this read rather than vanishing.
-        const json = JSON.stringify(state);
-        const write = writeSnapshot(db, { learner, course, version, sequence, json, at: clock.now() }).then(
-          () => {},
-          // A snapshot is only a cache: if storing it fails, the next read replays the longer tail and tries again.
-          () => {},
-        );
-        const tracked = write.finally(() => {
-          if (pendingWrites.get(writeKey) === tracked) pendingWrites.delete(writeKey);
-        });
-        pendingWrites.set(writeKey, tracked);
-      }
-      const recentPayloads = row.recent === null ? [] : (JSON.parse(row.recent) as unknown[]);
-      return { state, sequence, replayed: tail.length, snapshotWritten, recent: { payloads: recentPayloads, total: Number(row.recent_total) } };
+    read: async (learner, course, options) => (await read(learner, course, options)).result,
+    async appendAndRead(append, options) {
+      const { result, appended } = await read(append.learner, append.course, options, append);
+      return { appended, read: result };
     },
     async settle() {
       while (pendingWrites.size > 0) await Promise.all(pendingWrites.values());
     },
   };
+}
+
+/** Events as the database functions pack them: one JSON array of arrays. */
+function unpack(json: string, learner: string, course: string): StoredEvent[] {
+  return (JSON.parse(json) as PackedEvent[]).map(([sequence, id, courseVersion, time, type, payload, key]) => ({
+    id,
+    sequence: Number(sequence),
+    learner,
+    course,
+    courseVersion,
+    time: new Date(time).toISOString(),
+    type,
+    payload,
+    key,
+  }));
 }
 
 /** Stores a snapshot unless one at the same or a later sequence is there already. */

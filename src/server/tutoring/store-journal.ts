@@ -3,9 +3,9 @@
 // and the latest messages in one read, and the questions the course could not answer. The tutor
 // (a pure module) only sees the TutorJournal interface.
 import type { CourseBundle } from '../../course/index.js';
-import { emptyLearnerState, foldedEventTypes, foldLearnerState, type LearnerEvent } from '../../learner/index.js';
-import type { Store, StoredEvent } from '../../store/index.js';
-import type { JournalEntry, JournalMessage, TutorJournal } from '../../tutor/index.js';
+import { emptyLearnerState, foldedEventTypes, foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
+import type { LearnerStateRead, Store, StoredEvent } from '../../store/index.js';
+import type { JournalEntry, JournalEvent, JournalMessage, TutorJournal } from '../../tutor/index.js';
 
 const foldVersion = 'learner-state-1';
 const recentMessages = 40;
@@ -13,14 +13,31 @@ const recentMessages = 40;
 export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJournal {
   const course = bundle.public.course.id;
   const toEntry = (event: StoredEvent) => ({ id: event.id, time: event.time, key: event.key, type: event.type, payload: event.payload }) as JournalEntry;
+  // The chat messages among the events also go to `messages` (the conversation as teachers read it), in the same statement.
+  const messagesOf = (events: JournalEvent[], citations: string[] = []) =>
+    events.flatMap((event) =>
+      event.type === 'message' ? [{ turn: event.payload.turn, role: event.payload.role, text: event.payload.text, ...(event.payload.language ? { language: event.payload.language } : {}), citations: event.payload.role === 'tutor' ? citations : [] }] : [],
+    );
+  const readOptions = {
+    fold: (current: LearnerState, events: readonly StoredEvent[]) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
+    initial: emptyLearnerState(),
+    version: `${foldVersion}:${bundle.public.hash}`,
+    types: foldedEventTypes,
+    recent: { type: 'message', limit: recentMessages },
+  };
+  const snapshotOf = ({ state, recent }: LearnerStateRead<LearnerState>) => ({
+    state,
+    messages: (recent.payloads as JournalMessage[]).map(({ turn, role, text }) => ({ turn, role, text })),
+    messageCount: recent.total,
+  });
   return {
-    async append({ learner, key, events, citations = [] }) {
-      // The chat messages among the events also go to `messages` (the conversation as teachers read it), in the same statement.
-      const messages = events.flatMap((event) =>
-        event.type === 'message' ? [{ turn: event.payload.turn, role: event.payload.role, text: event.payload.text, ...(event.payload.language ? { language: event.payload.language } : {}), citations: event.payload.role === 'tutor' ? citations : [] }] : [],
-      );
-      const outcome = await store.appendEvents({ learner, course, courseVersion: bundle.public.hash, key, events, messages });
+    async append({ learner, key, events, citations }) {
+      const outcome = await store.appendEvents({ learner, course, courseVersion: bundle.public.hash, key, events, messages: messagesOf(events, citations) });
       return { replayed: outcome.replayed, events: outcome.events.map(toEntry) };
+    },
+    async appendAndRead({ learner, key, events }) {
+      const outcome = await store.appendAndReadLearnerState({ learner, course, courseVersion: bundle.public.hash, key, events, messages: messagesOf(events) }, readOptions);
+      return { replayed: outcome.replayed, events: outcome.events.map(toEntry), snapshot: snapshotOf(outcome.read) };
     },
     async recordQuestion({ learner, turn, question, language, nearest }) {
       await store.db
@@ -29,15 +46,7 @@ export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJou
         .execute();
     },
     async read(learner) {
-      const { state, recent } = await store.readLearnerState(learner, course, {
-        fold: (current, events) => foldLearnerState(current, events as unknown as LearnerEvent[], bundle.public),
-        initial: emptyLearnerState(),
-        version: `${foldVersion}:${bundle.public.hash}`,
-        types: foldedEventTypes,
-        recent: { type: 'message', limit: recentMessages },
-      });
-      const messages = (recent.payloads as JournalMessage[]).map(({ turn, role, text }) => ({ turn, role, text }));
-      return { state, messages, messageCount: recent.total };
+      return snapshotOf(await store.readLearnerState(learner, course, readOptions));
     },
     async find(learner, key) {
       const rows = await store.db.selectFrom('events').selectAll().where('learner', '=', learner).where('course', '=', course).where('idempotency_key', '=', key).orderBy('sequence').execute();

@@ -7,6 +7,8 @@
 // - primer_learner_state_read returns the snapshot and the tail of the event types the fold reads
 //   (a fold that ignores chat messages is not sent them), and the latest events of one type with
 //   how many there are (the recent conversation), in the same call.
+// - primer_append_and_read does both in one call (a tutor turn stores the learner's message and
+//   then reads their state): the read sees the events just appended.
 import { sql, type Kysely } from 'kysely';
 import { up as createTailFunction } from './0007-learner-state-read.js';
 
@@ -81,9 +83,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         ) r;
     end
     $$`.execute(db);
+  await sql`
+    create function primer_append_and_read(
+      for_learner text, for_course text, for_course_version text, for_key text,
+      new_events jsonb, new_messages jsonb, take_lock boolean,
+      for_fold_version text, fold_types text[], recent_type text, recent_limit integer)
+    returns table (appended json, snapshot_sequence bigint, snapshot_state jsonb, tail json, recent json, recent_total bigint)
+    language plpgsql as $$
+    declare
+      appended_events json;
+    begin
+      select coalesce(json_agg(json_build_array(a.sequence, a.id, a.course_version, a.time, a.type, a.payload, a.idempotency_key) order by a.sequence), '[]'::json)
+      into appended_events
+      from primer_append_events(for_learner, for_course, for_course_version, for_key, new_events, new_messages, take_lock) a;
+      return query
+        select appended_events, r.snapshot_sequence, r.snapshot_state, r.tail, r.recent, r.recent_total
+        from primer_learner_state_read(for_learner, for_course, for_fold_version, fold_types, recent_type, recent_limit) r;
+    end
+    $$`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function primer_append_and_read(text, text, text, text, jsonb, jsonb, boolean, text, text[], text, integer)`.execute(db);
   await sql`drop function primer_learner_state_read(text, text, text, text[], text, integer)`.execute(db);
   await sql`drop function primer_append_events(text, text, text, text, jsonb, jsonb, boolean)`.execute(db);
   await createTailFunction(db);

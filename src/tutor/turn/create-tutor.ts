@@ -64,14 +64,13 @@ export function createTutor(options: TutorOptions): Tutor {
         onPart?.(part);
       };
       // 1. The learner's message is stored before anything else; a re-sent turn id is recognised here.
+      // 2. Fold the learner's state (in the same round trip).
       const detected = detectLanguage(request.text);
-      const stored = await journal.append({ learner: request.learner, key: request.turnId, events: [{ type: 'message', payload: { turn: request.turnId, role: 'learner', text: request.text, ...(detected?.reliable ? { language: detected.language } : {}) } }] });
+      const { snapshot, ...stored } = await journal.appendAndRead({ learner: request.learner, key: request.turnId, events: [{ type: 'message', payload: { turn: request.turnId, role: 'learner', text: request.text, ...(detected?.reliable ? { language: detected.language } : {}) } }] });
       if (stored.replayed) {
         const reply = await journal.find(request.learner, replyKey(request.turnId));
         if (reply.length > 0) return replaySummary(request.turnId, reply, emit);
       }
-      // 2. Fold the learner's state.
-      const snapshot = await journal.read(request.learner);
       const learnerTexts = snapshot.messages.filter((message) => message.role === 'learner').map((message) => message.text);
       const language = action.type === 'language' ? action.language : (snapshot.state.profile.language ?? detectLearnerLanguage(learnerTexts.slice(-5)) ?? bundle.course.language);
       const screen = (text: string, key: Parameters<OutputGuard['prepare']>[0], context: readonly string[]) => {

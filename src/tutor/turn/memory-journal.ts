@@ -15,7 +15,7 @@ export function createMemoryJournal(bundle: PublicBundle, clock: { now(): Date }
   const states = new Map<string, { state: LearnerState; folded: number }>();
   let nextId = 1;
   const log = (learner: string) => logs.get(learner) ?? (logs.set(learner, []), logs.get(learner)!);
-  return {
+  const journal: MemoryJournal = {
     async append({ learner, key, events }) {
       const entries = log(learner);
       const stored = entries.filter((entry) => entry.key === key);
@@ -35,9 +35,13 @@ export function createMemoryJournal(bundle: PublicBundle, clock: { now(): Date }
       for (const entry of entries) if (entry.type === 'message') messages.push({ turn: entry.payload.turn, role: entry.payload.role, text: entry.payload.text });
       return { state, messages: messages.slice(-recentMessages), messageCount: messages.length };
     },
+    async appendAndRead(input) {
+      return { ...(await journal.append(input)), snapshot: await journal.read(input.learner) };
+    },
     async find(learner, key) {
       return log(learner).filter((entry) => entry.key === key);
     },
     events: (learner) => [...log(learner)],
   };
+  return journal;
 }

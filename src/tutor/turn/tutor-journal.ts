@@ -40,6 +40,8 @@ export interface TutorJournal {
   append(input: { learner: string; key: string; events: JournalEvent[]; citations?: string[] }): Promise<{ replayed: boolean; events: JournalEntry[] }>;
   /** The learner's state (a fold over their events), their latest messages and how many there are in all. */
   read(learner: string): Promise<LearnerSnapshot>;
+  /** `append`, then `read` for the same learner (seeing what was just appended): a turn's first step, in one round trip where the journal can. */
+  appendAndRead(input: { learner: string; key: string; events: JournalEvent[] }): Promise<{ replayed: boolean; events: JournalEntry[]; snapshot: LearnerSnapshot }>;
   /** The events stored under `key`, or an empty list. */
   find(learner: string, key: string): Promise<JournalEntry[]>;
   /** Records a question the course could not answer; journals without a teacher dashboard leave it out. */

@@ -3,15 +3,17 @@
 // thread talks to it through `openPgliteWorker` (open-pglite-worker.ts); a query is one message
 // each way. Plain JavaScript, because a worker thread does not inherit the TypeScript loader.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 
 /** @type {PGlite} */
 let pglite;
+/** Parsers for arrays, by the array type's OID: see parseArraysHere. */
+let arrayParsers = new Map();
 try {
   // relaxedDurability must stay false: a query resolves only after its writes reached the file
   // system, so an acknowledged append survives the process being killed.
   pglite = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), relaxedDurability: false });
-  dropUnusedParsers(pglite);
+  arrayParsers = await parseArraysHere(pglite);
   parentPort.postMessage({ ready: true });
 } catch (error) {
   parentPort.postMessage({ ready: false, error: describeError(error) });
@@ -26,6 +28,7 @@ parentPort.on('message', async (message) => {
   }
   try {
     const result = await pglite.query(message.sql, message.params);
+    parseArrays(result);
     parentPort.postMessage({ id: message.id, rows: result.rows, affectedRows: result.affectedRows });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: describeError(error) });
@@ -41,14 +44,22 @@ function describeError(error) {
 
 /**
  * PGlite copies its table of result parsers on every query (`{ ...parsers }`), and the copy is as
- * large as the highest type OID in it: with array parsers for every system catalog's row type (OIDs
- * above 10000, and above 16384 for Primer's own tables once a data folder is reopened) that is over
- * 120 KB of garbage per query, even `select 1`. Primer only reads built-in types (text, numbers,
- * booleans, uuid, JSON, times) and arrays of them, all below OID 4000, so the other parsers go: a
- * query then leaves about 75 KB. A type above 4000 (a multirange, an array of a row type) would
- * come back as its text.
+ * large as the highest type OID in it: with a parser for the array of every type in the catalog
+ * that is over 120 KB of garbage per query, even `select 1`. So the table is emptied: PGlite then
+ * parses with its shared table of built-in types (text, numbers, booleans, JSON, dates, bytea),
+ * copying nothing, and arrays are parsed by parseArrays, only in the columns that hold them.
  */
-function dropUnusedParsers(database) {
-  // A new object rather than deletes: V8 copies an object that had keys deleted far less cheaply.
-  database.parsers = Object.fromEntries(Object.entries(database.parsers).filter(([key]) => !(Number(key) >= 4000)));
+async function parseArraysHere(database) {
+  const { rows } = await database.query('select oid, typarray from pg_type where typarray <> 0');
+  database.parsers = {};
+  return new Map(rows.map(({ oid, typarray }) => [typarray, (text) => types.arrayParser(text, types.parsers[oid], typarray)]));
+}
+
+/** Parses, in place, the array columns of a result (they came back as text). */
+function parseArrays(result) {
+  for (const { name, dataTypeID } of result.fields) {
+    const parse = arrayParsers.get(dataTypeID);
+    if (!parse) continue;
+    for (const row of result.rows) if (row[name] !== null) row[name] = parse(row[name]);
+  }
 }

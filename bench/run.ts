@@ -1,7 +1,9 @@
-// `npm run bench -- <name>` runs bench/<name>.ts, prints its table and writes bench/results/<name>.json.
+// `npm run bench -- <name>` runs bench/<name>.ts, prints its table and writes bench/results/<name>.json,
+// with how much CPU time the machine's cores lost to stalls just before and after (machine/measure-stalls.ts).
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describeStalls, measureMachineStalls } from './machine/measure-stalls.js';
 import type { Benchmark } from './report.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +17,13 @@ if (!name || !available.includes(name)) {
 
 const run: Benchmark = (await import(pathToFileURL(path.join(benchDir, `${name}.ts`)).href)).default;
 const startedAt = new Date().toISOString();
+// Latency on a shared machine depends on how much of its cores the host gives it: measured around the run.
+const before = await measureMachineStalls();
 const report = await run();
+const after = await measureMachineStalls();
+report.figures.machineTimeLostBeforePercent = Math.round(before.lostShare * 100);
+report.figures.machineTimeLostAfterPercent = Math.round(after.lostShare * 100);
+report.notes = [...(report.notes ?? []), describeStalls('before the run', before), describeStalls('after the run', after)];
 console.table(report.table);
 for (const [key, value] of Object.entries(report.figures)) console.log(`${key}: ${value}`);
 for (const note of report.notes ?? []) console.log(`note: ${note}`);

@@ -4,14 +4,16 @@
 // fold over them). With no model, the same turn teaches from the course and says the assistant is offline.
 import { stepCountIs } from 'ai';
 import type { CourseBundle, PublicBundle } from '../../course/index.js';
-import { freeResponseGradeSchema, type FreeResponseGrader, type Sandbox } from '../../exercise/index.js';
+import type { FreeResponseGrader, Sandbox } from '../../exercise/index.js';
 import { createMemoryTranslationCache, createTranslator, detectLanguage, detectLearnerLanguage, languageName, type Translator } from '../../i18n/index.js';
-import { chooseNextActivity, type LearnerState } from '../../learner/index.js';
+import type { LearnerState } from '../../learner/index.js';
 import type { ModelRouter } from '../../models/index.js';
 import { assembleContext, type LearnerView } from '../context/assemble-context.js';
 import { createCourseIndex } from '../context/course-index.js';
 import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
 import { createTutorTools } from '../tools/create-tutor-tools.js';
+import { advance } from './advance-activity.js';
+import { createModelGrader } from './model-grader.js';
 import { noModelReply } from './no-model-reply.js';
 import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
 import { relayGuardedReply } from './relay-guarded-reply.js';
@@ -260,23 +262,6 @@ export function createTutor(options: TutorOptions): Tutor {
   }
 }
 
-/** Picks the next activity when there is none, the current exercise is done, or the learner asks to practise after a lesson. */
-async function advance(session: TurnSession, bundle: PublicBundle, wantsPractice: boolean, now: Date, random: () => number): Promise<boolean> {
-  const activity = session.state.activity;
-  const exercise = activity?.exercise ? session.state.exercises[activity.exercise] : undefined;
-  const done = exercise && (exercise.solved || exercise.lastVerdict === 'correct');
-  // An answer or a hint is for the open exercise; only without one does the plan pick an exercise first.
-  if (wantsPractice ? Boolean(activity?.exercise) : activity && !done) return false;
-  const next = chooseNextActivity(session.state, bundle, { now, seed: Math.floor(random() * 2 ** 31) });
-  if (next.kind === 'finished') return false;
-  const current = session.state.activity;
-  if (current && current.kind === next.kind && current.lesson === next.lesson && current.exercise === next.exercise) return false;
-  session.setActivity({ kind: next.kind, reason: next.reason, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) });
-  if (!next.exercise) return false;
-  await session.openExercise(next.exercise, next.reason);
-  return true;
-}
-
 function learnerView(state: LearnerState, language: string, bundle: PublicBundle): LearnerView {
   const titles = new Map(bundle.course.skills.map((skill) => [skill.id, skill.title]));
   return {
@@ -287,21 +272,5 @@ function learnerView(state: LearnerState, language: string, bundle: PublicBundle
     mastery: Object.entries(state.skills).map(([skill, value]) => ({ skill, title: titles.get(skill) ?? skill, mastery: value.mastery, status: value.mastered ? 'mastered' : 'learning' })),
     memory: state.memory.map((item) => ({ id: item.id, text: item.text })),
     ...(state.activity ? { activity: state.activity.reason } : {}),
-  };
-}
-
-/** A free-response grader over the router's `grade` task: JSON per rubric criterion, validated. */
-function createModelGrader(router: ModelRouter, course: string): FreeResponseGrader {
-  return async (input) => {
-    const routed = await router.generate({
-      task: 'grade',
-      course,
-      system: 'You grade a learner\'s answer against a rubric and a reference answer. Reply with JSON only: {"criteria":[{"criterion":"…","awarded":0,"comment":"…"}],"feedback":"…"}. Comments and feedback speak to the learner in their language and never quote or paraphrase the reference.',
-      prompt: JSON.stringify({ question: input.prompt, rubric: input.rubric, reference: input.reference, answer: input.answer, language: input.language }),
-    });
-    if (routed.noModel) throw new Error(`no grader available: ${routed.reason}`);
-    const text = routed.result.text;
-    const json = text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1);
-    return freeResponseGradeSchema.parse(JSON.parse(json));
   };
 }

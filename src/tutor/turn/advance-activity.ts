@@ -1,0 +1,21 @@
+// Step 4 of a turn: when the progression policy picks the learner's next activity, and opening it.
+import type { PublicBundle } from '../../course/index.js';
+import { chooseNextActivity } from '../../learner/index.js';
+import type { TurnSession } from './turn-session.js';
+
+/** Picks the next activity when there is none, the current exercise is done, or the learner asks to practise after a lesson. */
+export async function advance(session: TurnSession, bundle: PublicBundle, wantsPractice: boolean, now: Date, random: () => number): Promise<boolean> {
+  const activity = session.state.activity;
+  const exercise = activity?.exercise ? session.state.exercises[activity.exercise] : undefined;
+  const done = exercise && (exercise.solved || exercise.lastVerdict === 'correct');
+  // An answer or a hint is for the open exercise; only without one does the plan pick an exercise first.
+  if (wantsPractice ? Boolean(activity?.exercise) : activity && !done) return false;
+  const next = chooseNextActivity(session.state, bundle, { now, seed: Math.floor(random() * 2 ** 31) });
+  if (next.kind === 'finished') return false;
+  const current = session.state.activity;
+  if (current && current.kind === next.kind && current.lesson === next.lesson && current.exercise === next.exercise) return false;
+  session.setActivity({ kind: next.kind, reason: next.reason, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) });
+  if (!next.exercise) return false;
+  await session.openExercise(next.exercise, next.reason);
+  return true;
+}

@@ -17,22 +17,36 @@ export const turnFailedMessage = 'The tutor ran into a problem while answering, 
  * Streams `run` (one tutor turn) to the client; the reply's message id is `<turnId>:reply`.
  * The bytes are what the AI SDK's createUIMessageStreamResponse sends (`data: <chunk JSON>` events,
  * then `data: [DONE]`, with its headers), written straight into one byte stream: its four chained
- * web streams cost more CPU than the rest of the HTTP side of a turn. Chunks written in the same
- * tick go out as one write.
+ * web streams cost more CPU than the rest of the HTTP side of a turn.
+ *
+ * Each write to the socket costs a system call and wakes the client, so chunks are gathered:
+ * `start` waits for the first part the learner sees, which goes out at once (the time to the first
+ * token is not touched); after that, a write goes out at most every `gatherMs` (the end of the
+ * turn at once). A reply whose sentences come close together then takes two or three writes
+ * instead of one per sentence, and text still appears faster than anyone reads it.
  */
-export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>): Response {
+export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>, gatherMs = 10): Response {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true; // false once closed, or once the client has gone (the turn still runs to its end and is stored)
   let pending = '';
+  let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
+  let lastWrite: number | undefined; // when the first visible part went out, then each write after it
   const flush = () => {
+    scheduled = false;
+    clearTimeout(timer);
     if (pending && open) controller.enqueue(encoder.encode(pending));
     pending = '';
+    lastWrite = performance.now();
   };
   const writer = {
     write(chunk: TutorUIMessageChunk) {
-      if (!pending) queueMicrotask(flush);
       pending += `data: ${JSON.stringify(chunk)}\n\n`;
+      if (scheduled || chunk.type === 'start') return;
+      scheduled = true;
+      if (lastWrite === undefined) queueMicrotask(flush);
+      else timer = setTimeout(flush, Math.max(0, lastWrite + gatherMs - performance.now()));
     },
   };
   const body = new ReadableStream<Uint8Array>({

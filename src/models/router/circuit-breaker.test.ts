@@ -22,6 +22,19 @@ describe('circuit breaker', () => {
     expect(breaker.state()).toBe('closed');
   });
 
+  it('counts only the window under steady traffic: thousands of old successes neither hold it closed nor count twice', () => {
+    let now = 0;
+    const breaker = createCircuitBreaker(settings, () => now);
+    // A busy minute: 5,000 successes, then a few failures mixed with the successes of the next minute.
+    for (let index = 0; index < 5000; index++, now += 12) breaker.success();
+    now += 60_000; // all of them have left the window
+    for (let index = 0; index < 3; index++) breaker.success();
+    for (let index = 0; index < 2; index++) breaker.failure();
+    expect(breaker.state()).toBe('closed'); // 2 of 5 calls failed
+    breaker.failure();
+    expect(breaker.state()).toBe('open'); // 3 of 6
+  });
+
   it('opens at 50% failures over 5 calls, lets one probe through after the cool-down, doubles it when the probe fails', () => {
     let now = 0;
     const breaker = createCircuitBreaker(settings, () => now);

@@ -24,16 +24,35 @@ export interface CircuitBreaker {
 
 /** `now` is the injected clock, in milliseconds. */
 export function createCircuitBreaker(settings: BreakerSettings, now: () => number): CircuitBreaker {
+  // Outcomes in time order; those before `first` have left the window. Counted as they come and go,
+  // so a call costs the same with ten outcomes in the window as with thousands.
   let outcomes: { at: number; failed: boolean }[] = [];
+  let first = 0;
+  let failures = 0;
   let openedAt = 0;
   let coolDown = settings.coolDownMs;
   let state: BreakerState = 'closed';
   let probing = false;
   let probeAt = 0;
 
-  const prune = (at: number) => {
+  const calls = () => outcomes.length - first;
+  const record = (at: number, failed: boolean) => {
+    outcomes.push({ at, failed });
+    if (failed) failures++;
     const cutoff = at - settings.windowMs;
-    if (outcomes.length > 0 && outcomes[0]!.at <= cutoff) outcomes = outcomes.filter((outcome) => outcome.at > cutoff);
+    while (first < outcomes.length && outcomes[first]!.at <= cutoff) {
+      if (outcomes[first]!.failed) failures--;
+      first++;
+    }
+    if (first > 1024 && first * 2 > outcomes.length) {
+      outcomes = outcomes.slice(first);
+      first = 0;
+    }
+  };
+  const forget = () => {
+    outcomes = [];
+    first = 0;
+    failures = 0;
   };
   const open = (at: number) => {
     state = 'open';
@@ -61,13 +80,11 @@ export function createCircuitBreaker(settings: BreakerSettings, now: () => numbe
       if (state === 'half-open') {
         state = 'closed';
         coolDown = settings.coolDownMs;
-        outcomes = [];
+        forget();
         probing = false;
         return;
       }
-      const at = now();
-      outcomes.push({ at, failed: false });
-      prune(at);
+      record(now(), false);
     },
     failure() {
       const at = now();
@@ -77,10 +94,8 @@ export function createCircuitBreaker(settings: BreakerSettings, now: () => numbe
         return;
       }
       if (state === 'open') return;
-      outcomes.push({ at, failed: true });
-      prune(at);
-      const failures = outcomes.filter((outcome) => outcome.failed).length;
-      if (outcomes.length >= settings.minCalls && failures / outcomes.length >= settings.failureRatio) open(at);
+      record(at, true);
+      if (calls() >= settings.minCalls && failures / calls() >= settings.failureRatio) open(at);
     },
     state() {
       if (state === 'open' && now() - openedAt >= coolDown) return 'half-open';

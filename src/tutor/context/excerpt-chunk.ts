@@ -8,25 +8,37 @@ const stopWords = new Set('a an and are as at be but by can do does for from how
 /** `[id] heading` and the most relevant paragraphs of `chunk`, at most about `maxTokens` (the best paragraph always). */
 export function excerptChunk(chunk: Chunk, query: string, maxTokens: number): string {
   const header = `[${chunk.id}] ${chunk.heading}`;
-  const paragraphs = chunk.text.split(/\n\s*\n/).map((text) => text.trim()).filter((text) => text !== '' && !/^#+ /.test(text));
+  const paragraphs = paragraphsOf(chunk);
   const words = new Set(terms(query));
   const ranked = paragraphs
-    .map((text, position) => ({ text, position, score: terms(text).filter((term) => words.has(term)).length / Math.sqrt(estimateTokens(text) + 1) }))
+    .map(({ terms: paragraphTerms, tokens }, position) => ({ tokens, position, score: paragraphTerms.filter((term) => words.has(term)).length / Math.sqrt(tokens + 1) }))
     .sort((a, b) => b.score - a.score || a.position - b.position);
   const kept = new Set<number>();
   let used = estimateTokens(header);
-  for (const paragraph of ranked) {
-    const tokens = estimateTokens(paragraph.text);
+  for (const { tokens, position } of ranked) {
     if (kept.size > 0 && used + tokens > maxTokens) continue;
-    kept.add(paragraph.position);
+    kept.add(position);
     used += tokens;
   }
   const body: string[] = [];
-  paragraphs.forEach((text, position) => {
+  paragraphs.forEach(({ text }, position) => {
     if (kept.has(position)) body.push(text);
     else if (body.at(-1) !== '…') body.push('…');
   });
   return [header, ...body].join('\n');
+}
+
+type Paragraph = { text: string; terms: string[]; tokens: number };
+
+/** A chunk's paragraphs with their words, split once per chunk: every turn excerpts the same few chunks again. */
+const paragraphCache = new WeakMap<Chunk, Paragraph[]>();
+function paragraphsOf(chunk: Chunk): Paragraph[] {
+  let paragraphs = paragraphCache.get(chunk);
+  if (!paragraphs) {
+    paragraphs = chunk.text.split(/\n\s*\n/).map((text) => text.trim()).filter((text) => text !== '' && !/^#+ /.test(text)).map((text) => ({ text, terms: terms(text), tokens: estimateTokens(text) }));
+    paragraphCache.set(chunk, paragraphs);
+  }
+  return paragraphs;
 }
 
 function terms(text: string): string[] {

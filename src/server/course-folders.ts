@@ -1,6 +1,7 @@
 // The course folders a server serves (`--course`, or every course folder under `--courses`), and
 // what happens to each build of one: its check is recorded, and it is published when it compiled.
-import { access, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompileResult, CourseBundle } from '../course/index.js';
@@ -17,13 +18,13 @@ export async function findCourseFolders(options: { course?: string[]; courses?: 
   if (options.course && options.course.length > 0) {
     const folders = options.course.map((folder) => path.resolve(cwd, folder));
     for (const folder of folders) {
-      if (!(await exists(path.join(folder, 'course.yaml')))) throw new Error(`${folder} is not a course folder (it has no course.yaml); pass the folder that holds course.yaml to --course`);
+      if (!existsSync(path.join(folder, 'course.yaml'))) throw new Error(`${folder} is not a course folder (it has no course.yaml); pass the folder that holds course.yaml to --course`);
     }
     return { folders };
   }
   const root = path.resolve(cwd, options.courses ?? path.join(repositoryRoot, 'courses'));
-  if (await exists(path.join(root, 'course.yaml'))) return { folders: [root] };
-  if (!(await exists(root))) throw new Error(`the courses folder ${root} does not exist; pass --courses <dir> (a folder of course folders) or --course <dir>`);
+  if (existsSync(path.join(root, 'course.yaml'))) return { folders: [root] };
+  if (!existsSync(root)) throw new Error(`the courses folder ${root} does not exist; pass --courses <dir> (a folder of course folders) or --course <dir>`);
   return { folders: await listCourseFolders(root), root };
 }
 
@@ -32,7 +33,7 @@ export async function listCourseFolders(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
   const folders: string[] = [];
   for (const entry of entries.filter((entry) => entry.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (await exists(path.join(root, entry.name, 'course.yaml'))) folders.push(path.join(root, entry.name));
+    if (existsSync(path.join(root, entry.name, 'course.yaml'))) folders.push(path.join(root, entry.name));
   }
   return folders;
 }
@@ -81,4 +82,3 @@ async function publishOnce(catalog: CourseCatalog, bundle: CourseBundle) {
   }
 }
 
-const exists = (file: string) => access(file).then(() => true, () => false);

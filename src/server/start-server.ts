@@ -5,8 +5,8 @@
 // Several processes may run against one PostgreSQL: migrations are safe to run concurrently and
 // every piece of learner state lives in the database. What stays per process: model budgets
 // (the router's in-memory ledger), rate limits and the one-time setup link.
-import { watch } from 'node:fs';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, watch } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -213,10 +213,10 @@ async function resolveWebApp(options: StartServerOptions, cwd: string, log: (lin
   const web = options.web ?? { dir: path.join(repositoryRoot, 'web') };
   if ('built' in web) {
     const root = path.resolve(cwd, web.built);
-    return (await exists(path.join(root, 'index.html'))) ? { root } : { root: null, reason: `There is no index.html in ${root}.` };
+    return existsSync(path.join(root, 'index.html')) ? { root } : { root: null, reason: `There is no index.html in ${root}.` };
   }
   const dir = path.resolve(cwd, web.dir);
-  if (!(await exists(dir))) return { root: null, reason: `There is no web app folder at ${dir}.` };
+  if (!existsSync(dir)) return { root: null, reason: `There is no web app folder at ${dir}.` };
   return buildWebApp({ webDir: dir, log });
 }
 
@@ -283,4 +283,3 @@ function isRunning(pid: number): boolean {
 }
 
 const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);
-const exists = (file: string) => access(file).then(() => true, () => false);

@@ -7,13 +7,13 @@ import { PGlite, types } from '@electric-sql/pglite';
 
 /** @type {PGlite} */
 let pglite;
-/** Parsers for arrays, by the array type's OID: see parseArraysHere. */
+/** Parsers for arrays, by the array type's OID: see takeArrayParsers. */
 let arrayParsers = new Map();
 try {
   // relaxedDurability must stay false: a query resolves only after its writes reached the file
   // system, so an acknowledged append survives the process being killed.
   pglite = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), relaxedDurability: false });
-  arrayParsers = await parseArraysHere(pglite);
+  arrayParsers = await takeArrayParsers(pglite);
   parentPort.postMessage({ ready: true });
 } catch (error) {
   parentPort.postMessage({ ready: false, error: describeError(error) });
@@ -49,7 +49,7 @@ function describeError(error) {
  * parses with its shared table of built-in types (text, numbers, booleans, JSON, dates, bytea),
  * copying nothing, and arrays are parsed by parseArrays, only in the columns that hold them.
  */
-async function parseArraysHere(database) {
+async function takeArrayParsers(database) {
   const { rows } = await database.query('select oid, typarray from pg_type where typarray <> 0');
   database.parsers = {};
   return new Map(rows.map(({ oid, typarray }) => [typarray, (text) => types.arrayParser(text, types.parsers[oid], typarray)]));

@@ -2,7 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../compile-course.js';
 import type { ExerciseInput } from './build-exercises.js';
-import { convertOatutor, type OatutorContent, type OatutorProblemFiles } from './convert-oatutor.js';
+import { convertOatutor, type OatutorContent } from './convert-oatutor.js';
+import type { OatutorProblemFiles } from './load-oatutor-files.js';
 
 // A small OATutor folder, as the CLI would read it: two courses, steps of every kind.
 const lessonId = 'L1-abc';

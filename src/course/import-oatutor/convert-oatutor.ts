@@ -10,8 +10,6 @@ import { phrasesFor } from './phrases.js';
 import { renderExerciseFile, renderLesson, renderYaml } from './render-files.js';
 import { IdRegistry, toId } from './to-id.js';
 
-export type { OatutorProblemFiles, OatutorStepFiles } from './load-oatutor-files.js';
-
 export interface OatutorContent {
   coursePlans: unknown;
   skillModel?: unknown;

@@ -22,20 +22,21 @@ export const turnFailedMessage = 'The tutor ran into a problem while answering, 
  * Each write to the socket costs a system call and wakes the client, so chunks are gathered:
  * `start` waits for the first part the learner sees; every part up to the first text goes out at
  * once (the time to the first token is not touched); after that, a write goes out at most every
- * `gatherMs` (the end of the turn at once). A reply whose sentences come close together then takes two or three writes
- * instead of one per sentence, and text still appears faster than anyone reads it.
+ * `gatherMs` (the end of the turn at once). A reply whose sentences come close together then
+ * takes two or three writes instead of one per sentence, and text still appears faster than
+ * anyone reads it.
  */
 export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>, gatherMs = 10): Response {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true; // false once closed, or once the client has gone (the turn still runs to its end and is stored)
   let pending = '';
-  let scheduled: 'now' | 'later' | undefined;
+  let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
-  let textSent = false; // until the first text goes out, nothing waits
+  let textSent = false; // until the first text has gone out, nothing waits
   let lastWrite = 0;
   const flush = () => {
-    scheduled = undefined;
+    scheduled = false;
     clearTimeout(timer);
     if (pending && open) controller.enqueue(encoder.encode(pending));
     pending = '';
@@ -47,15 +48,10 @@ export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart)
       if (chunk.type === 'start') return;
       const atOnce = !textSent; // every part up to and including the first text
       if (chunk.type === 'text-delta') textSent = true;
-      if (scheduled === 'now') return;
-      if (atOnce) {
-        scheduled = 'now';
-        clearTimeout(timer);
-        queueMicrotask(flush);
-      } else if (!scheduled) {
-        scheduled = 'later';
-        timer = setTimeout(flush, Math.max(0, lastWrite + gatherMs - performance.now()));
-      }
+      if (scheduled) return;
+      scheduled = true;
+      if (atOnce) queueMicrotask(flush);
+      else timer = setTimeout(flush, Math.max(0, lastWrite + gatherMs - performance.now()));
     },
   };
   const body = new ReadableStream<Uint8Array>({

@@ -4,7 +4,7 @@ import { chooseNextActivity } from '../../learner/index.js';
 import type { TurnSession } from './turn-session.js';
 
 /** Picks the next activity when there is none, the current exercise is done, or the learner asks to practise after a lesson. */
-export async function advance(session: TurnSession, bundle: PublicBundle, wantsPractice: boolean, now: Date, random: () => number): Promise<boolean> {
+export async function advanceActivity(session: TurnSession, bundle: PublicBundle, wantsPractice: boolean, now: Date, random: () => number): Promise<boolean> {
   const activity = session.state.activity;
   const exercise = activity?.exercise ? session.state.exercises[activity.exercise] : undefined;
   const done = exercise && (exercise.solved || exercise.lastVerdict === 'correct');

@@ -12,7 +12,7 @@ import { assembleContext, type LearnerView } from '../context/assemble-context.j
 import { createCourseIndex } from '../context/course-index.js';
 import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
 import { createTutorTools } from '../tools/create-tutor-tools.js';
-import { advance } from './advance-activity.js';
+import { advanceActivity } from './advance-activity.js';
 import { createModelGrader } from './model-grader.js';
 import { noModelReply } from './no-model-reply.js';
 import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
@@ -114,7 +114,7 @@ export function createTutor(options: TutorOptions): Tutor {
         // An answer or a hint for a named exercise acts on that one: open it first when another is open.
         if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
         // 4. The progression policy picks the activity when there is none or the current one is done.
-        shownExercise = (await advance(session, bundle, action.type !== 'message', clock.now(), options.random)) || shownExercise;
+        shownExercise = (await advanceActivity(session, bundle, action.type !== 'message', clock.now(), options.random)) || shownExercise;
         if (action.type === 'hint') {
           const hint = await session.giveHint();
           if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message);

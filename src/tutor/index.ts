@@ -11,3 +11,4 @@ export type { NoticeCode, TurnAction, TurnRequest, TurnSummary, TutorStreamPart 
 export { createTutorTools, tutorToolNames, type TutorTools } from './tools/create-tutor-tools.js';
 export { learnerExercisePrompt } from './turn/exercise-variant.js';
 export type { UnansweredQuestion } from './turn/tutor-journal.js';
+export { learnerCommandList, parseLearnerCommand } from './turn/learner-command.js';

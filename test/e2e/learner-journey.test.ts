@@ -1,11 +1,12 @@
 // A guest learner completes the first lesson of the sample course in a real browser, against a real
 // server with a scripted model: onboarding, the course map, the tutor's streamed reply, an exercise
-// answered wrong then right, a hint, and the mastery going up on the map.
+// answered wrong then right, a hint, and the mastery going up on the map; and slash commands typed in
+// the chat, a mistyped one coming back with the server's reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { startE2EServer, type E2EServer } from './e2e-server.js';
-import { completeFirstLesson } from './learner-steps.js';
+import { completeFirstLesson, completeOnboarding, openFirstLesson, startAsGuest } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -26,6 +27,34 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(reply).toContain('Good question. Before I answer'); // the scripted tutor's reply, streamed in
     expect(server.model.requests.some((request) => request.stream)).toBe(true);
     expect(after).toBeGreaterThan(before);
+    await context.close();
+  }, 120_000);
+
+  it('reads a command typed in the chat as its button, and gives a mistyped one back with the reason', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await startAsGuest(page);
+    await completeOnboarding(page);
+    await openFirstLesson(page);
+    const tutor = page.getByRole('region', { name: 'Your tutor' });
+    const box = tutor.getByRole('textbox', { name: 'Message to your tutor' });
+    const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
+    const modelCalls = () => server.model.requests.filter((request) => request.stream).length;
+    const modelCallsBefore = modelCalls();
+    const type = async (text: string) => {
+      await box.fill(text);
+      await box.press('Enter');
+    };
+
+    await type('/exercise slope-of-secant');
+    await expect.poll(() => conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1);
+    await type('/hint');
+    await expect.poll(() => conversation.innerText()).toContain('The average rate of change is the change in output divided by the change in input.');
+
+    await type('/hnit');
+    await expect.poll(() => tutor.getByRole('alert').innerText()).toContain('Unknown command /hnit; try /lesson, /exercise, /answer, /hint or /lang');
+    expect(await box.inputValue()).toBe('/hnit'); // back in the box, to be corrected
+    expect(await conversation.innerText()).not.toContain('/hnit');
+    expect(modelCalls()).toBe(modelCallsBefore); // commands need no model
     await context.close();
   }, 120_000);
 });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { main } from '../index.js';
-import { parseChatLine } from './chat.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -18,15 +17,6 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('primer chat', () => {
-  it('reads commands and messages from a line each', () => {
-    expect(parseChatLine('/answer 6 * x')).toEqual({ text: '/answer 6 * x', action: { type: 'answer', answer: '6 * x' } });
-    expect(parseChatLine('/lang es')).toEqual({ text: '/lang es', action: { type: 'language', language: 'es' } });
-    expect(parseChatLine('/hint')).toMatchObject({ action: { type: 'hint' } });
-    expect(parseChatLine('/lesson')).toEqual({ error: 'usage: /lesson <lesson id>' });
-    expect(parseChatLine('/dance')).toMatchObject({ error: expect.stringContaining('unknown command /dance') });
-    expect(parseChatLine('What is a sum?')).toEqual({ text: 'What is a sum?' });
-  });
-
   it('runs a scripted session in no-model mode and prints a JSON transcript per turn', async () => {
     const input = path.join(dir, 'session.txt');
     await writeFile(input, ['Hello, where do I start?', '/exercise add-1', '/answer 8', '/hint', '/answer 7', '/dance'].join('\n'));

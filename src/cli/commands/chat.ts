@@ -12,7 +12,7 @@ import { createTranslator } from '../../i18n/index.js';
 import { parseEventPayload, type EventType } from '../../learner/index.js';
 import { createRouter, loadModelConfig } from '../../models/index.js';
 import { openStore, resolveDatabaseConfig } from '../../store/index.js';
-import { createTutor, type TurnAction, type TurnSummary, type TutorStreamPart } from '../../tutor/index.js';
+import { createTutor, learnerCommandList, parseLearnerCommand, type TurnSummary, type TutorStreamPart } from '../../tutor/index.js';
 import { loadCourse, UsageError } from '../load-course.js';
 import { createStoreJournal, createStoreModelCallRecorder, createStoreTranslationCache } from '../../server/index.js';
 
@@ -25,30 +25,9 @@ interface ChatOptions {
   learner: string;
 }
 
-/** A line of a session: a learner message or a command. */
-export function parseChatLine(line: string): { text: string; action?: TurnAction } | { error: string } {
-  const text = line.trim();
-  const [command, ...rest] = text.split(/\s+/);
-  const argument = rest.join(' ');
-  switch (command) {
-    case '/lesson':
-      return argument ? { text, action: { type: 'lesson', lesson: argument } } : { error: 'usage: /lesson <lesson id>' };
-    case '/exercise':
-      return argument ? { text, action: { type: 'exercise', exercise: argument } } : { error: 'usage: /exercise <exercise id>' };
-    case '/answer':
-      return argument ? { text, action: { type: 'answer', answer: argument } } : { error: 'usage: /answer <your answer>' };
-    case '/hint':
-      return { text, action: { type: 'hint' } };
-    case '/lang':
-      return /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(argument) ? { text, action: { type: 'language', language: argument } } : { error: 'usage: /lang <language code>, e.g. /lang es' };
-    default:
-      return text.startsWith('/') && !text.startsWith('//') ? { error: `unknown command ${command}; try /lesson, /exercise, /answer, /hint or /lang` } : { text };
-  }
-}
-
 export function chatCommand(): Command {
   return new Command('chat')
-    .description('Take a course in the terminal with the tutor. Type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>; Ctrl-D ends.')
+    .description(`Take a course in the terminal with the tutor. Type a message, or ${learnerCommandList}; Ctrl-D ends.`)
     .requiredOption('--course <dir>', 'the course folder (the one holding course.yaml)')
     .option('--input <file>', 'run without a person: each line is a learner message or a command')
     .option('--json', 'with --input: print a JSON transcript (per turn: text shown, tools, verdicts, tier, provider, tokens)')
@@ -76,7 +55,7 @@ async function runChat(options: ChatOptions): Promise<void> {
     const translator = createTranslator({ router, cache: createStoreTranslationCache(store), glossary: bundle.public.course.glossary, course: bundle.public.course.id });
     const tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), translator, sandbox, clock: { now: () => new Date() }, random: Math.random });
     const run = (line: string, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary | { error: string }> => {
-      const parsed = parseChatLine(line);
+      const parsed = parseLearnerCommand(line);
       if ('error' in parsed) return Promise.resolve(parsed);
       return tutor.turn({ turnId: randomUUID(), learner: options.learner, text: parsed.text, ...(parsed.action ? { action: parsed.action } : {}) }, onPart);
     };
@@ -91,7 +70,7 @@ async function runChat(options: ChatOptions): Promise<void> {
       if (options.json) console.log(JSON.stringify({ course: bundle.public.course.id, learner: options.learner, turns }, null, 2));
       return;
     }
-    console.log(`${bundle.public.course.title} — type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>. Ctrl-D ends.`);
+    console.log(`${bundle.public.course.title} — type a message, or ${learnerCommandList}. Ctrl-D ends.`);
     const reader = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
     reader.prompt();
     for await (const line of reader) {

@@ -76,6 +76,23 @@ describe('tutor turns over HTTP', () => {
     expect(exercise.progress.hintsSeen).toBe(1);
   });
 
+  it('reads a slash command typed in the chat as its button: /exercise opens, /hint gives the next rung, /answer is checked', async () => {
+    const learner = await kit.signIn('learner');
+    const opened = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c1', text: '/exercise mul-choice' }));
+    expect(opened.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-exercise', data: expect.objectContaining({ exercise: 'mul-choice' }) }));
+    const hint = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c2', text: '/hint' }));
+    expect(hint.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-hint', data: expect.objectContaining({ exercise: 'mul-choice', rung: 1, text: 'Add 2 three times.' }) }));
+    const answer = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c3', text: '/answer 5' }));
+    expect(answer.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-verdict', data: expect.objectContaining({ exercise: 'mul-choice', verdict: 'incorrect' }) }));
+    const exercise = await (await kit.request('/api/courses/tiny/exercises/mul-choice', { cookie: learner.cookie })).json();
+    expect(exercise.progress).toMatchObject({ attempts: 1, hintsSeen: 1 });
+    const unknown = await turn(learner.cookie, 'tiny', { turnId: 'c4', text: '/dance now' });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toBe('unknown command /dance; try /lesson, /exercise, /answer, /hint or /lang');
+    const messages = (await (await kit.request('/api/courses/tiny/messages', { cookie: learner.cookie })).json()).messages;
+    expect(messages.some((message: { id: string }) => message.id === 'c4')).toBe(false); // a refused turn stores nothing
+  });
+
   it('records a free question the course cannot answer for the teacher', async () => {
     const learner = await kit.signIn('learner');
     await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'q1', text: 'Who painted the Mona Lisa?' }));

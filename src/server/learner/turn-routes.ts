@@ -1,9 +1,10 @@
-// Tutor turns: POST /turns streams the reply (useChat); POST /exercises/:exercise/attempts and
-// /hints are JSON wrappers over the same `tutor.turn` (one grading path, one hint ladder).
+// Tutor turns: POST /turns streams the reply (useChat) and reads a typed slash command as the action
+// its button sends; POST /exercises/:exercise/attempts and /hints are JSON wrappers over the same
+// `tutor.turn` (one grading path, one hint ladder).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { fillPrompt } from '../../exercise/index.js';
-import { learnerExercisePrompt, type TurnAction, type TurnRequest, type TutorStreamPart } from '../../tutor/index.js';
+import { learnerExercisePrompt, parseLearnerCommand, type TurnAction, type TurnRequest, type TutorStreamPart } from '../../tutor/index.js';
 import type { ApiTurnRequest, ApiVerdict } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
@@ -50,8 +51,14 @@ export function turnRoutes(context: ServerContext) {
 
   app.post('/courses/:course/turns', validate('json', turnRequestSchema), async (c) => {
     const body = c.req.valid('json');
-    const action: TurnAction = body.action ?? { type: 'message' };
+    let action: TurnAction = body.action ?? { type: 'message' };
     if (action.type === 'message' && body.text.trim() === '') return c.json({ error: 'the message is empty; write something to send' }, 400);
+    if (action.type === 'message') {
+      // A slash command typed in the chat acts as its button would (the same commands as `primer chat`).
+      const typed = parseLearnerCommand(body.text);
+      if ('error' in typed) return c.json({ error: typed.error }, 400);
+      action = typed.action ?? action;
+    }
     const refused = await refuse(c, action.type === 'answer' && action.answer.length > body.text.length ? action.answer : body.text);
     if (refused) return refused;
     const course = c.get('learnerCourse'); // read here: the stream runs after this handler has returned

@@ -28,19 +28,25 @@ export function excerptChunk(chunk: Chunk, query: string, maxTokens: number): st
   return [header, ...body].join('\n');
 }
 
-type Paragraph = { text: string; terms: string[]; tokens: number };
+export type Paragraph = { text: string; terms: string[]; tokens: number };
 
-/** A chunk's paragraphs with their words, split once per chunk: every turn excerpts the same few chunks again. */
+/** A chunk's paragraphs (headings left out) with their words, split once per chunk: every turn excerpts the same few chunks again. */
 const paragraphCache = new WeakMap<Chunk, Paragraph[]>();
-function paragraphsOf(chunk: Chunk): Paragraph[] {
+export function paragraphsOf(chunk: Chunk): readonly Paragraph[] {
   let paragraphs = paragraphCache.get(chunk);
   if (!paragraphs) {
-    paragraphs = chunk.text.split(/\n\s*\n/).map((text) => text.trim()).filter((text) => text !== '' && !/^#+ /.test(text)).map((text) => ({ text, terms: terms(text), tokens: estimateTokens(text) }));
+    paragraphs = splitParagraphs(chunk.text).map((text) => ({ text, terms: terms(text), tokens: estimateTokens(text) }));
     paragraphCache.set(chunk, paragraphs);
   }
   return paragraphs;
 }
 
-function terms(text: string): string[] {
+/** Markdown's paragraphs, blocks between blank lines, without headings. */
+export function splitParagraphs(text: string): string[] {
+  return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '' && !/^#+ /.test(paragraph));
+}
+
+/** The words of `text` that say what it is about: lower case, two letters or more, common words left out. */
+export function terms(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((term) => term.length > 1 && !stopWords.has(term));
 }

@@ -139,6 +139,23 @@ describe('a tutor turn', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('answers a question in no-model mode with the course paragraph that covers it, cited, and says when the course does not', async () => {
+    const router = testRouter(server.url, { budgets: { learnerPerDayUsd: 0 }, tiers: { local: { chain: [{ provider: 'test', model: 'tutor-small', price: { inputPerMillion: 1, outputPerMillion: 1 } }] } } });
+    const { send } = setup({ router });
+    const first = await send('Hello, where do I start?');
+    expect(first.text).toContain("Let's start with Adding.");
+    const covered = await send('What does multiplying mean?');
+    expect(covered.text).toContain('The course explains this in [multiplying#multiplying]:');
+    expect(covered.text).toContain('Multiplying is repeated adding: $3 \\times 2 = 2 + 2 + 2$.');
+    expect(covered.citations).toEqual(['multiplying#multiplying']);
+    expect(covered.text).not.toContain("Let's start with Adding."); // said once, when the plan chose it
+    const uncovered = await send('Who painted the Mona Lisa?');
+    expect(uncovered.text).toContain('The course does not cover that, so I have passed your question on to your teacher.');
+    expect(uncovered.citations).toEqual([]);
+    const linked = await send('How much is two plus two?');
+    expect(linked.text).toContain('Two plus two is $2 + 2 = 4$. Next: multiplying.'); // the link's words, not its target
+  });
+
   it('does not duplicate a re-sent turn: same reply, no second model call, one message stored', async () => {
     const { tutor, journal } = setup();
     respond = () => ({ reply: 'Let us start with adding. What is two plus two?' });

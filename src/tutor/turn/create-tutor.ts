@@ -17,7 +17,6 @@ import { createModelGrader } from './model-grader.js';
 import { noModelReply } from './no-model-reply.js';
 import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
 import { relayGuardedReply } from './relay-guarded-reply.js';
-import { uncoveredQuestion } from './uncovered-question.js';
 import { replaySummary } from './replay-summary.js';
 import { createTurnSession, type TurnSession } from './turn-session.js';
 import type { TurnRequest, TurnSummary, TutorStreamPart } from './turn-types.js';
@@ -132,8 +131,10 @@ export function createTutor(options: TutorOptions): Tutor {
         if (offline !== undefined) {
           summary.mode = 'no-model';
           notice('offline', `The assistant is offline right now (${offline}), so you get the course material, checked answers and the teacher's hints directly.`);
-          say(await noModelReply({ session, index, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) }));
-          if (action.type === 'message' && uncoveredQuestion(index, request.text)) unanswered.push([]);
+          const reply = await noModelReply({ session, index, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) });
+          say(reply.text);
+          summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
+          if (reply.uncovered) unanswered.push([]);
         }
       }
       // Questions the course could not answer go to the teacher's dashboard (once per turn).

@@ -3,7 +3,7 @@
 // rules (hint ladder, minimum attempts, no credit after a revealing hint) live in one place.
 // Keys are read here only to check answers, to show a revealing rung the learner has earned, and to
 // build the output guard's key; nothing read from keys is returned to the model.
-import { sha256, type CourseBundle, type PublicExercise } from '../../course/index.js';
+import { sha256, type Chunk, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
 import { bktParamsFor, foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { Translator } from '../../i18n/index.js';
@@ -79,6 +79,11 @@ export function createTurnSession(options: TurnSessionOptions) {
     /** The exercise the learner is working on, if any. */
     current: () => open(state.activity?.exercise),
 
+    /** A section of the course in the learner's language, through the translation cache every learner shares. */
+    async sectionText(chunk: Chunk): Promise<string> {
+      return (await translator.translate({ text: chunk.text, hash: chunk.hash, from: publicBundle.course.language, to: options.language })).text;
+    },
+
     async openLesson(id: string, reason = 'You opened this lesson.') {
       const lesson = publicBundle.lessons.find((item) => item.id === id);
       if (!lesson) return undefined;
@@ -86,7 +91,7 @@ export function createTurnSession(options: TurnSessionOptions) {
       const sections = await Promise.all(
         publicBundle.chunks
           .filter((chunk) => chunk.lesson === id)
-          .map(async (chunk) => ({ id: chunk.id, heading: chunk.heading, text: (await translator.translate({ text: chunk.text, hash: chunk.hash, from: publicBundle.course.language, to: options.language })).text })),
+          .map(async (chunk) => ({ id: chunk.id, heading: chunk.heading, text: await session.sectionText(chunk) })),
       );
       const title = await show(lesson.title);
       emit({ type: 'lesson', lesson: id, title, sections });

@@ -65,6 +65,17 @@ export function TutorChat({ onProgress, ...context }: TutorChatProps) {
 
   const busy = status === 'submitted' || status === 'streaming';
 
+  // A turn the server refused (a mistyped command, a message over the limit, too many a minute) was not
+  // sent: its message goes back into the box to be corrected, with the server's reason above it.
+  const refusal = error ? refusalReason(error) : undefined;
+  useEffect(() => {
+    if (refusal === undefined) return;
+    const last = messages.at(-1);
+    if (last?.role !== 'user') return;
+    setMessages(messages.slice(0, -1));
+    setInput(messageText(last));
+  }, [refusal]); // once per refusal: the messages it removes from are those of that moment
+
   function send(text: string, action: ApiTurnRequest['action'] = { type: 'message' }) {
     if (!text.trim() || busy) return;
     clearError();
@@ -110,7 +121,7 @@ export function TutorChat({ onProgress, ...context }: TutorChatProps) {
           )}
         </ol>
       )}
-      {error && <ErrorMessage error={new Error(t('chat.failed'))} onRetry={() => void regenerate()} />}
+      {refusal !== undefined ? <ErrorMessage error={new Error(refusal)} title={t('chat.refused')} /> : error && <ErrorMessage error={new Error(t('chat.failed'))} onRetry={() => void regenerate()} />}
       {messages.length === 0 && history.data && (
         <ul className="chips chat-suggestions" aria-label={t('chat.suggestions')}>
           {suggestions.map((suggestion) => (
@@ -154,4 +165,14 @@ export function TutorChat({ onProgress, ...context }: TutorChatProps) {
       <p className="muted small chat-footnote">{t('chat.footnote')}</p>
     </section>
   );
+}
+
+/** The server's reason when it refused a turn (a 4xx with `{ error }`, which the transport throws as its body), else undefined. */
+function refusalReason(error: Error): string | undefined {
+  try {
+    const body: unknown = JSON.parse(error.message);
+    return typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' ? body.error : undefined;
+  } catch {
+    return undefined;
+  }
 }

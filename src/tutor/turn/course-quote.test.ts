@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { compileCourse } from '../../course/index.js';
+import { readCourseFolder } from '../../server/index.js';
+import { createCourseIndex } from '../context/course-index.js';
+import { findCourseQuote, quoteText } from './course-quote.js';
+
+const compiled = compileCourse(await readCourseFolder(new URL('../../../courses/backprop', import.meta.url).pathname));
+if (!compiled.bundle) throw new Error('courses/backprop does not compile');
+const index = createCourseIndex(compiled.bundle.public);
+const quote = (question: string) => {
+  const found = findCourseQuote(index, question, 'derivative-as-limit');
+  return found && { chunk: found.chunk.id, text: quoteText(found, found.chunk.text) };
+};
+
+describe('what the sample course says about a question, without a model', () => {
+  it('quotes the paragraph that defines the words asked about, from any lesson', () => {
+    expect(quote('What is a secant line?')).toMatchObject({ chunk: 'derivative-as-limit#average-rate-of-change', text: expect.stringMatching(/^Geometrically this is the slope of the \*\*secant line\*\*: the straight line through the two points/) });
+    expect(quote('what is a gradient')?.chunk).toBe('partial-derivatives-and-gradients#the-gradient');
+  });
+
+  it('takes in the formula a paragraph leads into, and leaves out emphasis marks and directive fences', () => {
+    const backprop = quote('How does backpropagation work?')!;
+    expect(backprop.chunk).toBe('backpropagation#backpropagation');
+    expect(backprop.text).toMatch(/^\*\*Backpropagation\*\* computes them in a single sweep/);
+    expect(backprop.text).toContain('\n\n$$v.\\text{grad} = \\frac{\\partial L}{\\partial v},$$');
+    expect(backprop.text).not.toContain(':::');
+    const limit = quote('What is a limit?')!;
+    expect(limit.text).toContain('We say the **limit** of $10 + 5h$');
+    expect(limit.text).toContain('$$\\lim_{h \\to 0}');
+  });
+
+  it('shows the learner the section in their language when its translation has the same paragraphs, as plain prose', () => {
+    const chunk = { id: 'x#y', lesson: 'x', heading: 'Y', text: 'First *idea* here.\n\nThe *slope* of $a*b*c$ is\nsteep; see [the lesson](02-next.md).', hash: 'h', tokens: 20 };
+    expect(quoteText({ chunk, paragraphs: [1] }, chunk.text)).toBe('The slope of $a*b*c$ is steep; see the lesson.');
+    expect(quoteText({ chunk, paragraphs: [1] }, 'Primera *idea*.\n\nLa *pendiente* de $a*b*c$ es empinada.')).toBe('La pendiente de $a*b*c$ es empinada.');
+    expect(quoteText({ chunk, paragraphs: [1] }, 'Una traducción de un solo párrafo.')).toBe('The slope of $a*b*c$ is steep; see the lesson.');
+  });
+
+  it('finds nothing for small talk, commands or a question the course does not hold', () => {
+    expect(quote('ok, thanks')).toBeUndefined();
+    expect(quote('/hint')).toBeUndefined();
+    expect(quote('Who painted the Mona Lisa?')).toBeUndefined();
+  });
+});

@@ -49,11 +49,15 @@ export function conversationRoutes(context: ServerContext) {
     flagReason: row.flag_reason,
   });
 
-  /** Newest first, at most 200; narrow with q (words in the text), flagged and learner (an id). */
+  /**
+   * Newest first, at most 200; narrow with q (words in the text), flagged and learner (an id). A command
+   * turn (a hint or an answer from a button) stores an empty tutor message: it is left out, as in the
+   * learner's chat, since what it showed lives in the exercise.
+   */
   app.get('/:course/conversations', validate('query', conversationQuery), async (c) => {
     const { course } = c.get('teaching');
     const { q, flagged, learner } = c.req.valid('query');
-    let query = selectMessages(course);
+    let query = selectMessages(course).where((where) => where.or([where('messages.role', '=', 'learner'), where('messages.text', '<>', '')]));
     if (q) query = query.where(sql<boolean>`messages.text ilike ${likePattern(q)} escape '\\'`);
     if (flagged) query = query.where('messages.flagged', '=', flagged === 'true');
     if (learner) query = query.where('messages.learner', '=', learner);

@@ -170,22 +170,24 @@ describe('conversations', () => {
       row(learner.id, 't1', 'learner', 'Is 3 + 4 really 7?', 0),
       row(learner.id, 't1', 'tutor', 'Count on from 3 and see.', 1),
       row(teacher.id, 't2', 'learner', 'I got 100% wrong', 2),
+      row(teacher.id, 't3', 'learner', '/hint', 4),
+      row(teacher.id, 't3', 'tutor', '', 5), // a command turn: the hint is in the exercise, the reply has no text
       { ...row(learner.id, 't9', 'learner', 'Another course entirely, 100% sure', 3), course: 'tiny' },
     ]).execute();
     const search = async (query: string) => (await json<{ messages: ApiConversationMessage[] }>(await kit.request(`/api/teacher/courses/algebra/conversations${query}`, { cookie: teacher.cookie }))).messages;
 
     const all = await search('');
-    expect(all.map((message) => message.text)).toEqual(['I got 100% wrong', 'Count on from 3 and see.', 'Is 3 + 4 really 7?']);
-    expect(all[2]).toMatchObject({ learner: { id: learner.id, name: 'Lin' }, turn: 't1', role: 'learner', flagged: false, flagReason: null });
+    expect(all.map((message) => message.text)).toEqual(['/hint', 'I got 100% wrong', 'Count on from 3 and see.', 'Is 3 + 4 really 7?']);
+    expect(all[3]).toMatchObject({ learner: { id: learner.id, name: 'Lin' }, turn: 't1', role: 'learner', flagged: false, flagReason: null });
     expect((await search('?q=COUNT')).map((message) => message.text)).toEqual(['Count on from 3 and see.']);
     expect((await search('?q=100%25')).map((message) => message.text)).toEqual(['I got 100% wrong']);
     expect(await search('?q=_')).toEqual([]);
     expect((await search(`?learner=${learner.id}`)).map((message) => message.turn)).toEqual(['t1', 't1']);
 
-    const flagged = await json<{ message: ApiConversationMessage }>(await kit.request(`/api/teacher/courses/algebra/messages/${all[1]!.id}/flag`, { cookie: teacher.cookie, body: { flagged: true, reason: 'gives too much away' } }));
+    const flagged = await json<{ message: ApiConversationMessage }>(await kit.request(`/api/teacher/courses/algebra/messages/${all[2]!.id}/flag`, { cookie: teacher.cookie, body: { flagged: true, reason: 'gives too much away' } }));
     expect(flagged.message).toMatchObject({ flagged: true, flagReason: 'gives too much away' });
-    expect((await search('?flagged=true')).map((message) => message.id)).toEqual([all[1]!.id]);
-    await json(await kit.request(`/api/teacher/courses/algebra/messages/${all[1]!.id}/flag`, { cookie: teacher.cookie, body: { flagged: false } }));
+    expect((await search('?flagged=true')).map((message) => message.id)).toEqual([all[2]!.id]);
+    await json(await kit.request(`/api/teacher/courses/algebra/messages/${all[2]!.id}/flag`, { cookie: teacher.cookie, body: { flagged: false } }));
     expect(await search('?flagged=true')).toEqual([]);
   });
 

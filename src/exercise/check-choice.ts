@@ -1,5 +1,6 @@
 // Choice answers, single or multiple: each picked choice may be given by id, letter, 1-based number or text.
 import { normaliseText } from './check-text.js';
+import { asciiForms } from './math.js';
 import { unparseable, type Verdict } from './verdict.js';
 
 export interface ChoiceExercise {
@@ -11,7 +12,7 @@ const textOptions = { caseSensitive: false, ignoreDiacritics: false };
 
 /** Resolves one token (id, letter, number or text) to a choice id. */
 function resolveChoice(exercise: ChoiceExercise, token: string): string | undefined {
-  const trimmed = token.trim().replace(/^\(?([A-Za-z0-9-]+)[).]$/, '$1');
+  const trimmed = asciiForms(token).trim().replace(/^\(?([A-Za-z0-9-]+)[).]$/, '$1'); // "Ｂ" and "٢" as "B" and "2"
   const lower = trimmed.toLowerCase();
   const byId = exercise.choices.find((choice) => choice.id.toLowerCase() === lower);
   if (byId) return byId.id;

@@ -26,6 +26,12 @@ describe('checkExpression', () => {
     expect(checkExpression(key(answer), written).verdict).toBe('incorrect');
   });
 
+  it('reads full-width forms and the digits of other scripts', () => {
+    expect(checkExpression(key('2*x + 1'), '２ｘ＋１').verdict).toBe('correct');
+    expect(checkExpression(key('2*x + 1'), '٢x + ١').verdict).toBe('correct');
+    expect(checkExpression(key('2*x + 1'), '３x + １').verdict).toBe('incorrect');
+  });
+
   it('reads LaTeX input', () => {
     const k = key('2*x*cos(x^2)');
     expect(checkExpression(k, '2x\\cos\\left(x^{2}\\right)').verdict).toBe('correct');

@@ -38,6 +38,20 @@ describe('checkNumeric', () => {
     expect(checkNumeric(half, '0.5', 'de').verdict).toBe('correct'); // a decimal point is understood everywhere
   });
 
+  it('reads the digits of any script and full-width forms, as keyboards type them', () => {
+    const key = { answer: 3.5 };
+    expect(checkNumeric(key, '٣٫٥', 'ar').verdict).toBe('correct'); // Arabic-Indic digits and decimal sign
+    expect(checkNumeric(key, '٣.٥', 'ar').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 12345.6 }, '١٢٬٣٤٥٫٦', 'ar-EG').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 12345.6 }, '12,345.6', 'ar-EG').verdict).toBe('correct');
+    expect(checkNumeric(key, '۳٫۵', 'fa').verdict).toBe('correct'); // Persian
+    expect(checkNumeric(key, '३.५', 'hi').verdict).toBe('correct'); // Devanagari
+    expect(checkNumeric(key, '৩.৫', 'bn').verdict).toBe('correct'); // Bengali
+    expect(checkNumeric(key, '３．５', 'zh').verdict).toBe('correct'); // full-width, from a Chinese input method
+    expect(checkNumeric({ answer: -0.5 }, '－１／２', 'ja').verdict).toBe('correct');
+    expect(checkNumeric(key, '٣٫٦', 'ar').verdict).toBe('incorrect');
+  });
+
   it('says which decimal separator to use when a comma cannot be a thousands group', () => {
     const verdict = checkNumeric(half, '0,5', 'en');
     expect(verdict.verdict).toBe('unparseable');

@@ -45,7 +45,7 @@ describe('checkChoice', () => {
   const multiple = { multiple: true, choices: [{ id: 'relu', text: 'ReLU' }, { id: 'sigmoid', text: 'Sigmoid' }, { id: 'square', text: 'x squared' }] };
 
   it('accepts the letter, the 1-based number, the id or the text', () => {
-    for (const answer of ['b', 'B', '2', 'four', 'Four.', '(b)', ['b']]) {
+    for (const answer of ['b', 'B', '2', 'four', 'Four.', '(b)', ['b'], 'Ｂ', '٢', '２']) {
       expect(checkChoice(single, ['b'], answer).verdict).toBe('correct');
     }
     expect(checkChoice(single, ['b'], 'a').verdict).toBe('incorrect');

@@ -11,6 +11,7 @@ export { checkCode, verdictFromRun } from './check-code.js';
 export { parseNumber, numberSeparators } from './parse-number.js';
 export { parseExpression } from './parse-expression.js';
 export { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
+export { asciiForms } from './math.js';
 export {
   freeResponseGradeSchema,
   scoreRubric,

@@ -17,6 +17,28 @@ export const constants = new Set(['pi', 'e', 'tau', 'phi']);
 // Evaluation scope entries every expression gets: `ln` is the natural log, as learners write it.
 export const builtinScope: Record<string, unknown> = { ln: (value: number) => Math.log(value) };
 
+/**
+ * Writes numbers the way math.js reads them, whatever keyboard typed them: full-width forms from
+ * Chinese and Japanese input methods (４．５, （２）, ｘ＋１), digits of other scripts (Arabic-Indic ٤٫٥,
+ * Persian ۴, Devanagari ४), and the Arabic decimal and thousands signs.
+ * @example asciiForms('٣٫٥') // '3.5'
+ */
+export function asciiForms(input: string): string {
+  return input
+    .replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/(?![0-9])\p{Nd}/gu, (digit) => String(digitValue(digit.codePointAt(0)!)));
+}
+
+/** A decimal digit's value: Unicode puts each script's digits in a run of ten, zero first. */
+function digitValue(codePoint: number): number {
+  let start = codePoint;
+  while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+  return (codePoint - start) % 10;
+}
+
 /** Rewrites habits math.js does not know: `**` for powers, `sin x` for `sin(x)`, `log_2(x)`, unicode signs. */
 export function normaliseMathInput(input: string): string {
   const text = input

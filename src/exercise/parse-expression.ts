@@ -1,7 +1,7 @@
 // Reads an expression answer: plain math (implicit multiplication, ^ or **, common functions) or LaTeX.
 import type { MathNode } from 'mathjs';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
-import { constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
+import { asciiForms, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
 export type ParsedExpression = { node: MathNode } | { error: string };
 
@@ -10,7 +10,7 @@ export type ParsedExpression = { node: MathNode } | { error: string };
  * @example parseExpression('2x\\cdot\\cos(x^2)', ['x'])
  */
 export function parseExpression(input: string, variables: string[]): ParsedExpression {
-  let text = input.trim();
+  let text = asciiForms(input).trim();
   const expected = `expected an expression in ${variables.length > 0 ? variables.join(', ') : 'numbers'}, such as ${example(variables)}`;
   if (text === '') return { error: `the answer is empty; ${expected}` };
   if (text.length > 500) return { error: 'the answer is too long for an expression' };

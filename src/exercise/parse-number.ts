@@ -1,8 +1,9 @@
 // Reads a numeric answer as the learner wrote it: 0.5, 1/2, 5e-1, 50%, 2 1/2, 1,234.5 or 1.234,5
-// (by the learner's language), sqrt(2), LaTeX, and an optional unit such as `3 km/h`.
+// (by the learner's language), in any script's digits (٤٫٥, ४, ４), sqrt(2), LaTeX, and an optional
+// unit such as `3 km/h`.
 import type { Unit } from 'mathjs';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
-import { builtinScope, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
+import { asciiForms, builtinScope, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
 export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { error: string };
 
@@ -17,9 +18,10 @@ export function numberSeparators(language = 'en'): { decimal: string; group: str
     locale = 'en';
   }
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  // Arabic's own signs (ar-EG: ١٢٬٣٤٥٫٦) are read as ASCII ones by asciiForms, like its digits.
   return {
-    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
-    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+    decimal: asciiForms(parts.find((part) => part.type === 'decimal')?.value ?? '.'),
+    group: asciiForms(parts.find((part) => part.type === 'group')?.value ?? ','),
   };
 }
 
@@ -60,7 +62,7 @@ function escapeClass(chars: string): string {
 
 /** Parses a numeric answer; `{ error }` says what form was expected. */
 export function parseNumber(answer: string, language = 'en'): ParsedNumber {
-  let input = answer.trim();
+  let input = asciiForms(answer).trim();
   if (input === '') return { error: 'the answer is empty; enter a number such as 0.5 or 1/2' };
   if (input.length > 200) return { error: 'the answer is too long for a number' };
   if (looksLikeLatex(input)) {

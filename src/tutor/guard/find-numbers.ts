@@ -1,7 +1,7 @@
 // Every number a sentence states, in any common form: 12, 12.0, 1.2e1, 1,234.5, 1.234,5, 0,5,
 // 50%, numbers in words, and arithmetic on literals that a reader would finish in their head
 // (24/2, 2 × 3, 1.2 × 10^1). Ambiguous separators yield every reading: "1,234" is 1234 or 1.234.
-import { latexToMathjs, parseNumber } from '../../exercise/index.js';
+import { asciiForms, latexToMathjs, parseNumber } from '../../exercise/index.js';
 import { findWordNumbers } from './number-words.js';
 
 export interface FoundNumber {
@@ -16,9 +16,9 @@ const numberToken = new RegExp(
   'gi',
 );
 
-/** Replaces LaTeX spans with math.js text so "$\frac{24}{2}$" reads as arithmetic; unreadable LaTeX stays. */
+/** Replaces LaTeX spans with math.js text so "$\frac{24}{2}$" reads as arithmetic (unreadable LaTeX stays), and writes every digit in ASCII. */
 export function plainMath(text: string): string {
-  return text
+  const plain = text
     .replace(/\$\$([\s\S]+?)\$\$|\$([^$]+)\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g, (whole, ...groups: (string | undefined)[]) => {
       const inner = groups.slice(0, 4).find((group) => group !== undefined) ?? '';
       try {
@@ -27,18 +27,12 @@ export function plainMath(text: string): string {
         return whole;
       }
     })
-    .replace(/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g, (digit) => String(localDigitValue(digit))) // Arabic-Indic, Persian, Devanagari digits
     .replace(/[−–]/g, '-')
     .replace(/²/g, '^2')
     .replace(/³/g, '^3')
     .normalize('NFKC') // full-width digits: １２ → 12 (after the superscripts, which NFKC would make plain digits)
     .replace(/⁄/g, '/'); // ½ is 1⁄2 after NFKC
-}
-
-function localDigitValue(digit: string): number {
-  const code = digit.charCodeAt(0);
-  for (const zero of [0x0660, 0x06f0, 0x0966]) if (code >= zero && code <= zero + 9) return code - zero;
-  return 0;
+  return asciiForms(plain); // the digits of every script (٤, ۴, ४, ৪) and the Arabic decimal sign
 }
 
 /** The values a written number may mean. */

@@ -41,6 +41,8 @@ const cases: Case[] = [
   ['numeric', 12, '答案是１２。', problem, true],
   ['numeric', 12, 'الجواب هو ١٢.', problem, true],
   ['numeric', 12, 'उत्तर १२ है।', problem, true],
+  ['numeric', 12, 'উত্তর হলো ১২।', problem, true],
+  ['numeric', 0.5, 'الجواب هو ٠٫٥.', undefined, true],
   ['numeric', 12, 'Jibu ni 12.', problem, true],
   ['numeric', 12, '先求导数，再代入 x = 6。', problem, false],
   ['numeric', 0.5, 'It comes to 50%.', undefined, true],

@@ -3,11 +3,20 @@
 import MiniSearch from 'minisearch';
 import type { Chunk, PublicBundle } from '../../course/index.js';
 
+export interface SearchOptions {
+  /** Chunks of this lesson count double. */
+  lesson?: string;
+  /** How many chunks at most (default 4). */
+  limit?: number;
+  /** Match words with a typo or two (default true); prefixes always match ("differentiat…"). */
+  fuzzy?: boolean;
+}
+
 export interface CourseIndex {
-  /** Chunks best matching `query`, best first; chunks of `lesson` count double. */
-  search(query: string, options?: { lesson?: string; limit?: number }): Chunk[];
+  /** Chunks best matching `query`, best first. */
+  search(query: string, options?: SearchOptions): Chunk[];
   /** The same search with each chunk's relevance score (MiniSearch's BM25, boosts applied), best first. */
-  rank(query: string, options?: { lesson?: string; limit?: number }): { chunk: Chunk; score: number }[];
+  rank(query: string, options?: SearchOptions): { chunk: Chunk; score: number }[];
   chunk(id: string): Chunk | undefined;
 }
 
@@ -27,12 +36,13 @@ export function createCourseIndex(bundle: PublicBundle): CourseIndex {
   // and a fuzzy search costs milliseconds: results are remembered, the oldest forgotten first.
   const remembered = new Map<string, { chunk: Chunk; score: number }[]>();
   const rank: CourseIndex['rank'] = (query, options = {}) => {
-    const key = `${options.lesson ?? ''}\u0000${options.limit ?? 4}\u0000${query}`;
+    const fuzzy = options.fuzzy ?? true;
+    const key = `${options.lesson ?? ''}\u0000${options.limit ?? 4}\u0000${fuzzy}\u0000${query}`;
     let ranked = remembered.get(key);
     if (!ranked) {
       terms.boostedLesson = options.lesson ?? '';
       ranked = search
-        .search(query, { boostDocument: (_id, _term, stored) => (options.lesson && stored?.lesson === options.lesson ? 2 : 1) })
+        .search(query, { boostDocument: (_id, _term, stored) => (options.lesson && stored?.lesson === options.lesson ? 2 : 1), ...(fuzzy ? {} : { fuzzy: false }) })
         .slice(0, options.limit ?? 4)
         .map((result) => ({ chunk: byId.get(result.id as string)!, score: result.score }));
       if (remembered.size >= rememberedSearches) remembered.delete(remembered.keys().next().value!);

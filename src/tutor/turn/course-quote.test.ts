@@ -3,6 +3,7 @@ import { compileCourse } from '../../course/index.js';
 import { readCourseFolder } from '../../server/index.js';
 import { createCourseIndex } from '../context/course-index.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
+import { uncoveredQuestion } from './uncovered-question.js';
 
 const compiled = compileCourse(await readCourseFolder(new URL('../../../courses/backprop', import.meta.url).pathname));
 if (!compiled.bundle) throw new Error('courses/backprop does not compile');
@@ -36,9 +37,13 @@ describe('what the sample course says about a question, without a model', () => 
     expect(quoteText({ chunk, paragraphs: [1] }, 'Una traducción de un solo párrafo.')).toBe('The slope of $a*b*c$ is steep; see the lesson.');
   });
 
-  it('finds nothing for small talk, commands or a question the course does not hold', () => {
+  it('finds nothing for small talk, commands or a question the course does not hold, and tells the last apart', () => {
     expect(quote('ok, thanks')).toBeUndefined();
     expect(quote('/hint')).toBeUndefined();
     expect(quote('Who painted the Mona Lisa?')).toBeUndefined();
+    expect(uncoveredQuestion(index, 'Who painted the Mona Lisa?')).toBe(true); // not "pointed", fuzzily
+    expect(uncoveredQuestion(index, 'What is the capital of France?')).toBe(true);
+    expect(uncoveredQuestion(index, 'ok, thanks')).toBe(false); // not a question
+    expect(uncoveredQuestion(index, 'Why is it called differentiable?')).toBe(false); // the start of "differentiable…" words
   });
 });

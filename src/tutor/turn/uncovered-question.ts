@@ -17,9 +17,12 @@ export function questionWords(text: string): string[] | undefined {
   return words.filter((word) => word.length >= 4 && !stopWords.has(word));
 }
 
-/** True when `text` reads like a question and none of its content words occurs in the course. */
+/**
+ * True when `text` reads like a question and none of its content words occurs in the course, as
+ * written or as the start of a longer word: not fuzzily, or "painted" would be found as "pointed".
+ */
 export function uncoveredQuestion(index: CourseIndex, text: string): boolean {
   const content = questionWords(text);
   if (!content || content.length === 0) return false;
-  return index.search(content.join(' '), { limit: 1 }).length === 0;
+  return index.search(content.join(' '), { limit: 1, fuzzy: false }).length === 0;
 }

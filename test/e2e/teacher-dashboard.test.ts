@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('a teacher in the browser', () => {
     const course = page.getByRole('article', { name: 'Derivatives to backpropagation' });
     await course.getByRole('link', { name: 'Dashboard' }).click();
     const heatmap = page.getByRole('region', { name: 'Mastery by learner and skill' });
-    await expect.poll(() => heatmap.innerText()).toContain('1 learners');
+    await expect.poll(() => heatmap.innerText()).toContain('Learners: 1 ·');
     await expect.poll(() => heatmap.locator('svg').filter({ hasText: 'Guest' }).count()).toBeGreaterThan(0); // the plot's learner axis
 
     await heatmap.getByText('Show the numbers as a table').click();

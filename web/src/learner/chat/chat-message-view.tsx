@@ -20,7 +20,12 @@ export interface ChatMessageContext {
 /** Notices said in the interface language; others (a lesson or exercise id not found) keep the server's text. */
 const noticeCodes = new Set(['offline', 'answer-withheld', 'language-retry', 'hint-locked', 'replayed']);
 
-export function ChatMessageView({ message, context, streaming }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean }) {
+/** Whether a message says the assistant is offline; the chat says it once, not on every reply after it. */
+export function saysOffline(message: TutorMessage | undefined): boolean {
+  return (message?.parts ?? []).some((part) => part.type === 'data-notice' && part.data.code === 'offline');
+}
+
+export function ChatMessageView({ message, context, streaming, offlineSaid = false }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean; offlineSaid?: boolean }) {
   const { t } = useTranslation('learner');
   const learner = message.role === 'user';
   const cite = (chunk: string): ReactNode => <CitationButton chunk={chunk} context={context} />;
@@ -57,7 +62,7 @@ export function ChatMessageView({ message, context, streaming }: { message: Tuto
                 </div>
               );
             case 'data-notice':
-              return (
+              return part.data.code === 'offline' && offlineSaid ? null : (
                 <p key={index} className="notice chat-notice" role="status">
                   {noticeCodes.has(part.data.code) ? t(`chat.notice.${part.data.code}`) : part.data.message}
                 </p>

@@ -12,7 +12,7 @@ import { useApiData } from '../../api/use-api-data.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Skeleton } from '../../ui/spinner.tsx';
-import { ChatMessageView, type ChatMessageContext } from './chat-message-view.tsx';
+import { ChatMessageView, saysOffline, type ChatMessageContext } from './chat-message-view.tsx';
 import { historyToMessages, messageText, type TutorMessage } from './tutor-message.ts';
 
 export interface TutorChatProps extends ChatMessageContext {
@@ -106,7 +106,7 @@ export function TutorChat({ onProgress, ...context }: TutorChatProps) {
         <ol className="chat-messages" ref={list} aria-live="polite" aria-busy={busy} aria-label={t('chat.conversation')}>
           {messages.length === 0 && <li className="chat-empty muted">{t('chat.empty')}</li>}
           {messages.map((message, index) => (
-            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} />
+            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} offlineSaid={saysOffline(messages.slice(0, index).findLast((earlier) => earlier.role === 'assistant'))} />
           ))}
           {status === 'submitted' && messages.at(-1)?.role === 'user' && (
             <li className="chat-message from-tutor">

@@ -49,6 +49,9 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await expect.poll(() => conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1);
     await type('/hint');
     await expect.poll(() => conversation.innerText()).toContain('The average rate of change is the change in output divided by the change in input.');
+    const card = page.locator('#exercise-slope-of-secant');
+    await expect.poll(() => card.getByRole('list', { name: 'Hints' }).innerText()).toContain('Hint 1 of 3'); // the exercise's card shows the hint the chat gave
+    expect(await card.getByRole('button', { name: /^Next hint/ }).innerText()).toContain('(1/3)');
 
     await type('/hnit');
     await expect.poll(() => tutor.getByRole('alert').innerText()).toContain('Unknown command /hnit; try /lesson, /exercise, /answer, /hint or /lang');

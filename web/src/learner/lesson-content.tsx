@@ -3,9 +3,9 @@
 import { useEffect, useRef } from 'react';
 import type { ApiLearnerState, ApiLesson } from '../api/types.ts';
 import { directionOf } from '../i18n/index.ts';
-import { ExerciseCard } from './exercise/exercise-card.tsx';
+import { ExerciseCard, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 
-export function LessonContent({ course, lesson, onState }: { course: string; lesson: ApiLesson; onState(state: ApiLearnerState): void }) {
+export function LessonContent({ course, lesson, onState, fromChat }: { course: string; lesson: ApiLesson; onState(state: ApiLearnerState): void; fromChat: Record<string, ExerciseFromChat> }) {
   const container = useRef<HTMLDivElement>(null);
   // Code and display math that scroll sideways must be reachable by keyboard.
   useEffect(() => {
@@ -21,7 +21,7 @@ export function LessonContent({ course, lesson, onState }: { course: string; les
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} contentLanguage={lesson.language} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} contentLanguage={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
         }
         const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
         previousHeading = block.heading;

@@ -11,8 +11,8 @@ import { useApiData } from '../api/use-api-data.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
-import { TutorChat } from './chat/tutor-chat.tsx';
-import { exerciseAnchor } from './exercise/exercise-card.tsx';
+import { TutorChat, type TutorChatProps } from './chat/tutor-chat.tsx';
+import { exerciseAnchor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 import { LessonContent } from './lesson-content.tsx';
 import { MasteryRing } from './mastery-ring.tsx';
 
@@ -58,6 +58,17 @@ export function LessonPage() {
     },
     [state, showToast, t],
   );
+
+  // Hints and solves the tutor showed in the chat, by exercise, for the exercise cards.
+  const [fromChat, setFromChat] = useState<Record<string, ExerciseFromChat>>({});
+  const onExercisePart = useCallback((part: Parameters<TutorChatProps['onExercisePart']>[0]) => {
+    const { exercise } = part.data;
+    setFromChat((current) => {
+      const shown = current[exercise] ?? { hints: [], solved: false };
+      const next = part.type === 'hint' ? { ...shown, hints: [...shown.hints, { rung: part.data.rung, text: part.data.text, reveals: part.data.reveals }] } : { ...shown, solved: shown.solved || part.data.verdict === 'correct' };
+      return { ...current, [exercise]: next };
+    });
+  }, []);
 
   const onProgress = useCallback(
     (progress: ApiTurnDataParts['progress']) => {
@@ -140,7 +151,7 @@ export function LessonPage() {
                   ))}
               </ul>
               {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
-              <LessonContent course={course} lesson={content.data} onState={updateState} />
+              <LessonContent course={course} lesson={content.data} onState={updateState} fromChat={fromChat} />
             </article>
             <nav className="lesson-pager" aria-label={t('lesson.pager')}>
               {previous ? (
@@ -163,7 +174,7 @@ export function LessonPage() {
           </div>
         </div>
         <div className={`chat-panel${tab === 'tutor' ? '' : ' hidden-on-phone'}`} id="panel-tutor" role="tabpanel" aria-labelledby="tab-tutor">
-          <TutorChat course={course} lesson={lesson} onProgress={onProgress} citationLabel={(chunk) => headings.get(chunk)} onCite={cite} onShowExercise={showExercise} />
+          <TutorChat course={course} lesson={lesson} onProgress={onProgress} onExercisePart={onExercisePart} citationLabel={(chunk) => headings.get(chunk)} onCite={cite} onShowExercise={showExercise} />
         </div>
       </div>
 

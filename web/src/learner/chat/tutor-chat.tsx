@@ -17,16 +17,18 @@ import { historyToMessages, messageText, type TutorMessage } from './tutor-messa
 
 export interface TutorChatProps extends ChatMessageContext {
   onProgress(progress: ApiTurnDataParts['progress']): void;
+  /** A hint or a verdict the tutor showed for an exercise, so its card on the page shows it too. */
+  onExercisePart(part: { type: 'hint'; data: ApiTurnDataParts['hint'] } | { type: 'verdict'; data: ApiTurnDataParts['verdict'] }): void;
 }
 
-export function TutorChat({ onProgress, ...context }: TutorChatProps) {
+export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatProps) {
   const { t } = useTranslation('learner');
   const { course, lesson } = context;
   const history = useApiData<{ messages: ApiChatMessage[] }>(coursePath(course, 'messages'));
   const [input, setInput] = useState('');
   const list = useRef<HTMLOListElement>(null);
-  const progressHandler = useRef(onProgress);
-  progressHandler.current = onProgress;
+  const handlers = useRef({ onProgress, onExercisePart });
+  handlers.current = { onProgress, onExercisePart };
 
   const transport = useMemo(
     () =>
@@ -47,7 +49,9 @@ export function TutorChat({ onProgress, ...context }: TutorChatProps) {
     transport,
     generateId: newId,
     onData: (part) => {
-      if (part.type === 'data-progress') progressHandler.current(part.data as ApiTurnDataParts['progress']);
+      if (part.type === 'data-progress') handlers.current.onProgress(part.data as ApiTurnDataParts['progress']);
+      if (part.type === 'data-hint') handlers.current.onExercisePart({ type: 'hint', data: part.data as ApiTurnDataParts['hint'] });
+      if (part.type === 'data-verdict') handlers.current.onExercisePart({ type: 'verdict', data: part.data as ApiTurnDataParts['verdict'] });
     },
   });
 

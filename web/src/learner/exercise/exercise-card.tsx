@@ -1,5 +1,6 @@
 // One exercise inside a lesson: the prompt, the answer control, "Check" (POST …/attempts),
-// the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time).
+// the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time), with the hints
+// and the solve the tutor showed for it in the chat.
 // Widgets always answer through these endpoints, never through the chat, so a verdict never depends on a model.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +20,17 @@ export interface HintRung {
   reveals: boolean;
 }
 
+/** What the tutor showed for this exercise in the chat: the card shows the same hints and the solve. */
+export interface ExerciseFromChat {
+  hints: HintRung[];
+  solved: boolean;
+}
+
 export function exerciseAnchor(exercise: string) {
   return `exercise-${exercise}`;
 }
 
-export function ExerciseCard({ course, exercise, index, onState, contentLanguage }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void; contentLanguage?: string }) {
+export function ExerciseCard({ course, exercise, index, onState, contentLanguage, fromChat }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void; contentLanguage?: string; fromChat?: ExerciseFromChat }) {
   const { t } = useTranslation('learner');
   const promptId = useId();
   const [answer, setAnswer] = useState(exercise.type === 'code' ? (exercise.starter ?? '') : '');
@@ -34,8 +41,10 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
   const [hinting, setHinting] = useState(false);
   const [error, setError] = useState<unknown>();
   const [attempts, setAttempts] = useState(exercise.progress.attempts);
-  const [solved, setSolved] = useState(exercise.progress.solved);
-  const hintsSeen = Math.max(exercise.progress.hintsSeen, hints.length);
+  const [solvedHere, setSolved] = useState(exercise.progress.solved);
+  const solved = solvedHere || Boolean(fromChat?.solved);
+  const shownHints = [...new Map([...(fromChat?.hints ?? []), ...hints].map((hint) => [hint.rung, hint])).values()].sort((a, b) => a.rung - b.rung);
+  const hintsSeen = Math.max(exercise.progress.hintsSeen, ...shownHints.map((hint) => hint.rung));
   const path = (action: string) => coursePath(course, 'exercises', exercise.id, action);
 
   async function check() {
@@ -108,11 +117,9 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
       <ErrorMessage error={error} />
       <div aria-live="polite">
         {verdict && <VerdictView verdict={verdict} />}
-        {hints.length > 0 && (
+        {shownHints.length > 0 && (
           <ol className="hint-ladder" aria-label={t('exercise.hints')}>
-            {[...hints]
-              .sort((a, b) => a.rung - b.rung)
-              .map((hint) => (
+            {shownHints.map((hint) => (
                 <li key={hint.rung} className={`hint-rung${hint.reveals ? ' hint-reveals' : ''}`}>
                   <p className="hint-label">
                     {t('exercise.hintRung', { rung: hint.rung, total: exercise.hintCount })}
@@ -120,7 +127,7 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
                   </p>
                   <RichText text={hint.text} />
                 </li>
-              ))}
+            ))}
           </ol>
         )}
         {hintNotice && <p className="notice notice-info">{hintNotice}</p>}

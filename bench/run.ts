@@ -1,9 +1,10 @@
 // `npm run bench -- <name>` runs bench/<name>.ts, prints its table and writes bench/results/<name>.json,
-// with how much CPU time the machine's cores lost to stalls just before and after (machine/measure-stalls.ts).
+// with how much CPU time the machine's cores lost to stalls just before and after, and how fast a core
+// runs a fixed loop (machine/measure-machine.ts).
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeStalls, measureMachineStalls } from './machine/measure-stalls.js';
+import { describeStalls, measureLoopMs, measureMachineStalls } from './machine/measure-machine.js';
 import type { Benchmark } from './report.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -18,11 +19,13 @@ if (!name || !available.includes(name)) {
 const run: Benchmark = (await import(pathToFileURL(path.join(benchDir, `${name}.ts`)).href)).default;
 const startedAt = new Date().toISOString();
 // Latency on a shared machine depends on how much of its cores the host gives it: measured around the run.
+const loopMs = measureLoopMs();
 const before = await measureMachineStalls();
 const report = await run();
 const after = await measureMachineStalls();
 report.figures.machineTimeLostBeforePercent = Math.round(before.lostShare * 100);
 report.figures.machineTimeLostAfterPercent = Math.round(after.lostShare * 100);
+report.figures.machineLoopMs = loopMs;
 report.notes = [...(report.notes ?? []), describeStalls('before the run', before), describeStalls('after the run', after)];
 console.table(report.table);
 for (const [key, value] of Object.entries(report.figures)) console.log(`${key}: ${value}`);

@@ -1,8 +1,12 @@
-// How much CPU this machine's cores are really getting: one thread per core spins for a while and
-// records every gap over 0.5 ms between two readings of the clock (the thread was not running:
-// the host gave the core to someone else, or the kernel ran something). On a shared virtual
-// machine this can be a third of the time, in stalls of several ms, and then no latency p99
-// measured in ms means much; `bench/run.ts` reports it before and after every benchmark.
+// How much CPU this machine's cores are really getting, reported by `bench/run.ts` before and after
+// every benchmark:
+// - stalls: one thread per core spins for a while and records every gap over 0.5 ms between two
+//   readings of the clock (the thread was not running: the host gave the core to someone else, or
+//   the kernel ran something). On a shared virtual machine this can be a third of the time, in
+//   stalls of several ms, and then no latency p99 measured in ms means much;
+// - speed: how long a fixed loop takes. A core that runs all the time can still run slowly (a busy
+//   neighbour on the host): on the same virtual machine the same code has run 1.5 times slower from
+//   one day to the next with few stalls counted, so compare figures only at a similar loop time.
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
@@ -54,4 +58,17 @@ export async function measureMachineStalls(ms = 2000): Promise<MachineStalls> {
 /** One line for a report's notes. */
 export function describeStalls(when: string, stalls: MachineStalls): string {
   return `machine ${when}: a thread spinning on each of the ${cpus().length} cores did not run ${(stalls.lostShare * 100).toFixed(0)}% of the time (${stalls.stallsPerSecond.toFixed(0)} stalls over 0.5 ms per second per core, median ${stalls.medianStallMs.toFixed(1)} ms, longest ${stalls.maxStallMs.toFixed(1)} ms)`;
+}
+
+/** The fastest of three runs of a fixed integer loop (20 million steps), in ms: lower is a faster core. */
+export function measureLoopMs(): number {
+  let fastest = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    let value = 0;
+    for (let step = 0; step < 20_000_000; step++) value = (value * 31 + step) | 0;
+    fastest = Math.min(fastest, performance.now() - started);
+    if (value === 42) console.log(''); // keeps the loop from being optimised away
+  }
+  return Math.round(fastest * 10) / 10;
 }

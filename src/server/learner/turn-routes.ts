@@ -52,8 +52,8 @@ export function turnRoutes(context: ServerContext) {
   app.post('/courses/:course/turns', validate('json', turnRequestSchema), async (c) => {
     const body = c.req.valid('json');
     let action: TurnAction = body.action ?? { type: 'message' };
-    if (action.type === 'message' && body.text.trim() === '') return c.json({ error: 'the message is empty; write something to send' }, 400);
     if (action.type === 'message') {
+      if (body.text.trim() === '') return c.json({ error: 'the message is empty; write something to send' }, 400);
       // A slash command typed in the chat acts as its button would (the same commands as `primer chat`).
       const typed = parseLearnerCommand(body.text);
       if ('error' in typed) return c.json({ error: typed.error }, 400);

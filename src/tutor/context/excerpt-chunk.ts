@@ -9,9 +9,9 @@ const stopWords = new Set('a an and are as at be but by can do does for from how
 export function excerptChunk(chunk: Chunk, query: string, maxTokens: number): string {
   const header = `[${chunk.id}] ${chunk.heading}`;
   const paragraphs = paragraphsOf(chunk);
-  const words = new Set(terms(query));
+  const asked = new Set(terms(query));
   const ranked = paragraphs
-    .map(({ terms: paragraphTerms, tokens }, position) => ({ tokens, position, score: paragraphTerms.filter((term) => words.has(term)).length / Math.sqrt(tokens + 1) }))
+    .map(({ terms: paragraphTerms, tokens }, position) => ({ tokens, position, score: paragraphTerms.filter((term) => asked.has(term)).length / Math.sqrt(tokens + 1) }))
     .sort((a, b) => b.score - a.score || a.position - b.position);
   const kept = new Set<number>();
   let used = estimateTokens(header);
@@ -46,7 +46,12 @@ export function splitParagraphs(text: string): string[] {
   return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '' && !/^#+ /.test(paragraph));
 }
 
-/** The words of `text` that say what it is about: lower case, two letters or more, common words left out. */
+/** The words of `text`, lower case, in any script ("för" is one word, not "f" and "r"). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The words of `text` that say what it is about: two letters or more, common words left out. */
 export function terms(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((term) => term.length > 1 && !stopWords.has(term));
+  return words(text).filter((term) => term.length > 1 && !stopWords.has(term));
 }

@@ -3,6 +3,7 @@
 // matches loosely (prefix and fuzzy, any term), so only the question's content words are searched:
 // "what is the capital of France?" must not count as covered because a lesson contains "the".
 import type { CourseIndex } from '../context/course-index.js';
+import { words } from '../context/excerpt-chunk.js';
 
 const stopWords = new Set(
   'about above after again also because been before being below between both could does doing down during each from further have having here into itself just more most other over same should some such than that their theirs them then there these they this those through under until very what when where which while whom will with would your yours please tell explain know mean means hello thanks thank start begin help work works need needs used using want make makes happen happens really actually understand'.split(' '),
@@ -11,10 +12,10 @@ const stopWords = new Set(
 /** The content words of `text` when it reads like a question (a question mark, a question word first, or five words or more), else undefined. */
 export function questionWords(text: string): string[] | undefined {
   if (text.trim().startsWith('/')) return undefined;
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const asks = /[?？؟]\s*$/.test(text) || /^(what|how|why|when|where|which|who|is|are|can|does|do)$/.test(words[0] ?? '');
-  if (!asks && words.length < 5) return undefined;
-  return words.filter((word) => word.length >= 4 && !stopWords.has(word));
+  const said = words(text);
+  const asks = /[?？؟]\s*$/.test(text) || /^(what|how|why|when|where|which|who|is|are|can|does|do)$/.test(said[0] ?? '');
+  if (!asks && said.length < 5) return undefined;
+  return said.filter((word) => word.length >= 4 && !stopWords.has(word));
 }
 
 /**

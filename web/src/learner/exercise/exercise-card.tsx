@@ -120,13 +120,13 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
         {shownHints.length > 0 && (
           <ol className="hint-ladder" aria-label={t('exercise.hints')}>
             {shownHints.map((hint) => (
-                <li key={hint.rung} className={`hint-rung${hint.reveals ? ' hint-reveals' : ''}`}>
-                  <p className="hint-label">
-                    {t('exercise.hintRung', { rung: hint.rung, total: exercise.hintCount })}
-                    {hint.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
-                  </p>
-                  <RichText text={hint.text} />
-                </li>
+              <li key={hint.rung} className={`hint-rung${hint.reveals ? ' hint-reveals' : ''}`}>
+                <p className="hint-label">
+                  {t('exercise.hintRung', { rung: hint.rung, total: exercise.hintCount })}
+                  {hint.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
+                </p>
+                <RichText text={hint.text} />
+              </li>
             ))}
           </ol>
         )}

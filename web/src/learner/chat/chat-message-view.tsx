@@ -21,8 +21,8 @@ export interface ChatMessageContext {
 const noticeCodes = new Set(['offline', 'answer-withheld', 'language-retry', 'hint-locked', 'replayed']);
 
 /** Whether a message says the assistant is offline; the chat says it once, not on every reply after it. */
-export function saysOffline(message: TutorMessage | undefined): boolean {
-  return (message?.parts ?? []).some((part) => part.type === 'data-notice' && part.data.code === 'offline');
+export function saysOffline(message: TutorMessage): boolean {
+  return message.parts.some((part) => part.type === 'data-notice' && part.data.code === 'offline');
 }
 
 export function ChatMessageView({ message, context, streaming, offlineSaid = false }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean; offlineSaid?: boolean }) {

@@ -68,6 +68,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
   }, [messages]);
 
   const busy = status === 'submitted' || status === 'streaming';
+  const firstOffline = messages.findIndex(saysOffline); // the chat says the assistant is offline once
 
   // A turn the server refused (a mistyped command, a message over the limit, too many a minute) was not
   // sent: its message goes back into the box to be corrected, with the server's reason above it.
@@ -110,7 +111,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
         <ol className="chat-messages" ref={list} aria-live="polite" aria-busy={busy} aria-label={t('chat.conversation')}>
           {messages.length === 0 && <li className="chat-empty muted">{t('chat.empty')}</li>}
           {messages.map((message, index) => (
-            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} offlineSaid={saysOffline(messages.slice(0, index).findLast((earlier) => earlier.role === 'assistant'))} />
+            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} offlineSaid={firstOffline >= 0 && index > firstOffline} />
           ))}
           {status === 'submitted' && messages.at(-1)?.role === 'user' && (
             <li className="chat-message from-tutor">

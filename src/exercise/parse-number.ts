@@ -9,8 +9,23 @@ export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { 
 
 const spaceLike = /[\s\u00a0\u202f]/;
 
-/** The decimal and grouping separators of a language, learned from Intl. */
-export function numberSeparators(language = 'en'): { decimal: string; group: string } {
+type Separators = { decimal: string; group: string; grouping: RegExp };
+const separatorsByLanguage = new Map<string, Separators>(); // Intl.NumberFormat is slow to build; a language's separators never change
+
+/** The decimal and grouping separators of a language, learned from Intl, with the pattern of an integer grouped by them. */
+export function numberSeparators(language = 'en'): Separators {
+  let separators = separatorsByLanguage.get(language);
+  if (!separators) {
+    const { decimal, group } = intlSeparators(language);
+    // spaces group digits in every language (the SI style "1 000 000"), besides the language's own separator
+    const groupChars = ` \u00a0\u202f${spaceLike.test(group) ? '' : group === '’' ? "’'" : group}`;
+    separators = { decimal, group, grouping: new RegExp(`^\\d{1,3}(?:[${escapeClass(groupChars)}]\\d{3})+$`) };
+    if (separatorsByLanguage.size < 1000) separatorsByLanguage.set(language, separators);
+  }
+  return separators;
+}
+
+function intlSeparators(language: string): { decimal: string; group: string } {
   let locale = 'en';
   try {
     locale = Intl.NumberFormat.supportedLocalesOf([language]).length > 0 ? language : 'en';
@@ -27,10 +42,7 @@ export function numberSeparators(language = 'en'): { decimal: string; group: str
 
 /** Rewrites the numbers in `input` to math.js form (point decimals, no grouping); returns an error for a separator the language does not use. */
 export function localiseDigits(input: string, language = 'en'): { text: string } | { error: string } {
-  const { decimal, group } = numberSeparators(language);
-  // spaces group digits in every language (the SI style "1 000 000"), besides the language's own separator
-  const groupChars = ` \u00a0\u202f${spaceLike.test(group) ? '' : group === '’' ? "’'" : group}`;
-  const grouping = new RegExp(`^\\d{1,3}(?:[${escapeClass(groupChars)}]\\d{3})+$`);
+  const { decimal, grouping } = numberSeparators(language);
   let error: string | undefined;
   const text = input.replace(/\d[\d.,'’\u00a0\u202f ]*\d|\d/g, (run) => {
     const trimmedRun = run.replace(/[ \u00a0\u202f]+$/, '');

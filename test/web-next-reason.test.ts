@@ -2,11 +2,11 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { nextReason } from '../web/src/learner/next-reason.js';
-import en from '../web/src/i18n/en/learner.json' with { type: 'json' };
-import hi from '../web/src/i18n/hi/learner.json' with { type: 'json' };
+import en from '../src/i18n/phrases/en.json' with { type: 'json' };
+import hi from '../src/i18n/phrases/hi.json' with { type: 'json' };
 
 const i18n = i18next.createInstance();
-await i18n.init({ lng: 'hi', fallbackLng: 'en', resources: { en: { learner: en }, hi: { learner: hi } }, defaultNS: 'learner', interpolation: { escapeValue: false } });
+await i18n.init({ lng: 'hi', fallbackLng: 'en', resources: { en: { tutor: en }, hi: { tutor: hi } }, defaultNS: 'learner', interpolation: { escapeValue: false } });
 const titles = { skill: (id: string) => ({ chain: 'The chain rule', rules: 'Rules of differentiation' })[id] ?? id, lesson: (id: string) => (id === 'l3' ? 'The chain rule' : id) };
 
 describe('nextReason', () => {

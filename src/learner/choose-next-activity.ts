@@ -3,7 +3,7 @@
 // weakest skill in progress; the next lesson whose prerequisites are mastered. Deterministic for a
 // given state, course, time and seed.
 import type { PublicBundle, PublicExercise } from '../course/index.js';
-import type { ActivityKind } from './events.js';
+import type { ActivityKind, NextWhy } from './events.js';
 import { bktParamsFor, type LearnerModelOptions } from './fold-learner-state.js';
 import type { LearnerState, SkillState } from './learner-state.js';
 import { daysOverdue, recallProbability } from './review-schedule.js';
@@ -20,15 +20,6 @@ export interface NextActivity {
   why: NextWhy;
 }
 
-export type NextWhy =
-  | { code: 'review-due'; skill: string; days: number }
-  | { code: 'remediate'; skill: string; prerequisite: string }
-  | { code: 'reteach'; skill: string; lesson: string }
-  | { code: 'practise'; skill: string; mastery: number }
-  | { code: 'start'; lesson: string }
-  | { code: 'next-lesson'; lesson: string }
-  | { code: 'blocked'; lesson: string }
-  | { code: 'finished'; nextReview?: string };
 
 export interface ChooseNextActivityOptions extends LearnerModelOptions {
   now: Date;

@@ -8,6 +8,19 @@ export type Verdict = z.infer<typeof verdictSchema>;
 export const activityKindSchema = z.enum(['teach', 'practise', 'review', 'remediate']);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
+/** Why the progression policy chose an activity, as data, so the tutor and the web can say it in the learner's language. */
+export const nextWhySchema = z.discriminatedUnion('code', [
+  z.strictObject({ code: z.literal('review-due'), skill: z.string(), days: z.number().int() }),
+  z.strictObject({ code: z.literal('remediate'), skill: z.string(), prerequisite: z.string() }),
+  z.strictObject({ code: z.literal('reteach'), skill: z.string(), lesson: z.string() }),
+  z.strictObject({ code: z.literal('practise'), skill: z.string(), mastery: z.number() }),
+  z.strictObject({ code: z.literal('start'), lesson: z.string() }),
+  z.strictObject({ code: z.literal('next-lesson'), lesson: z.string() }),
+  z.strictObject({ code: z.literal('blocked'), lesson: z.string() }),
+  z.strictObject({ code: z.literal('finished'), nextReview: z.string().optional() }),
+]);
+export type NextWhy = z.infer<typeof nextWhySchema>;
+
 export const eventPayloadSchemas = {
   /** A graded answer to an exercise. */
   attempt: z.strictObject({
@@ -36,6 +49,7 @@ export const eventPayloadSchemas = {
     exercise: z.string().optional(),
     skill: z.string().optional(),
     reason: z.string(),
+    why: nextWhySchema.optional(), // absent when the learner chose the activity
   }),
   /** A spaced review of a mastered skill was graded. */
   review: z.strictObject({ skill: z.string(), passed: z.boolean(), exercise: z.string().optional() }),

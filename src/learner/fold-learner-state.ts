@@ -95,8 +95,8 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
         break;
       }
       case 'activity': {
-        const { kind, lesson, exercise, skill, reason } = event.payload;
-        next.activity = { kind, reason, since: event.time, ...(lesson ? { lesson } : {}), ...(exercise ? { exercise } : {}), ...(skill ? { skill } : {}) };
+        const { kind, lesson, exercise, skill, reason, why } = event.payload;
+        next.activity = { kind, reason, since: event.time, ...(lesson ? { lesson } : {}), ...(exercise ? { exercise } : {}), ...(skill ? { skill } : {}), ...(why ? { why } : {}) };
         if (kind === 'teach' && lesson && !next.lessonsStarted.includes(lesson)) next.lessonsStarted.push(lesson);
         // Going back over a failing skill's lesson starts its failure streak afresh.
         if (kind === 'teach' && skill && next.skills[skill]) Object.assign(next.skills[skill], { failureStreak: 0, remediationProgress: 0 });

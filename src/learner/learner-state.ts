@@ -1,6 +1,6 @@
 // The learner's state: a fold over their events (see fold-learner-state.ts). Plain JSON, so the
 // store can snapshot it and fold only the tail of newer events.
-import type { ActivityKind, Verdict } from './events.js';
+import type { ActivityKind, NextWhy, Verdict } from './events.js';
 import type { ReviewCard } from './review-schedule.js';
 
 export interface SkillState {
@@ -51,6 +51,8 @@ export interface CurrentActivity {
   exercise?: string;
   skill?: string;
   reason: string;
+  /** Why the policy chose it, as data; absent when the learner chose it. */
+  why?: NextWhy;
   since: string;
 }
 

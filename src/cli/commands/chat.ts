@@ -104,6 +104,7 @@ function transcriptEntry(summary: TurnSummary) {
     citations: summary.citations,
     leaksBlocked: summary.leaksBlocked,
     notices: summary.notices,
+    offline: summary.offline ?? null,
     activity: summary.activity ?? null,
   };
 }

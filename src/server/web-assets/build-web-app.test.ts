@@ -10,7 +10,10 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 /** A web folder whose "build" writes dist/index.html, counting its runs. */
 async function webFolder(name: string) {
   const webDir = path.join(dir, name);
+  const shared = path.join(dir, `${name}-shared`);
   await mkdir(path.join(webDir, 'src'), { recursive: true });
+  await mkdir(shared, { recursive: true });
+  await writeFile(path.join(shared, 'en.json'), '{}');
   await writeFile(path.join(webDir, 'vite.config.ts'), 'export default {}');
   await writeFile(path.join(webDir, 'src', 'main.tsx'), 'export {}');
   const builds: string[] = [];
@@ -20,7 +23,7 @@ async function webFolder(name: string) {
     await mkdir(path.join(webDir, 'dist'), { recursive: true });
     await writeFile(path.join(webDir, 'dist', 'index.html'), '<!doctype html>');
   };
-  return { webDir, builds, lines, run: () => buildWebApp({ webDir, build, log: (line) => void lines.push(line) }) };
+  return { webDir, shared, builds, lines, run: () => buildWebApp({ webDir, sharedSources: [shared], build, log: (line) => void lines.push(line) }) };
 }
 
 describe('building the web app on first run', () => {
@@ -39,6 +42,17 @@ describe('building the web app on first run', () => {
     await web.run();
     expect(web.builds).toHaveLength(2);
     expect(web.lines).toContain('The web app changed since its last build; rebuilding it…');
+  });
+
+  it('rebuilds when a shared folder the app imports changes (the tutor phrase catalogs)', async () => {
+    const web = await webFolder('shared');
+    await web.run();
+    await web.run();
+    expect(web.builds).toHaveLength(1);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(path.join(web.shared, 'en.json'), later, later);
+    await web.run();
+    expect(web.builds).toHaveLength(2);
   });
 
   it('keeps serving the last good build when a rebuild fails, and says why', async () => {

@@ -1,5 +1,6 @@
 // "npm start builds what it needs on first run": the web app is (re)built with Vite when
-// web/dist/index.html is missing or older than the newest source file under web/.
+// web/dist/index.html is missing or older than the newest source file under web/ (or under a shared
+// folder the app imports, such as the tutor's phrase catalogs).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -9,6 +10,8 @@ export interface BuildWebAppOptions {
   /** The web app's folder, holding vite.config.ts; its build goes to <webDir>/dist. */
   webDir: string;
   log: (line: string) => void;
+  /** Folders outside webDir that the app imports; a change there also calls for a rebuild. */
+  sharedSources?: string[];
   /** Runs the build; default: Vite's JS API, loaded only when a build is needed. */
   build?: (configFile: string) => Promise<void>;
 }
@@ -26,7 +29,7 @@ export async function buildWebApp(options: BuildWebAppOptions): Promise<WebAppSo
     if (built !== undefined) return { root: dist };
     return { root: null, reason: `There is no web app in ${webDir} (no vite.config.ts), so there is nothing to build.` };
   }
-  const newestSource = await newestModification(webDir);
+  const newestSource = Math.max(...(await Promise.all([webDir, ...(options.sharedSources ?? [])].map(newestModification))));
   if (built !== undefined && built >= newestSource) return { root: dist };
   log(built === undefined ? `Building the web app (first run; this takes a minute)…` : `The web app changed since its last build; rebuilding it…`);
   const started = Date.now();
@@ -61,7 +64,7 @@ async function modifiedAt(file: string): Promise<number | undefined> {
 /** The latest modification time of any file under `dir`, skipping dist, node_modules and dot-files. */
 async function newestModification(dir: string): Promise<number> {
   let newest = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     if (skipped.has(entry.name) || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, await newestModification(full));

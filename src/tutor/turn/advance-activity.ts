@@ -14,7 +14,7 @@ export async function advanceActivity(session: TurnSession, bundle: PublicBundle
   if (next.kind === 'finished') return false;
   const current = session.state.activity;
   if (current && current.kind === next.kind && current.lesson === next.lesson && current.exercise === next.exercise) return false;
-  session.setActivity({ kind: next.kind, reason: next.reason, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) });
+  session.setActivity({ kind: next.kind, reason: next.reason, why: next.why, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) });
   if (!next.exercise) return false;
   await session.openExercise(next.exercise, next.reason);
   return true;

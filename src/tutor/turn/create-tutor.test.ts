@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asCourseFiles, tinyCourse } from '../../course/__fixtures__/tiny-course.js';
 import { compileCourse, type CourseBundle } from '../../course/index.js';
 import { createMemoryTranslationCache, createTranslator } from '../../i18n/index.js';
-import { createRouter, startOpenAITestServer, type OpenAITestServer, type TestServerRequest, type TestServerStep } from '../../models/index.js';
+import { createRouter, modelConfigSchema, startOpenAITestServer, type OpenAITestServer, type TestServerRequest, type TestServerStep } from '../../models/index.js';
 import { createTutor, type TutorOptions } from './create-tutor.js';
 import { createMemoryJournal } from './memory-journal.js';
 import { fixedClock, seededRandom, testRouter } from './tutor-test-kit.js';
@@ -111,7 +111,7 @@ describe('a tutor turn', () => {
     expect(reply.language).toBe('es');
     expect(reply.text).toContain('¿Qué obtienes');
     expect(reply.text).not.toContain('Good question');
-    expect(reply.notices.join(' ')).toContain('not in Spanish');
+    expect(reply.notices.join(' ')).toContain('La respuesta no estaba en tu idioma');
 
     // A second learner sees the same lesson from the cache: no new translation calls.
     const before = server.requests.filter(isTranslation).length;
@@ -127,7 +127,7 @@ describe('a tutor turn', () => {
     const first = await send('Hello, where do I start?');
     expect(first.mode).toBe('no-model');
     expect(first.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'offline' }));
-    expect(first.notices.join(' ')).toContain('over budget');
+    expect(first.offline).toContain('over budget'); // for operators; the learner's notice says only that the assistant is offline
     expect(first.streamed.some((part) => part.type === 'lesson' || part.type === 'exercise')).toBe(true);
     await send('/exercise add-1', { type: 'exercise', exercise: 'add-1' });
     const wrong = await send('/answer 8', { type: 'answer', answer: '8' });
@@ -154,6 +154,22 @@ describe('a tutor turn', () => {
     expect(uncovered.citations).toEqual([]);
     const linked = await send('How much is two plus two?');
     expect(linked.text).toContain('Two plus two is $2 + 2 = 4$. Next: multiplying.'); // the link's words, not its target
+  });
+
+  it("speaks the learner's language in no-model mode, and moves on to an exercise when the learner has read the lesson", async () => {
+    const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) }); // no model configured
+    expect((await send('/lang es', { type: 'language', language: 'es' })).text).toBe('A partir de ahora responderé en español.');
+    const hello = await send('Hola');
+    expect(hello.notices).toEqual(['El asistente no está disponible ahora, así que recibes directamente el material del curso, las respuestas corregidas y las pistas del profesor.']);
+    expect(hello.text).toBe('Empecemos con Adding.'); // the course's title: no model, so no translation in the cache
+    expect(hello.streamed.some((part) => part.type === 'exercise')).toBe(false);
+    const ready = await send('vale');
+    expect(ready.streamed).toContainEqual(expect.objectContaining({ type: 'exercise' }));
+    expect(ready.text).toMatch(/^Practiquemos Adding: con un \d+ %, es la habilidad de la que estás menos seguro ahora\.\n\nAquí tienes tu ejercicio\./);
+    const wrong = await send('/answer 999', { type: 'answer', answer: '999' });
+    expect(wrong.verdicts.map((verdict) => verdict.verdict)).toEqual(['incorrect']);
+    expect(wrong.text).toBe('Todavía no. Inténtalo de nuevo con /answer <tu respuesta>, o pide una pista con /hint.');
+    expect((await send('/lesson nowhere', { type: 'lesson', lesson: 'nowhere' })).notices).toEqual(['No hay ninguna lección «nowhere» en este curso.']);
   });
 
   it('does not duplicate a re-sent turn: same reply, no second model call, one message stored', async () => {

@@ -5,7 +5,7 @@
 import { stepCountIs } from 'ai';
 import type { CourseBundle, PublicBundle } from '../../course/index.js';
 import type { FreeResponseGrader, Sandbox } from '../../exercise/index.js';
-import { createMemoryTranslationCache, createTranslator, detectLanguage, detectLearnerLanguage, languageName, type Translator } from '../../i18n/index.js';
+import { createMemoryTranslationCache, createTranslator, detectLanguage, detectLearnerLanguage, languageName, languageNameIn, phrasesFor, type Phrases, type Translator } from '../../i18n/index.js';
 import type { LearnerState } from '../../learner/index.js';
 import type { ModelRouter } from '../../models/index.js';
 import { assembleContext, type LearnerView } from '../context/assemble-context.js';
@@ -79,7 +79,8 @@ export function createTutor(options: TutorOptions): Tutor {
         const splitter = guard.splitter();
         return [...splitter.push(text), ...splitter.end()].filter((sentence) => !check(sentence).leak).join('');
       };
-      const session = createTurnSession({ bundle: course, learner: request.learner, state: snapshot.state, language, translator, emit, now: () => clock.now(), newId, screen, grader, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+      const t = phrasesFor(language);
+      const session = createTurnSession({ bundle: course, learner: request.learner, state: snapshot.state, language, phrases: t, translator, emit, now: () => clock.now(), newId, screen, grader, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
       const summary: TurnSummary = { turnId: request.turnId, replayed: false, mode: 'command', language, text: '', parts, tools: [], verdicts: session.verdicts, hints: session.hints, citations: [], leaksBlocked: 0, tokens: { input: 0, output: 0, prompt: 0, stablePrefix: 0 }, notices: [] };
       const say = (text: string) => {
         if (!text) return;
@@ -100,15 +101,15 @@ export function createTutor(options: TutorOptions): Tutor {
       const unanswered: string[][] = []; // nearest chunk ids of each search that found nothing
       if (action.type === 'language') {
         session.setProfile({ language: action.language });
-        say(`From now on I'll reply in ${languageName(action.language)}.`);
+        say(t('reply.language-switched', { language: languageNameIn(action.language, t.language) }));
       } else if (action.type === 'lesson') {
         shownLesson = Boolean(await session.openLesson(action.lesson));
-        if (!shownLesson) notice('not-found', `There is no lesson "${action.lesson}" in this course.`);
+        if (!shownLesson) notice('not-found', t('notice.no-such-lesson', { id: action.lesson }));
       } else if (action.type === 'exercise') {
         shownExercise = Boolean(await session.openExercise(action.exercise));
-        if (!shownExercise) notice('not-found', `There is no exercise "${action.exercise}" in this course.`);
+        if (!shownExercise) notice('not-found', t('notice.no-such-exercise', { id: action.exercise }));
       } else if (named !== undefined && !bundle.exercises.some((exercise) => exercise.id === named)) {
-        notice('not-found', `There is no exercise "${named}" in this course.`);
+        notice('not-found', t('notice.no-such-exercise', { id: named }));
       } else {
         // An answer or a hint for a named exercise acts on that one: open it first when another is open.
         if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
@@ -119,7 +120,7 @@ export function createTutor(options: TutorOptions): Tutor {
           if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message);
         } else if (action.type === 'answer') {
           const checked = await session.checkAnswer(action.answer);
-          if (!checked) notice('not-found', 'There is no open exercise to answer. Open one with /exercise <id>.');
+          if (!checked) notice('not-found', t('notice.nothing-to-answer'));
           else answered = checked.shown;
         }
       }
@@ -127,11 +128,13 @@ export function createTutor(options: TutorOptions): Tutor {
       if (action.type === 'message' || (action.type === 'answer' && answered)) {
         const message = answered ? `My answer: ${action.type === 'answer' ? action.answer : ''}\n(The checker says: ${answered.verdict}${answered.feedback ? `; teacher's feedback shown to me: ${answered.feedback}` : ''}. Respond to this without giving the answer.)` : request.text;
         summary.mode = 'model';
-        const offline = await modelReply({ session, message, language, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id), onNothingFound: (nearest) => unanswered.push(nearest) });
+        const offline = await modelReply({ session, message, language, phrases: t, snapshot, request, summary, say, notice, emit, evidence: stored.events.map((event) => event.id), onNothingFound: (nearest) => unanswered.push(nearest) });
         if (offline !== undefined) {
           summary.mode = 'no-model';
-          notice('offline', `The assistant is offline right now (${offline}), so you get the course material, checked answers and the teacher's hints directly.`);
-          const reply = await noModelReply({ session, index, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) });
+          summary.offline = offline;
+          notice('offline', t('notice.offline'));
+          const practise = () => advanceActivity(session, bundle, true, clock.now(), options.random);
+          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) });
           say(reply.text);
           summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
           if (reply.uncovered) unanswered.push([]);
@@ -157,6 +160,7 @@ export function createTutor(options: TutorOptions): Tutor {
     session: TurnSession;
     message: string;
     language: string;
+    phrases: Phrases;
     snapshot: LearnerSnapshot;
     request: TurnRequest;
     summary: TurnSummary;
@@ -239,13 +243,13 @@ export function createTutor(options: TutorOptions): Tutor {
     if ('noModel' in result) return result.noModel;
     if (result.outcome.stopped === 'error' && summary.text === '') return result.outcome.error ?? 'the model failed';
     if (result.outcome.stopped === 'wrong-language') {
-      turn.notice('language-retry', `The reply was not in ${languageName(turn.language)}; asking again.`);
+      turn.notice('language-retry', turn.phrases('notice.language-retry'));
       result = await attempt({ system: `Reply only in ${languageName(turn.language)}.`, checkLanguage: false, withTools: false });
       if ('noModel' in result) return result.noModel;
     }
     if (result.outcome.stopped === 'leak') {
       summary.leaksBlocked++;
-      turn.notice('answer-withheld', 'A sentence that would have given the answer away was withheld.');
+      turn.notice('answer-withheld', turn.phrases('notice.answer-withheld'));
       const so = summary.text.trim();
       result = await attempt({
         guardViolation: true,
@@ -256,7 +260,7 @@ export function createTutor(options: TutorOptions): Tutor {
       if ('noModel' in result || result.outcome.stopped === 'leak') {
         if (!('noModel' in result)) summary.leaksBlocked++;
         const hint = await session.giveHint();
-        if (!hint.given) turn.say('What have you tried so far? Tell me your next step and I will check it with you.');
+        if (!hint.given) turn.say(turn.phrases('reply.your-next-step'));
       }
     }
     return undefined;

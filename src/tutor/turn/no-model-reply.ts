@@ -1,7 +1,11 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
-// course does not cover is passed on to the teacher.
+// course does not cover is passed on to the teacher. A message that asks nothing while the learner is
+// on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
+// the learner's language.
+import type { Phrases } from '../../i18n/index.js';
+import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
@@ -11,6 +15,9 @@ import { uncoveredQuestion } from './uncovered-question.js';
 export interface NoModelReplyInput {
   session: TurnSession;
   index: CourseIndex;
+  phrases: Phrases;
+  /** Asks the progression policy for an exercise; true when one was opened. */
+  practise: () => Promise<boolean>;
   action: TurnAction;
   message: string;
   /** What was shown already this turn (an exercise opened by the plan, a verdict). */
@@ -20,7 +27,7 @@ export interface NoModelReplyInput {
 }
 
 export interface NoModelReply {
-  /** The reply, in paragraphs (English UI strings for now; quoted course text in the learner's language when translated). */
+  /** The reply, in paragraphs, in the learner's language where Primer has their phrases (quoted course text as translated). */
   text: string;
   /** Chunk ids the reply quotes. */
   citations: string[];
@@ -29,34 +36,67 @@ export interface NoModelReply {
 }
 
 /** Shows course material for the turn and returns the reply. */
-export async function noModelReply({ session, index, action, message, shownExercise, shownLesson, answered }: NoModelReplyInput): Promise<NoModelReply> {
+export async function noModelReply({ session, index, phrases: t, practise, action, message, shownExercise, shownLesson, answered }: NoModelReplyInput): Promise<NoModelReply> {
   const paragraphs: string[] = [];
   const citations: string[] = [];
   let uncovered = false;
-  const activity = session.state.activity;
+  const moved = () => session.events.some((event) => event.type === 'activity');
+  const movedBefore = moved();
   if (answered) {
-    const verdict = answered.verdict === 'correct' ? 'Correct — well done.' : answered.verdict === 'partially-correct' ? 'Partly right.' : answered.verdict === 'unparseable' ? 'I could not read that answer.' : 'Not quite yet.';
-    paragraphs.push(answered.verdict === 'correct' ? verdict : `${verdict} Try again with /answer <your answer>, or ask for a /hint.`);
+    const verdict = t(`reply.${answered.verdict as 'correct' | 'partially-correct' | 'incorrect' | 'unparseable'}`);
+    paragraphs.push(answered.verdict === 'correct' ? verdict : `${verdict} ${t('reply.try-again')}`);
   }
   if (action.type === 'message') {
+    const activity = session.state.activity;
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (quote) {
-      paragraphs.push(`The course explains this in [${quote.chunk.id}]:`, quoteText(quote, await session.sectionText(quote.chunk)));
+      paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
     } else if (uncoveredQuestion(index, message)) {
       uncovered = true;
-      paragraphs.push('The course does not cover that, so I have passed your question on to your teacher.');
+      paragraphs.push(t('reply.not-covered'));
     }
+    // "OK", "next", "quiz me" on a lesson the learner already has: on to practice.
+    const ready = !quote && !uncovered && !movedBefore && !session.current() && activity?.kind === 'teach';
+    if (ready && (await practise())) shownExercise = true;
     const opened = session.current();
-    if (opened && !shownExercise) {
-      await session.openExercise(opened.exercise.id, activity?.reason ?? 'Your current exercise.');
-      paragraphs.push('Here is your exercise. Answer with /answer <your answer>, or ask for a /hint.');
-    } else if (!opened && activity?.lesson && !shownLesson) {
-      await session.openLesson(activity.lesson, activity.reason);
+    if (opened) {
+      if (!shownExercise) await session.openExercise(opened.exercise.id, session.state.activity?.reason ?? 'Your current exercise.');
+      paragraphs.push(t('reply.here-is-exercise'));
+    } else if (session.state.activity?.lesson && !shownLesson) {
+      await session.openLesson(session.state.activity.lesson, session.state.activity.reason);
+      if (paragraphs.length === 0 && !session.state.activity.why) paragraphs.push(t('reply.here-is-lesson'));
     }
   }
   // Why this activity: when the plan moved on this turn, or when there is nothing else to say.
-  const moved = session.events.some((event) => event.type === 'activity');
-  if (activity?.reason && !answered && (moved || paragraphs.length === 0)) paragraphs.push(activity.reason);
+  const why = session.state.activity?.why;
+  if (why && !answered && (moved() || paragraphs.length === 0)) {
+    const reason = await whySentence(why, t, session);
+    if (reason) paragraphs.unshift(reason);
+  }
   return { text: paragraphs.join('\n\n'), citations, uncovered };
+}
+
+/** The policy's reason as a sentence in the learner's language, with the course's names (translated where the cache has them). */
+async function whySentence(why: NextWhy, t: Phrases, session: TurnSession): Promise<string | undefined> {
+  const { course, lessons } = session.bundle;
+  const skill = (id: string) => session.courseText(course.skills.find((item) => item.id === id)?.title ?? id);
+  const lesson = (id: string) => session.courseText(lessons.find((item) => item.id === id)?.title ?? id);
+  switch (why.code) {
+    case 'review-due': {
+      const key = why.days <= 0 ? 'because.review-today' : why.days === 1 ? 'because.review-yesterday' : 'because.review-overdue';
+      return t(key, { skill: await skill(why.skill), days: why.days });
+    }
+    case 'remediate':
+      return t('because.remediate', { skill: await skill(why.skill), prerequisite: await skill(why.prerequisite) });
+    case 'reteach':
+      return t('because.reteach', { skill: await skill(why.skill), lesson: await lesson(why.lesson) });
+    case 'practise':
+      return t('because.practise', { skill: await skill(why.skill), percent: Math.round(why.mastery * 100) });
+    case 'start':
+    case 'next-lesson':
+      return t(`because.${why.code}`, { lesson: await lesson(why.lesson) });
+    default:
+      return undefined; // the plan is never `finished` or `blocked` while an activity is open
+  }
 }

@@ -1,4 +1,5 @@
 // A re-sent turn id: the stored reply is shown again and no work is done twice.
+import { phrasesFor } from '../../i18n/index.js';
 import type { JournalEntry } from './tutor-journal.js';
 import type { TurnSummary, TutorStreamPart } from './turn-types.js';
 
@@ -22,7 +23,7 @@ export function replaySummary(turnId: string, reply: JournalEntry[], emit: (part
     parts.push(part);
     emit(part);
   };
-  show({ type: 'notice', code: 'replayed', message: 'This turn was already answered; here is the stored reply.' });
+  show({ type: 'notice', code: 'replayed', message: phrasesFor(summary.language || 'en')('notice.replayed') });
   if (summary.text) show({ type: 'text-delta', text: summary.text });
   return summary;
 }

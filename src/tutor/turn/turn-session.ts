@@ -5,8 +5,8 @@
 // build the output guard's key; nothing read from keys is returned to the model.
 import { sha256, type Chunk, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
-import { bktParamsFor, foldLearnerState, type LearnerEvent, type LearnerState } from '../../learner/index.js';
-import type { Translator } from '../../i18n/index.js';
+import { bktParamsFor, foldLearnerState, type EventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
+import type { Phrases, Translator } from '../../i18n/index.js';
 import { guardKeyFromExercise, type GuardKey } from '../guard/index.js';
 import { exerciseVariant } from './exercise-variant.js';
 import type { JournalEvent } from './tutor-journal.js';
@@ -17,6 +17,8 @@ export interface TurnSessionOptions {
   learner: string;
   state: LearnerState;
   language: string;
+  /** The tutor's own words in the learner's language. */
+  phrases: Phrases;
   translator: Translator;
   emit: (part: TutorStreamPart) => void;
   now: () => Date;
@@ -40,7 +42,7 @@ export type HintOutcome =
   | { given: false; reason: 'no-exercise' | 'no-more-hints' | 'locked'; message: string };
 
 export function createTurnSession(options: TurnSessionOptions) {
-  const { bundle, learner, emit, translator } = options;
+  const { bundle, learner, emit, translator, phrases: t } = options;
   const publicBundle = bundle.public;
   let state = options.state;
   const events: JournalEvent[] = [];
@@ -72,12 +74,17 @@ export function createTurnSession(options: TurnSessionOptions) {
     get state() {
       return state;
     },
+    /** The course as learners see it. */
+    bundle: publicBundle,
     events,
     seen,
     verdicts,
     hints,
     /** The exercise the learner is working on, if any. */
     current: () => open(state.activity?.exercise),
+
+    /** Course text (a title, a sentence) in the learner's language, through the translation cache. */
+    courseText: show,
 
     /** A section of the course in the learner's language, through the translation cache every learner shares. */
     async sectionText(chunk: Chunk): Promise<string> {
@@ -116,15 +123,14 @@ export function createTurnSession(options: TurnSessionOptions) {
     /** The next rung of the open exercise's ladder; a revealing rung only after the teacher's minimum attempts. */
     async giveHint(): Promise<HintOutcome> {
       const opened = open(state.activity?.exercise);
-      if (!opened) return { given: false, reason: 'no-exercise', message: 'There is no open exercise to give a hint for.' };
+      if (!opened) return { given: false, reason: 'no-exercise', message: t('notice.nothing-to-hint') };
       const { exercise } = opened;
       const progress = state.exercises[exercise.id] ?? { attempts: 0, hintsSeen: 0 };
       const rung = progress.hintsSeen + 1;
-      if (rung > exercise.hintCount) return { given: false, reason: 'no-more-hints', message: 'Every hint for this exercise has been shown.' };
+      if (rung > exercise.hintCount) return { given: false, reason: 'no-more-hints', message: t('notice.no-more-hints') };
       const reveals = exercise.revealingHintRungs.includes(rung);
       if (reveals && progress.attempts < exercise.minAttempts) {
-        const left = exercise.minAttempts - progress.attempts;
-        return { given: false, reason: 'locked', message: `The next hint gives the answer away, so it opens after ${left} more attempt${left === 1 ? '' : 's'}.` };
+        return { given: false, reason: 'locked', message: t('notice.hint-locked-count', { count: exercise.minAttempts - progress.attempts }) };
       }
       const key = bundle.keys.exercises[exercise.id]!;
       const authored = reveals ? key.revealingHints.find((hint) => hint.rung === rung) : exercise.hints.find((hint) => hint.rung === rung);
@@ -188,7 +194,7 @@ export function createTurnSession(options: TurnSessionOptions) {
     },
 
     /** Records the progression policy's choice. */
-    setActivity(activity: { kind: 'teach' | 'practise' | 'review' | 'remediate'; lesson?: string; exercise?: string; skill?: string; reason: string }) {
+    setActivity(activity: EventPayload<'activity'>) {
       record({ type: 'activity', payload: activity });
     },
 

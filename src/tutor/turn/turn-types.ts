@@ -52,6 +52,8 @@ export interface TurnSummary {
   provider?: string;
   model?: string;
   tokens: { input: number; output: number; prompt: number; stablePrefix: number };
+  /** In no-model mode: why no model answered (for operators; the learner gets a notice in their language). */
+  offline?: string;
   activity?: { kind: string; lesson?: string; exercise?: string; reason: string };
   notices: string[];
 }

@@ -1,5 +1,6 @@
 // The interface language: one i18next instance for both apps. Catalogs are JSON files,
-// web/src/i18n/<language>/<namespace>.json; the teacher app adds its 'teacher' namespace with
+// web/src/i18n/<language>/<namespace>.json, plus the tutor's phrases shared with the server
+// (src/i18n/phrases, namespace 'tutor'); the teacher app adds its 'teacher' namespace with
 // `i18n.addResourceBundle`. The choice is remembered in localStorage and sets <html lang dir>.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -31,6 +32,12 @@ for (const [file, catalog] of Object.entries(catalogs)) {
   if (!match) continue;
   const [, language, namespace] = match as unknown as [string, string, string];
   (resources[language] ??= {})[namespace] = catalog;
+}
+// The tutor's own words (why the next activity, chat notices) are the server's catalogs, shared: src/i18n/phrases/<language>.json.
+const tutorCatalogs = import.meta.glob<Record<string, unknown>>('../../../src/i18n/phrases/*.json', { eager: true, import: 'default' });
+for (const [file, catalog] of Object.entries(tutorCatalogs)) {
+  const language = /([^/]+)\.json$/.exec(file)?.[1];
+  if (language) (resources[language] ??= {}).tutor = catalog;
 }
 
 /** The supported interface language closest to a BCP-47 tag ('pt-BR' → 'pt'), or undefined. */
@@ -67,7 +74,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: supportedLanguages.map((language) => language.code),
-  ns: ['common', 'learner'],
+  ns: ['common', 'learner', 'tutor'],
   defaultNS: 'common',
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -1,5 +1,5 @@
 // The course map's "why" for the next activity, in the learner's interface language: the server
-// sends the reason as data (`next.why`); the sentence comes from the `map.because` texts.
+// sends the reason as data (`next.why`); the sentence comes from the tutor's `because` phrases (the tutor says the same).
 import type { TFunction } from 'i18next';
 import type { NextWhy } from '../api/types.ts';
 
@@ -7,17 +7,17 @@ export function nextReason(why: NextWhy, t: TFunction, titles: { skill: (id: str
   switch (why.code) {
     case 'review-due': {
       const key = why.days <= 0 ? 'review-today' : why.days === 1 ? 'review-yesterday' : 'review-overdue';
-      return t(`map.because.${key}`, { skill: titles.skill(why.skill), days: why.days });
+      return t(`tutor:because.${key}`, { skill: titles.skill(why.skill), days: why.days });
     }
     case 'remediate':
-      return t('map.because.remediate', { skill: titles.skill(why.skill), prerequisite: titles.skill(why.prerequisite) });
+      return t('tutor:because.remediate', { skill: titles.skill(why.skill), prerequisite: titles.skill(why.prerequisite) });
     case 'reteach':
-      return t('map.because.reteach', { skill: titles.skill(why.skill), lesson: titles.lesson(why.lesson) });
+      return t('tutor:because.reteach', { skill: titles.skill(why.skill), lesson: titles.lesson(why.lesson) });
     case 'practise':
-      return t('map.because.practise', { skill: titles.skill(why.skill), percent: Math.round(why.mastery * 100) });
+      return t('tutor:because.practise', { skill: titles.skill(why.skill), percent: Math.round(why.mastery * 100) });
     case 'start':
     case 'next-lesson':
-      return t(`map.because.${why.code}`, { lesson: titles.lesson(why.lesson) });
+      return t(`tutor:because.${why.code}`, { lesson: titles.lesson(why.lesson) });
     default:
       return undefined; // `finished` and `blocked` are not shown as a next step
   }

@@ -64,7 +64,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
             case 'data-notice':
               return part.data.code === 'offline' && offlineSaid ? null : (
                 <p key={index} className="notice chat-notice" role="status">
-                  {noticeCodes.has(part.data.code) ? t(`chat.notice.${part.data.code}`) : part.data.message}
+                  {noticeCodes.has(part.data.code) ? t(`tutor:notice.${part.data.code}`) : part.data.message}
                 </p>
               );
             case 'data-progress':

@@ -40,6 +40,10 @@ describe('what the sample course says about a question, without a model', () => 
   it('finds nothing for small talk, commands or a question the course does not hold, and tells the last apart', () => {
     expect(quote('ok, thanks')).toBeUndefined();
     expect(quote('/hint')).toBeUndefined();
+    // requests about the learning, not the subject: the chat's suggestions (a lesson that says "this lesson" is not the answer)
+    expect(quote('Walk me through this lesson')).toBeUndefined();
+    expect(quote('Ask me a question to check my understanding')).toBeUndefined();
+    expect(uncoveredQuestion(index, 'Explain this more simply')).toBe(false);
     expect(quote('Who painted the Mona Lisa?')).toBeUndefined();
     expect(uncoveredQuestion(index, 'Who painted the Mona Lisa?')).toBe(true); // not "pointed", fuzzily
     expect(uncoveredQuestion(index, 'What is the capital of France?')).toBe(true);

@@ -104,6 +104,12 @@ export function simulateCourse(options: SimulateCourseOptions): LearnerRun {
     while (items < maxItems) {
       const next = chooseNextActivity(state, course, { ...model, now: new Date(clock), seed });
       if (next.kind === 'finished') {
+        // Every exercise of a skill still to master was solved recently: the learner comes back when answering counts again.
+        const resumes = next.why.code === 'finished' && next.why.practiceResumes ? Date.parse(next.why.practiceResumes) : undefined;
+        if (resumes !== undefined && resumes > clock) {
+          clock = resumes;
+          continue;
+        }
         finished = true;
         break;
       }

@@ -3,9 +3,21 @@
 // - correct after h non-revealing hints → correct, weight 1 / (1 + h);
 // - partially correct → incorrect, weight 0.5 / (1 + h);
 // - incorrect → incorrect, full weight (a hint does not make a wrong answer less telling);
-// - unparseable → no evidence at all.
+// - unparseable → no evidence at all;
+// - right again on an exercise solved less than `repeatGapHours` ago → no evidence: the learner may
+//   just remember the answer (else answering one solved exercise three times would "master" a skill).
+//   A day later, answering it right is retrieval, and counts again.
 import type { BktObservation } from './bkt.js';
 import type { EventPayload } from './events.js';
+import type { ExerciseState } from './learner-state.js';
+
+/** Hours after a credited correct answer before the same exercise answered right counts again (20: the next day, at the same time of day or a little earlier). */
+export const defaultRepeatGapHours = 20;
+
+/** From when (epoch ms) a correct answer to this exercise counts as evidence: 0 if it was never solved. */
+export function creditResumesAt(exercise: Pick<ExerciseState, 'solvedAt'> | undefined, repeatGapHours = defaultRepeatGapHours): number {
+  return exercise?.solvedAt ? Date.parse(exercise.solvedAt) + repeatGapHours * 3_600_000 : 0;
+}
 
 export function attemptEvidence(attempt: Pick<EventPayload<'attempt'>, 'verdict' | 'hintsUsed' | 'revealed'>): BktObservation | undefined {
   if (attempt.verdict === 'unparseable') return undefined;

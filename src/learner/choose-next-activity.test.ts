@@ -70,7 +70,7 @@ describe('chooseNextActivity', () => {
     const next = chooseNextActivity(failing, course, { now, seed: 1 });
     expect(next).toMatchObject({ kind: 'remediate', skill: 'fractions' });
     expect(next.reason).toBe("Ratios keeps going wrong, so let's strengthen Fractions, which it builds on.");
-    const remediated = fold([answer('fractions-1', true), answer('fractions-3', true)], failing);
+    const remediated = fold([answer('fractions-3', true), answer('fractions-1', true, '2026-03-02T10:00:00.000Z')], failing); // fractions-1 again the next day: it counts
     expect(chooseNextActivity(remediated, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'ratios' });
     expect(remediated.skills.ratios!.failureStreak).toBe(0);
   });
@@ -92,6 +92,23 @@ describe('chooseNextActivity', () => {
     const even = syntheticCourse({ skills: [{ id: 'fractions' }], exercisesPerSkill: 4, difficulty: 2 });
     const seeds = new Set(Array.from({ length: 20 }, (_, seed) => chooseNextActivity(state, even, { now, seed }).exercise));
     expect(seeds.size).toBeGreaterThan(1); // the seed breaks ties between equally good exercises
+  });
+
+  it('lets a skill rest when every exercise on it was solved today, and brings it back the next day', () => {
+    // Three exercises on fractions, each solved after mistakes: not mastered, and nothing left that would tell more today.
+    const at = (minute: number) => `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const struggled = [teach('fractions-lesson'), ...['fractions-1', 'fractions-2', 'fractions-3'].flatMap((id, i) => [answer(id, false, at(i * 3)), answer(id, false, at(i * 3 + 1)), answer(id, true, at(i * 3 + 2))])];
+    const state = fold(struggled);
+    expect(state.skills.fractions!.mastered).toBe(false);
+    expect(chooseNextActivity(state, course, { now, seed: 1 })).toMatchObject({ kind: 'teach', lesson: 'ratios-lesson' }); // resting does not block the next lesson
+
+    const fractionsOnly = syntheticCourse({ skills: [{ id: 'fractions', title: 'Fractions' }] });
+    const alone = foldLearnerState(emptyLearnerState(), struggled, fractionsOnly);
+    const today = chooseNextActivity(alone, fractionsOnly, { now, seed: 1 });
+    expect(today).toMatchObject({ kind: 'finished', why: { code: 'finished', practiceResumes: '2026-03-02T06:02:00.000Z' } }); // 20 hours after the first of the three was solved
+    expect(today.reason).toBe('You have answered every exercise on Fractions; answering them again counts from 2026-03-02 06:02 UTC.');
+    const tomorrow = chooseNextActivity(alone, fractionsOnly, { now: new Date('2026-03-02T06:03:00Z'), seed: 1 });
+    expect(tomorrow).toMatchObject({ kind: 'practise', skill: 'fractions', exercise: 'fractions-1' }); // the one that counts again
   });
 
   it('says the course is finished when every skill is mastered', () => {

@@ -4,6 +4,7 @@
 // given state, course, time and seed.
 import type { PublicBundle, PublicExercise } from '../course/index.js';
 import type { ActivityKind, NextWhy } from './events.js';
+import { creditResumesAt } from './attempt-evidence.js';
 import { bktParamsFor, type LearnerModelOptions } from './fold-learner-state.js';
 import type { LearnerState, SkillState } from './learner-state.js';
 import { daysOverdue, recallProbability } from './review-schedule.js';
@@ -46,6 +47,12 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   const isMastered = (id: string) => skillOf(id).mastered || skillOf(id).mastery >= threshold;
   const exercisesFor = (skill: string) => course.exercises.filter((exercise) => exercise.skills.includes(skill));
   const practicable = (skill: string) => exercisesFor(skill).length > 0;
+  // A solved exercise answered right again tells nothing until a day has passed (attempt-evidence.ts);
+  // a skill whose every exercise is in that state rests: it neither holds the learner nor blocks a lesson.
+  const resumesAt = (exercise: PublicExercise) => creditResumesAt(state.exercises[exercise.id], options.repeatGapHours);
+  const tellsNow = (exercise: PublicExercise) => resumesAt(exercise) <= options.now.getTime();
+  const resting = (skill: string) => practicable(skill) && !exercisesFor(skill).some(tellsNow);
+  const settled = (skill: string) => isMastered(skill) || !practicable(skill) || resting(skill);
   const lessonFor = (skill: string) => course.lessons.find((lesson) => lesson.skills.includes(skill));
 
   const pickExercise = (skill: string): PublicExercise | undefined => {
@@ -54,7 +61,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     const current = state.activity?.exercise;
     const score = (exercise: PublicExercise) => {
       const seen = state.exercises[exercise.id];
-      return [candidates.length > 1 && exercise.id === current ? 1 : 0, seen?.solved ? 1 : 0, seen?.attempts ?? 0, Math.abs(exercise.difficulty - target), seededRank(options.seed, exercise.id)];
+      return [candidates.length > 1 && exercise.id === current ? 1 : 0, tellsNow(exercise) ? 0 : 1, seen?.solved ? 1 : 0, seen?.attempts ?? 0, Math.abs(exercise.difficulty - target), seededRank(options.seed, exercise.id)];
     };
     return candidates
       .map((exercise) => ({ exercise, key: score(exercise) }))
@@ -87,7 +94,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
       return !isMastered(id) || (review !== undefined && recallProbability(review, options.now) < 0.9);
     };
     const prerequisite = failing.prerequisites
-      .filter((id) => practicable(id) && weak(id))
+      .filter((id) => practicable(id) && !resting(id) && weak(id))
       .sort((a, b) => skillOf(a).mastery - skillOf(b).mastery)[0];
     if (prerequisite) {
       return practise('remediate', prerequisite, `${failing.title} keeps going wrong, so let's strengthen ${title.get(prerequisite) ?? prerequisite}, which it builds on.`, { code: 'remediate', skill: failing.id, prerequisite });
@@ -101,7 +108,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   // 3. The weakest skill in progress: taught (or practised) but not yet mastered.
   const started = new Set(course.lessons.filter((lesson) => state.lessonsStarted.includes(lesson.id)).flatMap((lesson) => lesson.skills));
   const inProgress = skills
-    .filter((skill) => !isMastered(skill.id) && practicable(skill.id))
+    .filter((skill) => !isMastered(skill.id) && practicable(skill.id) && !resting(skill.id))
     .filter((skill) => started.has(skill.id) || skillOf(skill.id).opportunities > 0 || (!lessonFor(skill.id) && skill.prerequisites.every(isMastered)))
     .sort((a, b) => skillOf(a.id).mastery - skillOf(b.id).mastery)[0];
   if (inProgress) {
@@ -110,11 +117,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   }
 
   // 4. The next lesson, in course order, whose prerequisites are mastered.
-  const lessonDone = (id: string) => course.lessons.find((lesson) => lesson.id === id)?.skills.every((skill) => isMastered(skill) || !practicable(skill)) ?? true;
+  const lessonDone = (id: string) => course.lessons.find((lesson) => lesson.id === id)?.skills.every(settled) ?? true;
   for (const lesson of course.lessons) {
     if (state.lessonsStarted.includes(lesson.id)) continue;
     const outside = lesson.skills.flatMap((skill) => skills.find((s) => s.id === skill)?.prerequisites ?? []).filter((skill) => !lesson.skills.includes(skill));
-    if (!lesson.prerequisites.every(lessonDone) || !outside.every(isMastered)) continue;
+    if (!lesson.prerequisites.every(lessonDone) || !outside.every((skill) => isMastered(skill) || resting(skill))) continue;
     const first = state.lessonsStarted.length === 0;
     const reason = first ? `Let's start with ${lesson.title}.` : `Next up: ${lesson.title} — you've mastered what it builds on.`;
     return { kind: 'teach', lesson: lesson.id, reason, why: { code: first ? 'start' : 'next-lesson', lesson: lesson.id } };
@@ -123,5 +130,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   const next = skills.map((skill) => skillOf(skill.id).review?.due).filter((date): date is string => Boolean(date)).sort()[0];
   const blocked = course.lessons.find((lesson) => !state.lessonsStarted.includes(lesson.id));
   if (blocked) return { kind: 'finished', reason: `${lessonTitle.get(blocked.id)} needs skills that are not mastered yet, and nothing else is left to practise.`, why: { code: 'blocked', lesson: blocked.id } };
+  const rested = skills.filter((skill) => !isMastered(skill.id) && resting(skill.id));
+  if (rested.length > 0) {
+    const resumes = new Date(Math.min(...rested.flatMap((skill) => exercisesFor(skill.id).map(resumesAt)))).toISOString();
+    const names = rested.map((skill) => skill.title).join(', ');
+    return { kind: 'finished', reason: `You have answered every exercise on ${names}; answering them again counts from ${resumes.slice(0, 16).replace('T', ' ')} UTC.`, why: { code: 'finished', practiceResumes: resumes, ...(next ? { nextReview: next } : {}) } };
+  }
   return { kind: 'finished', reason: `You've mastered every skill in this course${next ? `; your next review is on ${next.slice(0, 10)}` : ''}.`, why: { code: 'finished', ...(next ? { nextReview: next } : {}) } };
 }

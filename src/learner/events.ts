@@ -17,7 +17,8 @@ export const nextWhySchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('start'), lesson: z.string() }),
   z.strictObject({ code: z.literal('next-lesson'), lesson: z.string() }),
   z.strictObject({ code: z.literal('blocked'), lesson: z.string() }),
-  z.strictObject({ code: z.literal('finished'), nextReview: z.string().optional() }),
+  // practiceResumes: when answering the exercises of a skill that is not mastered, all solved recently, counts again
+  z.strictObject({ code: z.literal('finished'), nextReview: z.string().optional(), practiceResumes: z.string().optional() }),
 ]);
 export type NextWhy = z.infer<typeof nextWhySchema>;
 

@@ -31,6 +31,21 @@ describe('foldLearnerState', () => {
     expect(revealed.exercises['fractions-1']).toMatchObject({ solved: false, revealed: true, hintsSeen: 2 });
   });
 
+  it('gives no credit for answering a solved exercise right again the same day; a wrong answer counts, and the next day it counts again', () => {
+    const fold = (events: LearnerEvent[]) => foldLearnerState(emptyLearnerState(), events, course, { params });
+    const once = fold([attempt('fractions-1', 'correct', {}, '2026-03-01T10:00:00.000Z')]);
+    const farmed = fold(['10:00', '10:01', '10:02', '18:00'].map((at) => attempt('fractions-1', 'correct', {}, `2026-03-01T${at}:00.000Z`)));
+    expect(farmed.skills.fractions).toMatchObject({ mastery: once.skills.fractions!.mastery, opportunities: 1, mastered: false });
+    expect(farmed.exercises['fractions-1']).toMatchObject({ attempts: 4, solved: true, solvedAt: '2026-03-01T10:00:00.000Z' });
+    const slipped = fold([attempt('fractions-1', 'correct', {}, '2026-03-01T10:00:00.000Z'), attempt('fractions-1', 'incorrect', {}, '2026-03-01T10:05:00.000Z')]);
+    expect(slipped.skills.fractions!.mastery).toBeLessThan(once.skills.fractions!.mastery);
+    const nextDay = fold([attempt('fractions-1', 'correct', {}, '2026-03-01T10:00:00.000Z'), attempt('fractions-1', 'correct', {}, '2026-03-02T08:00:00.000Z')]);
+    expect(nextDay.skills.fractions!.opportunities).toBe(2); // 22 hours later: retrieval, not the answer still in mind
+    expect(nextDay.skills.fractions!.mastery).toBeGreaterThan(once.skills.fractions!.mastery);
+    const anHourApart = [attempt('fractions-1', 'correct', {}, '2026-03-01T10:00:00.000Z'), attempt('fractions-1', 'correct', {}, '2026-03-01T11:00:00.000Z')];
+    expect(foldLearnerState(emptyLearnerState(), anHourApart, course, { params, repeatGapHours: 0.5 }).skills.fractions!.opportunities).toBe(2); // the gap is an option
+  });
+
   it('folding a snapshot and then the tail equals folding everything, through JSON', () => {
     const events = [
       event('activity', { kind: 'teach', lesson: 'fractions-lesson', reason: 'start' }),

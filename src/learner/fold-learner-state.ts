@@ -2,7 +2,7 @@
 // foldLearnerState(foldLearnerState(s, a), b) equals foldLearnerState(s, [...a, ...b]),
 // so the store can keep a snapshot and fold only the tail.
 import type { PublicBundle } from '../course/index.js';
-import { attemptEvidence } from './attempt-evidence.js';
+import { attemptEvidence, creditResumesAt } from './attempt-evidence.js';
 import { defaultBktParams, updateMastery, type BktParams } from './bkt.js';
 import { eventTypes, type EventPayload, type EventType, type LearnerEvent } from './events.js';
 import type { LearnerState, SkillState } from './learner-state.js';
@@ -16,6 +16,8 @@ export interface LearnerModelOptions {
   remediationLimit?: number;
   /** Correct answers on a prerequisite that end a remediation (default 2). */
   remediationLength?: number;
+  /** Hours before a solved exercise answered right again counts as evidence (default 20). */
+  repeatGapHours?: number;
 }
 
 export function bktParamsFor(skill: string, options: LearnerModelOptions): BktParams {
@@ -47,11 +49,15 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
 
   const applyAttempt = (attempt: EventPayload<'attempt'>, time: string) => {
     const exercise = exerciseState(attempt.exercise);
+    // Right again on an exercise solved recently: the learner may remember the answer, which says nothing new.
+    const remembered = attempt.verdict === 'correct' && Date.parse(time) < creditResumesAt(exercise, options.repeatGapHours);
     exercise.attempts++;
     exercise.lastVerdict = attempt.verdict;
     exercise.solved ||= attempt.verdict === 'correct' && !attempt.revealed;
     exercise.hintsSeen = Math.max(exercise.hintsSeen, attempt.hintsUsed ?? 0); // tolerate payloads stored before defaults applied
     exercise.revealed ||= attempt.revealed ?? false;
+    if (remembered) return;
+    if (attempt.verdict === 'correct' && !exercise.revealed) exercise.solvedAt = time;
     const evidence = attemptEvidence(attempt);
     if (!evidence) return;
     for (const skillId of attempt.skills) {
@@ -118,6 +124,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
           const state = exerciseState(exercise);
           state.attempts++;
           state.solved ||= passed;
+          if (passed) state.solvedAt = event.time;
         }
         break;
       }

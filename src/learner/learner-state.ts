@@ -23,6 +23,8 @@ export interface SkillState {
 export interface ExerciseState {
   attempts: number;
   solved: boolean;
+  /** The last correct answer that counted as evidence (see creditResumesAt). */
+  solvedAt?: string;
   lastVerdict?: Verdict;
   hintsSeen: number;
   revealed: boolean;

@@ -172,6 +172,24 @@ describe('a tutor turn', () => {
     expect((await send('/lesson nowhere', { type: 'lesson', lesson: 'nowhere' })).notices).toEqual(['No hay ninguna lección «nowhere» en este curso.']);
   });
 
+  it('gives no mastery for answering a solved exercise right again the same day', async () => {
+    const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) });
+    await send('/exercise add-1', { type: 'exercise', exercise: 'add-1' });
+    const masteryAfter = async () => {
+      const turn = await send('/answer 7', { type: 'answer', answer: '7', exercise: 'add-1' });
+      expect(turn.verdicts).toEqual([{ exercise: 'add-1', verdict: 'correct' }]);
+      const told = turn.streamed.find((part) => part.type === 'verdict')!;
+      return { told: told.type === 'verdict' ? told.message : undefined, mastery: turn.streamed.flatMap((part) => (part.type === 'progress' ? part.skills.map((skill) => skill.mastery) : [])) };
+    };
+    const first = await masteryAfter();
+    expect(first.mastery.length).toBeGreaterThan(0);
+    expect(first.told).toBeUndefined();
+    const again = await masteryAfter();
+    expect(again.mastery).toEqual(first.mastery);
+    expect(again.told).toBe('You solved this one before, so answering it again today does not change your mastery. Try another exercise, or come back to this one tomorrow.');
+    expect((await masteryAfter()).mastery).toEqual(first.mastery);
+  });
+
   it('does not duplicate a re-sent turn: same reply, no second model call, one message stored', async () => {
     const { tutor, journal } = setup();
     respond = () => ({ reply: 'Let us start with adding. What is two plus two?' });

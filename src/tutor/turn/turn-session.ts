@@ -5,7 +5,7 @@
 // build the output guard's key; nothing read from keys is returned to the model.
 import { sha256, type Chunk, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
-import { bktParamsFor, foldLearnerState, type EventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
+import { bktParamsFor, creditResumesAt, foldLearnerState, type EventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { Phrases, Translator } from '../../i18n/index.js';
 import { guardKeyFromExercise, type GuardKey } from '../guard/index.js';
 import { exerciseVariant } from './exercise-variant.js';
@@ -168,6 +168,8 @@ export function createTurnSession(options: TurnSessionOptions) {
           ...(verdict.misconception ? { misconception: verdict.misconception } : {}),
         },
       });
+      // Right again on an exercise solved today: no mastery credit (see creditResumesAt), and the learner is told why.
+      if (verdict.verdict === 'correct' && !verdict.message && options.now().getTime() < creditResumesAt(progress)) verdict = { ...verdict, message: t('reply.solved-before') };
       const screened = verdict.feedback ? options.screen(await show(verdict.feedback), opened.guardKey, [opened.prompt, ...seen]) : '';
       const feedback = screened.trim() ? screened : undefined;
       verdicts.push({ exercise: exercise.id, verdict: verdict.verdict, ...(verdict.misconception ? { misconception: verdict.misconception } : {}) });

@@ -99,7 +99,7 @@ export function variantAnswer(key: ExerciseKey, template: Template, variables: R
 
 /**
  * The variant of a template exercise for `seed`: same seed, same variant.
- * @example renderVariant(exercise, key, variantSeed(learnerId, exercise.id, attempt))
+ * @example renderVariant(exercise, key, variantSeed(learnerId, exercise.id, variant))
  */
 export function renderVariant(exercise: PublicExercise, key: ExerciseKey, seed: number): Variant {
   const template = 'template' in key ? key.template : undefined;

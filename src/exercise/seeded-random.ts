@@ -23,9 +23,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * The seed of one learner's variant of an exercise on one attempt.
+ * The seed of one learner's variant of an exercise (variant 0 first; the next after each right answer).
  * @example variantSeed('learner-42', 'chain-rule-1', 3) // the same number every time
  */
-export function variantSeed(learnerId: string, exerciseId: string, attempt: number): number {
-  return hashString(`${learnerId}\u0000${exerciseId}\u0000${attempt}`);
+export function variantSeed(learnerId: string, exerciseId: string, variant: number): number {
+  return hashString(`${learnerId}\u0000${exerciseId}\u0000${variant}`);
 }

@@ -47,10 +47,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   const isMastered = (id: string) => skillOf(id).mastered || skillOf(id).mastery >= threshold;
   const exercisesFor = (skill: string) => course.exercises.filter((exercise) => exercise.skills.includes(skill));
   const practicable = (skill: string) => exercisesFor(skill).length > 0;
-  // A solved exercise answered right again tells nothing until a day has passed (attempt-evidence.ts);
+  // A solved exercise answered right again tells nothing until a day has passed (attempt-evidence.ts), except a template's;
   // a skill whose every exercise is in that state rests: it neither holds the learner nor blocks a lesson.
   const resumesAt = (exercise: PublicExercise) => creditResumesAt(state.exercises[exercise.id], options.repeatGapHours);
-  const tellsNow = (exercise: PublicExercise) => resumesAt(exercise) <= options.now.getTime();
+  const templated = (exercise: PublicExercise) => 'template' in exercise && exercise.template !== undefined; // new numbers after each solve
+  const tellsNow = (exercise: PublicExercise) => templated(exercise) || resumesAt(exercise) <= options.now.getTime();
   const resting = (skill: string) => practicable(skill) && !exercisesFor(skill).some(tellsNow);
   const settled = (skill: string) => isMastered(skill) || !practicable(skill) || resting(skill);
   const lessonFor = (skill: string) => course.lessons.find((lesson) => lesson.skills.includes(skill));

@@ -46,6 +46,17 @@ describe('foldLearnerState', () => {
     expect(foldLearnerState(emptyLearnerState(), anHourApart, course, { params, repeatGapHours: 0.5 }).skills.fractions!.opportunities).toBe(2); // the gap is an option
   });
 
+  it('moves a template exercise on to new numbers after each right answer, so answering it right again counts', () => {
+    const fold = (events: LearnerEvent[]) => foldLearnerState(emptyLearnerState(), events, course, { params });
+    const state = fold([
+      event('hint', { exercise: 'fractions-1', rung: 1, reveals: false }),
+      attempt('fractions-1', 'correct', { seed: 11, hintsUsed: 1 }, '2026-03-01T10:00:00.000Z'),
+      attempt('fractions-1', 'correct', { seed: 12 }, '2026-03-01T10:01:00.000Z'),
+    ]);
+    expect(state.exercises['fractions-1']).toMatchObject({ variant: 2, hintsSeen: 0, solved: true });
+    expect(state.skills.fractions!.opportunities).toBe(2);
+  });
+
   it('folding a snapshot and then the tail equals folding everything, through JSON', () => {
     const events = [
       event('activity', { kind: 'teach', lesson: 'fractions-lesson', reason: 'start' }),

@@ -2,7 +2,7 @@
 // foldLearnerState(foldLearnerState(s, a), b) equals foldLearnerState(s, [...a, ...b]),
 // so the store can keep a snapshot and fold only the tail.
 import type { PublicBundle } from '../course/index.js';
-import { attemptEvidence, creditResumesAt } from './attempt-evidence.js';
+import { attemptEvidence, remembersAnswer } from './attempt-evidence.js';
 import { defaultBktParams, updateMastery, type BktParams } from './bkt.js';
 import { eventTypes, type EventPayload, type EventType, type LearnerEvent } from './events.js';
 import type { LearnerState, SkillState } from './learner-state.js';
@@ -50,7 +50,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
   const applyAttempt = (attempt: EventPayload<'attempt'>, time: string) => {
     const exercise = exerciseState(attempt.exercise);
     // Right again on an exercise solved recently: the learner may remember the answer, which says nothing new.
-    const remembered = attempt.verdict === 'correct' && Date.parse(time) < creditResumesAt(exercise, options.repeatGapHours);
+    const remembered = remembersAnswer(exercise, attempt, Date.parse(time), options.repeatGapHours);
     exercise.attempts++;
     exercise.lastVerdict = attempt.verdict;
     exercise.solved ||= attempt.verdict === 'correct' && !attempt.revealed;
@@ -58,6 +58,10 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
     exercise.revealed ||= attempt.revealed ?? false;
     if (remembered) return;
     if (attempt.verdict === 'correct' && !exercise.revealed) exercise.solvedAt = time;
+    if (attempt.verdict === 'correct' && attempt.seed !== undefined) {
+      // A template exercise moves on to new numbers; their hint ladder starts afresh.
+      Object.assign(exercise, { variant: (exercise.variant ?? 0) + 1, hintsSeen: 0, revealed: false });
+    }
     const evidence = attemptEvidence(attempt);
     if (!evidence) return;
     for (const skillId of attempt.skills) {

@@ -25,6 +25,8 @@ export interface ExerciseState {
   solved: boolean;
   /** The last correct answer that counted as evidence (see creditResumesAt). */
   solvedAt?: string;
+  /** A template exercise's variant shown now (0 first): each correct answer moves on to new numbers. */
+  variant?: number;
   lastVerdict?: Verdict;
   hintsSeen: number;
   revealed: boolean;

@@ -62,6 +62,8 @@ export interface ApiExercise {
   starter?: string;
   tests?: { name: string }[];
   hintCount: number;
+  /** A template exercise's variant (0 first): it moves on to new numbers after each right answer. Absent for other exercises. */
+  variant?: number;
   /** What this learner has done on it. */
   progress: { attempts: number; solved: boolean; hintsSeen: number; lastVerdict?: ApiVerdict['verdict'] };
 }

@@ -1,7 +1,8 @@
 // A guest learner completes the first lesson of the sample course in a real browser, against a real
 // server with a scripted model: onboarding, the course map, the tutor's streamed reply, an exercise
-// answered wrong then right, a hint, and the mastery going up on the map; and slash commands typed in
-// the chat, a mistyped one coming back with the server's reason.
+// answered wrong then right, a hint, and the mastery going up on the map; slash commands typed in
+// the chat, a mistyped one coming back with the server's reason; and a template exercise offering
+// another one like it, with new numbers, once answered right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
@@ -58,6 +59,25 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await box.inputValue()).toBe('/hnit'); // back in the box, to be corrected
     expect(await conversation.innerText()).not.toContain('/hnit');
     expect(modelCalls()).toBe(modelCallsBefore); // commands need no model
+    await context.close();
+  }, 120_000);
+
+  it('offers another exercise like a template one answered right, with new numbers to work out', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await startAsGuest(page);
+    await completeOnboarding(page);
+    await openFirstLesson(page);
+    // "For f(x) = x², what is the average rate of change of f between x = a and x = b?": a + b
+    const card = page.locator('#exercise-secant-slope-template');
+    const endpoints = async () => [...((await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g))].map((match) => Number(match[1]));
+    const first = await endpoints();
+    expect(first).toHaveLength(2);
+    await card.getByRole('textbox').fill(String(first[0]! + first[1]!));
+    await card.getByRole('button', { name: 'Check answer' }).click();
+    await card.getByRole('button', { name: 'Try another one like this' }).click();
+    await expect.poll(endpoints).not.toEqual(first);
+    expect(await card.getByRole('textbox').inputValue()).toBe(''); // a fresh card: no answer, no verdict
+    expect(await card.getByRole('button', { name: 'Try another one like this' }).count()).toBe(0);
     await context.close();
   }, 120_000);
 });

@@ -8,9 +8,10 @@ import type { CourseText } from './course-text.js';
 
 export async function exerciseView(input: { bundle: CourseBundle; exercise: PublicExercise; learner: string; state: LearnerState; text: CourseText }): Promise<{ exercise: ApiExercise; original: boolean }> {
   const { bundle, exercise, learner, state, text } = input;
-  const prompt = await text.html(learnerExercisePrompt(bundle, learner, exercise).prompt);
-  const choices = exercise.type === 'choice' ? await Promise.all(exercise.choices.map(async (choice) => ({ id: choice.id, ...(await text.html(choice.text)) }))) : undefined;
   const progress = state.exercises[exercise.id];
+  const templated = 'template' in exercise && exercise.template !== undefined;
+  const prompt = await text.html(learnerExercisePrompt(bundle, learner, exercise, progress?.variant).prompt);
+  const choices = exercise.type === 'choice' ? await Promise.all(exercise.choices.map(async (choice) => ({ id: choice.id, ...(await text.html(choice.text)) }))) : undefined;
   const view: ApiExercise = {
     id: exercise.id,
     ...(exercise.lesson ? { lesson: exercise.lesson } : {}),
@@ -18,6 +19,7 @@ export async function exerciseView(input: { bundle: CourseBundle; exercise: Publ
     promptHtml: prompt.html,
     skills: exercise.skills,
     hintCount: exercise.hintCount,
+    ...(templated ? { variant: progress?.variant ?? 0 } : {}),
     progress: { attempts: progress?.attempts ?? 0, solved: progress?.solved ?? false, hintsSeen: progress?.hintsSeen ?? 0, ...(progress?.lastVerdict ? { lastVerdict: progress.lastVerdict } : {}) },
   };
   if (choices) Object.assign(view, { choices: choices.map(({ id, html }) => ({ id, html })), multiple: exercise.type === 'choice' && exercise.multiple });

@@ -89,7 +89,7 @@ export function turnRoutes(context: ServerContext) {
   });
 
   app.post('/courses/:course/exercises/:exercise/hints', validate('json', z.object({ turnId: turnIdSchema })), async (c) => {
-    const { bundle } = c.get('learnerCourse');
+    const { account, bundle, journal } = c.get('learnerCourse');
     const exercise = c.req.param('exercise');
     if (!bundle.public.exercises.some((candidate) => candidate.id === exercise)) return c.json({ error: `there is no exercise "${exercise}" in this course` }, 404);
     const { turnId } = c.req.valid('json');
@@ -104,7 +104,8 @@ export function turnRoutes(context: ServerContext) {
     if (given) {
       const publicExercise = bundle.public.exercises.find((candidate) => candidate.id === exercise)!;
       const authored = publicExercise.hints.find((candidate) => candidate.rung === given.rung)?.text;
-      const text = authored ? fillPrompt(authored, learnerExercisePrompt(bundle, c.get('learnerCourse').account.id, publicExercise).variables) : '';
+      const variant = authored ? (await journal.read(account.id)).state.exercises[exercise]?.variant : undefined; // a template's numbers now
+      const text = authored ? fillPrompt(authored, learnerExercisePrompt(bundle, account.id, publicExercise, variant).variables) : '';
       return c.json({ hint: { rung: given.rung, text, reveals: given.reveals }, notice: 'This hint was given before.' });
     }
     const notice = summary.notices.join(' ');

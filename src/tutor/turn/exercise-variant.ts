@@ -1,6 +1,6 @@
 // The variant of an exercise one learner sees. A template exercise is drawn from a seed of the
-// learner's and the exercise's ids, so the lesson page, the tutor and the checker all show and
-// check the same numbers. Reads the exercise's key (the template's solution); callers outside the
+// learner's and the exercise's ids and the variant number in their state (it moves on after each right
+// answer), so the lesson page, the tutor and the checker all show and check the same numbers. Reads the exercise's key (the template's solution); callers outside the
 // tutor get only the prompt and the variables through `learnerExercisePrompt`.
 import type { CourseBundle, PublicExercise } from '../../course/index.js';
 import { renderVariant, variantSeed, type VariableValue } from '../../exercise/index.js';
@@ -12,20 +12,20 @@ export interface ExerciseVariant {
   answer?: number | string; // the variant's answer: for the checker and the output guard only
 }
 
-export function exerciseVariant(bundle: CourseBundle, learner: string, exercise: PublicExercise): ExerciseVariant {
+export function exerciseVariant(bundle: CourseBundle, learner: string, exercise: PublicExercise, variant = 0): ExerciseVariant {
   const key = bundle.keys.exercises[exercise.id];
   const templated = key !== undefined && 'template' in key && key.template !== undefined;
   if (!key || !templated) return { prompt: exercise.prompt, variables: {} };
-  const seed = variantSeed(learner, exercise.id, 0);
-  const variant = renderVariant(exercise, key, seed);
-  return { prompt: variant.prompt, seed, variables: variant.variables, answer: variant.answer };
+  const seed = variantSeed(learner, exercise.id, variant);
+  const rendered = renderVariant(exercise, key, seed);
+  return { prompt: rendered.prompt, seed, variables: rendered.variables, answer: rendered.answer };
 }
 
 /**
  * The prompt (and variables) of `exercise` as `learner` sees it; never the answer.
- * @example learnerExercisePrompt(bundle, account.id, exercise).prompt // "What is 3 + 4?"
+ * @example learnerExercisePrompt(bundle, account.id, exercise, state.exercises[exercise.id]?.variant).prompt // "What is 3 + 4?"
  */
-export function learnerExercisePrompt(bundle: CourseBundle, learner: string, exercise: PublicExercise): { prompt: string; variables: Record<string, VariableValue> } {
-  const { prompt, variables } = exerciseVariant(bundle, learner, exercise);
+export function learnerExercisePrompt(bundle: CourseBundle, learner: string, exercise: PublicExercise, variant = 0): { prompt: string; variables: Record<string, VariableValue> } {
+  const { prompt, variables } = exerciseVariant(bundle, learner, exercise, variant);
   return { prompt, variables };
 }

@@ -5,7 +5,7 @@
 // build the output guard's key; nothing read from keys is returned to the model.
 import { sha256, type Chunk, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import { checkAnswer, fillPrompt, type FreeResponseGrader, type Sandbox, type Verdict } from '../../exercise/index.js';
-import { bktParamsFor, creditResumesAt, foldLearnerState, type EventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
+import { bktParamsFor, foldLearnerState, remembersAnswer, type EventPayload, type LearnerEvent, type LearnerState } from '../../learner/index.js';
 import type { Phrases, Translator } from '../../i18n/index.js';
 import { guardKeyFromExercise, type GuardKey } from '../guard/index.js';
 import { exerciseVariant } from './exercise-variant.js';
@@ -65,7 +65,7 @@ export function createTurnSession(options: TurnSessionOptions) {
     const exercise = findExercise(id);
     const key = exercise ? bundle.keys.exercises[exercise.id] : undefined;
     if (!exercise || !key) return undefined;
-    const variant = exerciseVariant(bundle, learner, exercise);
+    const variant = exerciseVariant(bundle, learner, exercise, state.exercises[exercise.id]?.variant);
     if (variant.seed === undefined) return { exercise, prompt: exercise.prompt, variables: {}, guardKey: guardKeyFromExercise(exercise, key) };
     return { exercise, prompt: variant.prompt, seed: variant.seed, variables: variant.variables, guardKey: guardKeyFromExercise(exercise, key, variant.answer) };
   }
@@ -168,8 +168,8 @@ export function createTurnSession(options: TurnSessionOptions) {
           ...(verdict.misconception ? { misconception: verdict.misconception } : {}),
         },
       });
-      // Right again on an exercise solved today: no mastery credit (see creditResumesAt), and the learner is told why.
-      if (verdict.verdict === 'correct' && !verdict.message && options.now().getTime() < creditResumesAt(progress)) verdict = { ...verdict, message: t('reply.solved-before') };
+      // Right again on an exercise solved today: no mastery credit (see remembersAnswer), and the learner is told why.
+      if (!verdict.message && remembersAnswer(progress, { verdict: verdict.verdict, ...(seed !== undefined ? { seed } : {}) }, options.now().getTime())) verdict = { ...verdict, message: t('reply.solved-before') };
       const screened = verdict.feedback ? options.screen(await show(verdict.feedback), opened.guardKey, [opened.prompt, ...seen]) : '';
       const feedback = screened.trim() ? screened : undefined;
       verdicts.push({ exercise: exercise.id, verdict: verdict.verdict, ...(verdict.misconception ? { misconception: verdict.misconception } : {}) });

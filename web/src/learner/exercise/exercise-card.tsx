@@ -1,8 +1,9 @@
 // One exercise inside a lesson: the prompt, the answer control, "Check" (POST …/attempts),
 // the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time), with the hints
-// and the solve the tutor showed for it in the chat.
+// and the solve the tutor showed for it in the chat. A template exercise, once answered right, offers
+// another one like it: its next variant (GET …/exercises/:id), with new numbers and a fresh card.
 // Widgets always answer through these endpoints, never through the chat, so a verdict never depends on a model.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
 import { directionOf } from '../../i18n/index.ts';
@@ -30,7 +31,24 @@ export function exerciseAnchor(exercise: string) {
   return `exercise-${exercise}`;
 }
 
-export function ExerciseCard({ course, exercise, index, onState, contentLanguage, fromChat }: { course: string; exercise: ApiExercise; index: number; onState(state: ApiLearnerState): void; contentLanguage?: string; fromChat?: ExerciseFromChat }) {
+interface ExerciseCardProps {
+  course: string;
+  exercise: ApiExercise;
+  index: number;
+  onState(state: ApiLearnerState): void;
+  contentLanguage?: string;
+  fromChat?: ExerciseFromChat;
+}
+
+export function ExerciseCard(props: ExerciseCardProps) {
+  const [exercise, setExercise] = useState(props.exercise);
+  useEffect(() => setExercise(props.exercise), [props.exercise]); // the lesson was loaded again
+  const another = async () => setExercise(await api<ApiExercise>(coursePath(props.course, 'exercises', exercise.id)));
+  // A new variant is a new card: its answer, verdict and hints start empty.
+  return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} exercise={exercise} onAnother={exercise.variant === undefined ? undefined : another} />;
+}
+
+function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, fromChat, onAnother }: ExerciseCardProps & { onAnother?: () => Promise<void> }) {
   const { t } = useTranslation('learner');
   const promptId = useId();
   const [answer, setAnswer] = useState(exercise.type === 'code' ? (exercise.starter ?? '') : '');
@@ -39,6 +57,7 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
   const [hintNotice, setHintNotice] = useState<string>();
   const [checking, setChecking] = useState(false);
   const [hinting, setHinting] = useState(false);
+  const [fetching, setFetching] = useState(false);
   const [error, setError] = useState<unknown>();
   const [attempts, setAttempts] = useState(exercise.progress.attempts);
   const [solvedHere, setSolved] = useState(exercise.progress.solved);
@@ -75,6 +94,17 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
       setError(failure);
     } finally {
       setHinting(false);
+    }
+  }
+
+  async function tryAnother() {
+    setFetching(true);
+    setError(undefined);
+    try {
+      await onAnother?.();
+    } catch (failure) {
+      setError(failure);
+      setFetching(false);
     }
   }
 
@@ -117,6 +147,13 @@ export function ExerciseCard({ course, exercise, index, onState, contentLanguage
       <ErrorMessage error={error} />
       <div aria-live="polite">
         {verdict && <VerdictView verdict={verdict} />}
+        {verdict?.verdict === 'correct' && onAnother && (
+          <div className="button-row">
+            <Button onClick={tryAnother} busy={fetching}>
+              {t('exercise.another')}
+            </Button>
+          </div>
+        )}
         {shownHints.length > 0 && (
           <ol className="hint-ladder" aria-label={t('exercise.hints')}>
             {shownHints.map((hint) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseNextActivity } from './choose-next-activity.js';
+import { chooseNextActivity, skillsOutOfExercises } from './choose-next-activity.js';
 import type { EventPayload, EventType, LearnerEvent } from './events.js';
 import { foldLearnerState } from './fold-learner-state.js';
 import { emptyLearnerState, type LearnerState } from './learner-state.js';
@@ -109,6 +109,14 @@ describe('chooseNextActivity', () => {
     expect(today.reason).toBe('You have answered every exercise on Fractions; answering them again counts from 2026-03-02 06:02 UTC.');
     const tomorrow = chooseNextActivity(alone, fractionsOnly, { now: new Date('2026-03-02T06:03:00Z'), seed: 1 });
     expect(tomorrow).toMatchObject({ kind: 'practise', skill: 'fractions', exercise: 'fractions-1' }); // the one that counts again
+  });
+
+  it("names the skills a learner ran out of exercises on: every one solved, not mastered, none a template", () => {
+    const struggled = [teach('fractions-lesson'), ...['fractions-1', 'fractions-2', 'fractions-3'].flatMap((id) => [answer(id, false), answer(id, false), answer(id, true)])];
+    expect(skillsOutOfExercises(fold(struggled), course)).toEqual(['fractions']);
+    const withTemplate = { ...course, exercises: course.exercises.map((exercise) => (exercise.id === 'fractions-3' && exercise.type === 'numeric' ? { ...exercise, template: { variables: ['a'] } } : exercise)) };
+    expect(skillsOutOfExercises(fold(struggled), withTemplate)).toEqual([]); // a template always has new numbers
+    expect(skillsOutOfExercises(fold([teach('fractions-lesson'), answer('fractions-1', true)]), course)).toEqual([]);
   });
 
   it('says the course is finished when every skill is mastered', () => {

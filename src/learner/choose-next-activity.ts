@@ -139,3 +139,18 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   }
   return { kind: 'finished', reason: `You've mastered every skill in this course${next ? `; your next review is on ${next.slice(0, 10)}` : ''}.`, why: { code: 'finished', ...(next ? { nextReview: next } : {}) } };
 }
+
+/**
+ * Skills this learner cannot practise to mastery: not mastered, every exercise on them solved, none a
+ * template (whose new numbers would always count). Answering a solved exercise again counts only after
+ * a day, so such a skill rests and comes back slowly; the teacher's dashboard lists them, to add exercises.
+ */
+export function skillsOutOfExercises(state: LearnerState, course: PublicBundle): string[] {
+  return course.course.skills
+    .map((skill) => skill.id)
+    .filter((skill) => {
+      const exercises = course.exercises.filter((exercise) => exercise.skills.includes(skill));
+      const templated = exercises.some((exercise) => 'template' in exercise && exercise.template !== undefined);
+      return exercises.length > 0 && !templated && !state.skills[skill]?.mastered && exercises.every((exercise) => state.exercises[exercise.id]?.solved);
+    });
+}

@@ -166,6 +166,8 @@ export interface ApiTeacherCourse {
 export interface ApiDashboard {
   heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: number[][] }; // mastery[learner][skill]
   stuck: { exercise: string; lesson?: string; failedAttempts: number; hints: number; learners: number }[];
+  /** Skills on which learners solved every exercise without reaching mastery (none is a template): add exercises there. */
+  outOfExercises: { skill: string; title: string; learners: number }[];
   questions: { id: string; question: string; language: string | null; learner: string; createdAt: string; status: 'open' | 'answered' | 'dismissed' }[];
   misconceptions: { exercise: string; misconception: string; count: number; learners: number }[];
   cost: { day: string; task: string; tier: string; calls: number; costUsd: number; inputTokens: number; outputTokens: number }[];

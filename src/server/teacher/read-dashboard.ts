@@ -2,7 +2,7 @@
 // the event log and the tutoring tables, plus each learner's folded state for the mastery heatmap.
 import { sql } from 'kysely';
 import type { CourseBundle } from '../../course/index.js';
-import { bktParamsFor } from '../../learner/index.js';
+import { bktParamsFor, skillsOutOfExercises } from '../../learner/index.js';
 import type { Store } from '../../store/index.js';
 import type { ApiDashboard } from '../api-types.js';
 import { createStoreJournal } from '../tutoring/store-journal.js';
@@ -13,14 +13,14 @@ const misconceptionLimit = 50;
 const questionLimit = 200;
 
 export async function readDashboard(store: Store, bundle: CourseBundle): Promise<ApiDashboard> {
-  const [heatmap, stuck, questions, misconceptions, cost] = await Promise.all([
-    readHeatmap(store, bundle),
+  const [{ heatmap, outOfExercises }, stuck, questions, misconceptions, cost] = await Promise.all([
+    readLearnerStates(store, bundle),
     readStuck(store, bundle),
     readQuestions(store, bundle.public.course.id),
     readMisconceptions(store, bundle.public.course.id),
     readCost(store, bundle.public.course.id),
   ]);
-  return { heatmap, stuck, questions, misconceptions, cost };
+  return { heatmap, stuck, outOfExercises, questions, misconceptions, cost };
 }
 
 /** Learners with any event in the course, with their account (null when it was deleted). */
@@ -32,17 +32,21 @@ async function readLearners(store: Store, course: string) {
   return rows.map((row) => ({ id: row.id, name: learnerDisplayName(row) })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-async function readHeatmap(store: Store, bundle: CourseBundle): Promise<ApiDashboard['heatmap']> {
+/** The mastery heatmap and the skills learners ran out of exercises on, from each learner's folded state. */
+async function readLearnerStates(store: Store, bundle: CourseBundle): Promise<Pick<ApiDashboard, 'heatmap' | 'outOfExercises'>> {
   const learners = await readLearners(store, bundle.public.course.id);
   const skills = bundle.public.course.skills.map((skill) => ({ id: skill.id, title: skill.title }));
   // The tutor's own journal folds the state, so the heatmap shows exactly what the tutor believes (and shares its snapshots).
   const journal = createStoreJournal(store, bundle);
   const mastery: number[][] = [];
+  const outOf = new Map<string, number>();
   for (const learner of learners) {
     const { state } = await journal.read(learner.id);
     mastery.push(skills.map((skill) => state.skills[skill.id]?.mastery ?? bktParamsFor(skill.id, {}).prior));
+    for (const skill of skillsOutOfExercises(state, bundle.public)) outOf.set(skill, (outOf.get(skill) ?? 0) + 1);
   }
-  return { learners, skills, mastery };
+  const outOfExercises = skills.filter((skill) => outOf.has(skill.id)).map((skill) => ({ skill: skill.id, title: skill.title, learners: outOf.get(skill.id)! }));
+  return { heatmap: { learners, skills, mastery }, outOfExercises: outOfExercises.sort((a, b) => b.learners - a.learners) };
 }
 
 async function readStuck(store: Store, bundle: CourseBundle): Promise<ApiDashboard['stuck']> {

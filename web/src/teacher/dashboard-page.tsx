@@ -9,6 +9,7 @@ import { usePageTitle } from '../ui/use-page-title.ts';
 import { CostChart } from './cost-chart.tsx';
 import { MasteryHeatmap } from './mastery-heatmap.tsx';
 import { MisconceptionsChart } from './misconceptions-chart.tsx';
+import { OutOfExercisesList } from './out-of-exercises-list.tsx';
 import { QuestionsList } from './questions-list.tsx';
 import { StuckChart } from './stuck-chart.tsx';
 import { teacherPath, useApiData } from './use-api-data.ts';
@@ -31,6 +32,7 @@ export function DashboardPage() {
       <section className="card teacher-panel" aria-labelledby="stuck-title">
         <h2 id="stuck-title">{t('dashboard.stuck.title')}</h2>
         <StuckChart stuck={data.stuck} />
+        <OutOfExercisesList skills={data.outOfExercises} />
       </section>
       <section className="card teacher-panel" aria-labelledby="misconceptions-title">
         <h2 id="misconceptions-title">{t('dashboard.misconceptions.title')}</h2>

@@ -42,10 +42,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   let uncovered = false;
   const moved = () => session.events.some((event) => event.type === 'activity');
   const movedBefore = moved();
-  if (answered) {
-    const verdict = t(`reply.${answered.verdict as 'correct' | 'partially-correct' | 'incorrect' | 'unparseable'}`);
-    paragraphs.push(answered.verdict === 'correct' ? verdict : `${verdict} ${t('reply.try-again')}`);
-  }
+  // The verdict itself is its own part (a badge in the web app, a line in the terminal): the reply says what next.
+  if (answered) paragraphs.push(t(answered.verdict === 'correct' ? 'reply.well-done' : 'reply.try-again'));
   if (action.type === 'message') {
     const activity = session.state.activity;
     const quote = findCourseQuote(index, message, activity?.lesson);

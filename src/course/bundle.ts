@@ -63,6 +63,11 @@ export interface PublicTemplate {
   variables: string[];
 }
 
+/** A template exercise draws new numbers for each variant (a learner's next one after each right answer). */
+export function isTemplateExercise(exercise: PublicExercise): boolean {
+  return 'template' in exercise && exercise.template !== undefined;
+}
+
 export type ExerciseKey =
   | { type: 'choice'; correct: string[]; mistakes: Mistake[]; revealingHints: PublicHint[]; explanation?: string }
   | { type: 'numeric'; answer?: number; tolerance?: Tolerance; unit?: string; template?: Template; mistakes: Mistake[]; revealingHints: PublicHint[]; explanation?: string }

@@ -1,4 +1,4 @@
-// What the tutor says in its own words (not the course's, not a model's): verdicts and notices of a
+// What the tutor says in its own words (not the course's, not a model's): what to do after an answer, notices of a
 // turn without a model, the reasons for the next activity, command replies. One catalog per language in
 // phrases/, shared with the web app, which shows the same notices and reasons. A language without a
 // catalog (any language may be a learner's) gets English; course text itself goes through the

@@ -2,9 +2,9 @@
 // Order: overdue reviews; remediation of a prerequisite when a skill keeps failing; practice of the
 // weakest skill in progress; the next lesson whose prerequisites are mastered. Deterministic for a
 // given state, course, time and seed.
-import type { PublicBundle, PublicExercise } from '../course/index.js';
-import type { ActivityKind, NextWhy } from './events.js';
+import { isTemplateExercise, type PublicBundle, type PublicExercise } from '../course/index.js';
 import { creditResumesAt } from './attempt-evidence.js';
+import type { ActivityKind, NextWhy } from './events.js';
 import { bktParamsFor, type LearnerModelOptions } from './fold-learner-state.js';
 import type { LearnerState, SkillState } from './learner-state.js';
 import { daysOverdue, recallProbability } from './review-schedule.js';
@@ -20,7 +20,6 @@ export interface NextActivity {
   /** The same reason as data, so an interface can say it in the learner's language. */
   why: NextWhy;
 }
-
 
 export interface ChooseNextActivityOptions extends LearnerModelOptions {
   now: Date;
@@ -50,8 +49,7 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
   // A solved exercise answered right again tells nothing until a day has passed (attempt-evidence.ts), except a template's;
   // a skill whose every exercise is in that state rests: it neither holds the learner nor blocks a lesson.
   const resumesAt = (exercise: PublicExercise) => creditResumesAt(state.exercises[exercise.id], options.repeatGapHours);
-  const templated = (exercise: PublicExercise) => 'template' in exercise && exercise.template !== undefined; // new numbers after each solve
-  const tellsNow = (exercise: PublicExercise) => templated(exercise) || resumesAt(exercise) <= options.now.getTime();
+  const tellsNow = (exercise: PublicExercise) => isTemplateExercise(exercise) || resumesAt(exercise) <= options.now.getTime();
   const resting = (skill: string) => practicable(skill) && !exercisesFor(skill).some(tellsNow);
   const settled = (skill: string) => isMastered(skill) || !practicable(skill) || resting(skill);
   const lessonFor = (skill: string) => course.lessons.find((lesson) => lesson.skills.includes(skill));
@@ -150,7 +148,6 @@ export function skillsOutOfExercises(state: LearnerState, course: PublicBundle):
     .map((skill) => skill.id)
     .filter((skill) => {
       const exercises = course.exercises.filter((exercise) => exercise.skills.includes(skill));
-      const templated = exercises.some((exercise) => 'template' in exercise && exercise.template !== undefined);
-      return exercises.length > 0 && !templated && !state.skills[skill]?.mastered && exercises.every((exercise) => state.exercises[exercise.id]?.solved);
+      return exercises.length > 0 && !exercises.some(isTemplateExercise) && !state.skills[skill]?.mastered && exercises.every((exercise) => state.exercises[exercise.id]?.solved);
     });
 }

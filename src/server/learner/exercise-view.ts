@@ -1,6 +1,6 @@
 // An exercise as a learner sees it (ApiExercise): the prompt of THIS learner's variant (the one the
 // tutor checks against), translated and rendered, with their progress. Never a key.
-import type { CourseBundle, PublicExercise } from '../../course/index.js';
+import { isTemplateExercise, type CourseBundle, type PublicExercise } from '../../course/index.js';
 import type { LearnerState } from '../../learner/index.js';
 import { learnerExercisePrompt } from '../../tutor/index.js';
 import type { ApiExercise } from '../api-types.js';
@@ -9,7 +9,6 @@ import type { CourseText } from './course-text.js';
 export async function exerciseView(input: { bundle: CourseBundle; exercise: PublicExercise; learner: string; state: LearnerState; text: CourseText }): Promise<{ exercise: ApiExercise; original: boolean }> {
   const { bundle, exercise, learner, state, text } = input;
   const progress = state.exercises[exercise.id];
-  const templated = 'template' in exercise && exercise.template !== undefined;
   const prompt = await text.html(learnerExercisePrompt(bundle, learner, exercise, progress?.variant).prompt);
   const choices = exercise.type === 'choice' ? await Promise.all(exercise.choices.map(async (choice) => ({ id: choice.id, ...(await text.html(choice.text)) }))) : undefined;
   const view: ApiExercise = {
@@ -19,7 +18,7 @@ export async function exerciseView(input: { bundle: CourseBundle; exercise: Publ
     promptHtml: prompt.html,
     skills: exercise.skills,
     hintCount: exercise.hintCount,
-    ...(templated ? { variant: progress?.variant ?? 0 } : {}),
+    ...(isTemplateExercise(exercise) ? { variant: progress?.variant ?? 0 } : {}),
     progress: { attempts: progress?.attempts ?? 0, solved: progress?.solved ?? false, hintsSeen: progress?.hintsSeen ?? 0, ...(progress?.lastVerdict ? { lastVerdict: progress.lastVerdict } : {}) },
   };
   if (choices) Object.assign(view, { choices: choices.map(({ id, html }) => ({ id, html })), multiple: exercise.type === 'choice' && exercise.multiple });

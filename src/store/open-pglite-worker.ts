@@ -14,7 +14,8 @@ type ErrorData = { name?: string; message: string; [field: string]: unknown };
 export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWorkerClient> {
   // The young generation as the main thread's with --max-semi-space-size=32: PGlite leaves about 75 KB of garbage per query.
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+  // `caller`: the stack of the query's call, for its error (a reply comes in an event handler, which would show no caller).
+  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void; caller: { stack?: string } }>();
   let nextId = 1;
   let failure: Error | undefined;
   const failAll = (error: Error) => {
@@ -23,27 +24,30 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWo
     pending.clear();
   };
   await new Promise<void>((resolve, reject) => {
-    worker.once('message', (message: { ready: boolean; error?: ErrorData }) => (message.ready ? resolve() : reject(toError(message.error!))));
+    worker.once('message', (message: { ready: boolean; error?: ErrorData }) => (message.ready ? resolve() : reject(toError(message.error!, new Error().stack))));
     worker.once('error', reject);
   });
   worker.on('message', (reply: Reply) => {
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
-    if (reply.error) waiting.reject(toError(reply.error));
+    if (reply.error) waiting.reject(toError(reply.error, waiting.caller.stack));
     else waiting.resolve(reply);
   });
   worker.on('error', (error) => failAll(error));
   worker.on('exit', (code) => failAll(new Error(`the database thread stopped (exit code ${code})`)));
+  const query: PgliteWorkerClient['query'] = (sql, params = []) => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    const caller: { stack?: string } = {};
+    Error.captureStackTrace(caller, query);
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve: (reply) => resolve({ rows: reply.rows ?? [], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) }), reject, caller });
+      worker.postMessage({ id, sql, params });
+    });
+  };
   return {
-    query(sql, params = []) {
-      if (failure) return Promise.reject(failure);
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: (reply) => resolve({ rows: reply.rows ?? [], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) }), reject });
-        worker.postMessage({ id, sql, params });
-      });
-    },
+    query,
     async close() {
       if (failure) return;
       const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -53,7 +57,11 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWo
   };
 }
 
-function toError(data: ErrorData): Error {
+/** The worker's error as an Error of this thread, with the stack of the call that caused it. */
+function toError(data: ErrorData, callerStack: string | undefined): Error {
   const { message, name, ...fields } = data;
-  return Object.assign(new Error(message), { name: name ?? 'Error' }, fields);
+  const error = Object.assign(new Error(message), { name: name ?? 'Error' }, fields);
+  const frames = callerStack?.slice(callerStack.indexOf('\n')) ?? '';
+  error.stack = `${error.name}: ${message}${frames}`;
+  return error;
 }

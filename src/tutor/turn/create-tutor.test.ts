@@ -157,7 +157,10 @@ describe('a tutor turn', () => {
   });
 
   it("speaks the learner's language in no-model mode, and moves on to an exercise when the learner has read the lesson", async () => {
-    const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) }); // no model configured
+    const questions: string[] = [];
+    const memory = createMemoryJournal(bundle.public, fixedClock());
+    const journal = { ...memory, recordQuestion: async ({ question }: { question: string }) => void questions.push(question) };
+    const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }), journal }); // no model configured
     expect((await send('/lang es', { type: 'language', language: 'es' })).text).toBe('A partir de ahora responderé en español.');
     const hello = await send('Hola');
     expect(hello.notices).toEqual(['El asistente no está disponible ahora, así que recibes directamente el material del curso, las respuestas corregidas y las pistas del profesor.']);
@@ -170,6 +173,11 @@ describe('a tutor turn', () => {
     expect(wrong.verdicts.map((verdict) => verdict.verdict)).toEqual(['incorrect']);
     expect(wrong.text).toBe('Inténtalo de nuevo con /answer <tu respuesta>, o pide una pista con /hint.');
     expect((await send('/lesson nowhere', { type: 'lesson', lesson: 'nowhere' })).notices).toEqual(['No hay ninguna lección «nowhere» en este curso.']);
+    // A question in Spanish shares no words with an English course: without a model it is neither found nor sent to the teacher.
+    expect((await send('¿Por qué la suma es conmutativa?')).text).toMatch(/^Mientras el asistente no está disponible, solo puedo buscar con las palabras del propio curso, en inglés\./);
+    expect(questions).toEqual([]);
+    expect((await send('Who painted the Mona Lisa?')).text).toMatch(/^El curso no trata eso/); // in the course's language: not covered
+    expect(questions).toEqual(['Who painted the Mona Lisa?']);
   });
 
   it('gives no mastery for answering a solved exercise right again the same day', async () => {

@@ -134,7 +134,7 @@ export function createTutor(options: TutorOptions): Tutor {
           summary.offline = offline;
           notice('offline', t('notice.offline'));
           const practise = () => advanceActivity(session, bundle, true, clock.now(), options.random);
-          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, shownExercise, shownLesson, ...(answered ? { answered } : {}) });
+          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, ...(answered ? { answered } : {}) });
           say(reply.text);
           summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
           if (reply.uncovered) unanswered.push([]);

@@ -4,13 +4,13 @@
 // course does not cover is passed on to the teacher. A message that asks nothing while the learner is
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
-import type { Phrases } from '../../i18n/index.js';
+import { languageNameIn, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
-import { uncoveredQuestion } from './uncovered-question.js';
+import { questionWords, uncoveredQuestion } from './uncovered-question.js';
 
 export interface NoModelReplyInput {
   session: TurnSession;
@@ -20,6 +20,8 @@ export interface NoModelReplyInput {
   practise: () => Promise<boolean>;
   action: TurnAction;
   message: string;
+  /** The message's language, when detected reliably. */
+  messageLanguage?: string;
   /** What was shown already this turn (an exercise opened by the plan, a verdict). */
   shownExercise: boolean;
   shownLesson: boolean;
@@ -36,7 +38,7 @@ export interface NoModelReply {
 }
 
 /** Shows course material for the turn and returns the reply. */
-export async function noModelReply({ session, index, phrases: t, practise, action, message, shownExercise, shownLesson, answered }: NoModelReplyInput): Promise<NoModelReply> {
+export async function noModelReply({ session, index, phrases: t, practise, action, message, messageLanguage, shownExercise, shownLesson, answered }: NoModelReplyInput): Promise<NoModelReply> {
   const paragraphs: string[] = [];
   const citations: string[] = [];
   let uncovered = false;
@@ -50,12 +52,15 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
+    } else if (otherLanguage(messageLanguage, session.bundle.course.language) && questionWords(message)) {
+      // Without a model a question in another language shares no words with the course: it can be neither found nor called uncovered.
+      paragraphs.push(t('reply.offline-other-language', { language: languageNameIn(session.bundle.course.language, t.language) }));
     } else if (uncoveredQuestion(index, message)) {
       uncovered = true;
       paragraphs.push(t('reply.not-covered'));
     }
     // "OK", "next", "quiz me" on a lesson the learner already has: on to practice.
-    const ready = !quote && !uncovered && !movedBefore && !session.current() && activity?.kind === 'teach';
+    const ready = paragraphs.length === 0 && !movedBefore && !session.current() && activity?.kind === 'teach';
     if (ready && (await practise())) shownExercise = true;
     const opened = session.current();
     if (opened) {
@@ -73,6 +78,11 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (reason) paragraphs.unshift(reason);
   }
   return { text: paragraphs.join('\n\n'), citations, uncovered };
+}
+
+function otherLanguage(message: string | undefined, course: string): boolean {
+  const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+  return message !== undefined && base(message) !== base(course);
 }
 
 /** The policy's reason as a sentence in the learner's language, with the course's names (translated where the cache has them). */

@@ -77,6 +77,7 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await card.getByRole('button', { name: 'Try another one like this' }).click();
     await expect.poll(endpoints).not.toEqual(first);
     expect(await card.getByRole('textbox').inputValue()).toBe(''); // a fresh card: no answer, no verdict
+    expect(await card.evaluate((element) => element === document.activeElement)).toBe(true); // the focus moved to the new exercise
     expect(await card.getByRole('button', { name: 'Try another one like this' }).count()).toBe(0);
     await context.close();
   }, 120_000);

@@ -3,7 +3,7 @@
 // and the solve the tutor showed for it in the chat. A template exercise, once answered right, offers
 // another one like it: its next variant (GET …/exercises/:id), with new numbers and a fresh card.
 // Widgets always answer through these endpoints, never through the chat, so a verdict never depends on a model.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
 import { directionOf } from '../../i18n/index.ts';
@@ -42,14 +42,22 @@ interface ExerciseCardProps {
 
 export function ExerciseCard(props: ExerciseCardProps) {
   const [exercise, setExercise] = useState(props.exercise);
+  const [asked, setAsked] = useState(false); // the learner asked for another one: the new card takes the focus
   useEffect(() => setExercise(props.exercise), [props.exercise]); // the lesson was loaded again
-  const another = async () => setExercise(await api<ApiExercise>(coursePath(props.course, 'exercises', exercise.id)));
+  const another = async () => {
+    setExercise(await api<ApiExercise>(coursePath(props.course, 'exercises', exercise.id)));
+    setAsked(true);
+  };
   // A new variant is a new card: its answer, verdict and hints start empty.
-  return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} exercise={exercise} onAnother={exercise.variant === undefined ? undefined : another} />;
+  return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
-function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, fromChat, onAnother }: ExerciseCardProps & { onAnother?: () => Promise<void> }) {
+function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
   const { t } = useTranslation('learner');
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnMount) card.current?.focus(); // the button that asked is gone; keyboard and screen-reader users land on the new exercise
+  }, [focusOnMount]);
   const promptId = useId();
   const [answer, setAnswer] = useState(exercise.type === 'code' ? (exercise.starter ?? '') : '');
   const [verdict, setVerdict] = useState<ApiVerdict>();
@@ -112,7 +120,7 @@ function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, f
   const canHint = exercise.hintCount > 0 && hintsSeen < exercise.hintCount;
 
   return (
-    <article className={`exercise-card${solved ? ' exercise-solved' : ''}`} id={exerciseAnchor(exercise.id)} tabIndex={-1} aria-labelledby={`${promptId}-title`}>
+    <article ref={card} className={`exercise-card${solved ? ' exercise-solved' : ''}`} id={exerciseAnchor(exercise.id)} tabIndex={-1} aria-labelledby={`${promptId}-title`}>
       <header className="exercise-header">
         <h3 id={`${promptId}-title`}>{t('exercise.title', { number: index })}</h3>
         <span className="exercise-meta">

@@ -83,6 +83,8 @@ export interface ApiLearnerState {
   lessons: { id: string; started: boolean; exercisesSolved: number; exercises: number }[];
   /** `reason` is one English sentence; `why` is the same reason as data for saying it in the learner's language. */
   next: { kind: 'teach' | 'practise' | 'review' | 'remediate'; lesson?: string; exercise?: string; skill?: string; reason: string; why: NextWhy } | null;
+  /** With nothing next because every exercise left was solved recently: when answering them counts again (ISO time). */
+  practiceResumes?: string;
   reviewsDue: { skill: string; due: string }[];
   profile: ApiProfile;
 }

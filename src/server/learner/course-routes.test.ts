@@ -125,4 +125,19 @@ describe('reading a course as a learner', () => {
     expect(body.lessons.map((lesson: { id: string; started: boolean }) => [lesson.id, lesson.started])).toEqual([['adding', false], ['multiplying', true]]);
     expect(body.skills.find((skill: { id: string }) => skill.id === 'multiply').status).toBe('in-progress');
   });
+
+  it('says when practice counts again once every exercise left was solved, after mistakes, today', async () => {
+    const learner = await kit.signIn('learner');
+    const answer = (exercise: string, turnId: string, text: string) => kit.request(`/api/courses/tiny/exercises/${exercise}/attempts`, { cookie: learner.cookie, body: { turnId, answer: text } });
+    for (const lesson of ['adding', 'multiplying']) await (await kit.request('/api/courses/tiny/turns', { cookie: learner.cookie, body: { turnId: `open-${lesson}`, text: `/lesson ${lesson}` } })).text();
+    for (const [exercise, wrong, right] of [['add-1', '8', '7'], ['mul-choice', 'a', 'b'], ['mul-word', 'sum', 'product']] as const) {
+      await answer(exercise, `${exercise}-wrong`, wrong);
+      await answer(exercise, `${exercise}-right`, right);
+    }
+    const { body } = await getJson('/api/courses/tiny/state', learner.cookie);
+    expect(body.skills.some((skill: { mastered: boolean }) => skill.mastered)).toBe(false);
+    expect(body.next).toBeNull();
+    const resumes = Date.parse(body.practiceResumes);
+    expect(resumes - kit.context.clock.now().getTime()).toBeGreaterThan(19 * 3_600_000); // about a day after the first of them was solved
+  });
 });

@@ -32,6 +32,7 @@ export function learnerStateView(state: LearnerState, bundle: PublicBundle, lear
     skills,
     lessons,
     next: next.kind === 'finished' ? null : { kind: next.kind, reason: next.reason, why: next.why, ...(next.lesson ? { lesson: next.lesson } : {}), ...(next.exercise ? { exercise: next.exercise } : {}), ...(next.skill ? { skill: next.skill } : {}) },
+    ...(next.why.code === 'finished' && next.why.practiceResumes ? { practiceResumes: next.why.practiceResumes } : {}),
     reviewsDue,
     profile: profileView(state),
   };

@@ -61,7 +61,13 @@ export function CourseMapPage() {
               )}
             </>
           )}
-          {!next && <p className="muted">{t('map.allDoneHelp')}</p>}
+          {!next && (
+            <p className="muted">
+              {state.data.practiceResumes
+                ? t('map.practiceResumes', { date: new Date(state.data.practiceResumes).toLocaleString(i18n.language, { weekday: 'long', hour: 'numeric', minute: '2-digit' }) })
+                : t('map.allDoneHelp')}
+            </p>
+          )}
         </section>
 
         <section className="card reviews-card" aria-labelledby="reviews-title">

@@ -57,6 +57,11 @@ describe('foldLearnerState', () => {
     expect(state.skills.fractions!.opportunities).toBe(2);
   });
 
+  it('starts a lesson when it is taught, or when the learner answers or asks for a hint on one of its exercises', () => {
+    const state = foldLearnerState(emptyLearnerState(), [event('hint', { exercise: 'ratios-2', rung: 1, reveals: false }), attempt('fractions-1', 'incorrect'), event('activity', { kind: 'teach', lesson: 'ratios-lesson', reason: 'test' })], course, { params });
+    expect(state.lessonsStarted).toEqual(['ratios-lesson', 'fractions-lesson']);
+  });
+
   it('folding a snapshot and then the tail equals folding everything, through JSON', () => {
     const events = [
       event('activity', { kind: 'teach', lesson: 'fractions-lesson', reason: 'start' }),

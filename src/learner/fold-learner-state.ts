@@ -41,6 +41,11 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
     return current;
   };
   const exerciseState = (exercise: string) => (next.exercises[exercise] ??= { attempts: 0, solved: false, hintsSeen: 0, revealed: false });
+  // A lesson is started once taught, or once the learner works on one of its exercises (from the lesson page, say).
+  const lessonOf = (exercise: string) => course.exercises.find((candidate) => candidate.id === exercise)?.lesson;
+  const startLesson = (lesson: string | undefined) => {
+    if (lesson && !next.lessonsStarted.includes(lesson)) next.lessonsStarted.push(lesson);
+  };
   const settleMastery = (skill: SkillState, time: string) => {
     skill.mastered = skill.mastery >= threshold;
     if (skill.mastered && !skill.masteredAt) skill.masteredAt = time;
@@ -49,6 +54,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
 
   const applyAttempt = (attempt: EventPayload<'attempt'>, time: string) => {
     const exercise = exerciseState(attempt.exercise);
+    startLesson(lessonOf(attempt.exercise));
     // Right again on an exercise solved recently: the learner may remember the answer, which says nothing new.
     const remembered = remembersAnswer(exercise, attempt, Date.parse(time), options.repeatGapHours);
     exercise.attempts++;
@@ -100,6 +106,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
         break;
       case 'hint': {
         const exercise = exerciseState(event.payload.exercise);
+        startLesson(lessonOf(event.payload.exercise));
         exercise.hintsSeen = Math.max(exercise.hintsSeen, event.payload.rung);
         exercise.revealed ||= event.payload.reveals;
         break;
@@ -107,7 +114,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
       case 'activity': {
         const { kind, lesson, exercise, skill, reason, why } = event.payload;
         next.activity = { kind, reason, since: event.time, ...(lesson ? { lesson } : {}), ...(exercise ? { exercise } : {}), ...(skill ? { skill } : {}), ...(why ? { why } : {}) };
-        if (kind === 'teach' && lesson && !next.lessonsStarted.includes(lesson)) next.lessonsStarted.push(lesson);
+        if (kind === 'teach') startLesson(lesson);
         // Going back over a failing skill's lesson starts its failure streak afresh.
         if (kind === 'teach' && skill && next.skills[skill]) Object.assign(next.skills[skill], { failureStreak: 0, remediationProgress: 0 });
         break;

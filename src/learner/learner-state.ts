@@ -68,7 +68,7 @@ export interface LearnerState {
   lastEventTime?: string;
   skills: Record<string, SkillState>;
   exercises: Record<string, ExerciseState>;
-  /** Lessons the learner has been taught (an activity of kind teach), in order. */
+  /** Lessons the learner has been taught (an activity of kind teach) or has worked on (an attempt or a hint on one of their exercises), in order. */
   lessonsStarted: string[];
   profile: LearnerProfile;
   memory: MemoryItem[];

@@ -10,9 +10,8 @@ export function learnerStateView(state: LearnerState, bundle: PublicBundle, lear
   const threshold = bundle.course.masteryThreshold;
   const lessons = bundle.lessons.map((lesson) => {
     const exercises = bundle.exercises.filter((exercise) => exercise.lesson === lesson.id);
-    // Started once taught, or once the learner has tried or asked for a hint on one of its exercises.
-    const tried = exercises.some((exercise) => (state.exercises[exercise.id]?.attempts ?? 0) + (state.exercises[exercise.id]?.hintsSeen ?? 0) > 0);
-    return { id: lesson.id, started: state.lessonsStarted.includes(lesson.id) || tried, exercisesSolved: exercises.filter((exercise) => state.exercises[exercise.id]?.solved).length, exercises: exercises.length };
+    // Started once taught, or once the learner has tried or asked for a hint on one of its exercises (the fold's lessonsStarted).
+    return { id: lesson.id, started: state.lessonsStarted.includes(lesson.id), exercisesSolved: exercises.filter((exercise) => state.exercises[exercise.id]?.solved).length, exercises: exercises.length };
   });
   const started = new Set(bundle.lessons.filter((_, index) => lessons[index]!.started).flatMap((lesson) => lesson.skills));
   const reviewsDue: ApiLearnerState['reviewsDue'] = [];

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelRouter } from '../models/index.js';
 import { languageName } from './language-name.js';
+import { sameLanguage } from './language-tag.js';
 import type { TranslationCache } from './translation-cache.js';
 
 export interface GlossaryTerm {
@@ -65,10 +66,6 @@ export function createTranslator({ router, cache, glossary, course }: Translator
       return { text: translated, source: 'model' };
     },
   };
-}
-
-function sameLanguage(a: string, b: string): boolean {
-  return a.toLowerCase().split('-')[0] === b.toLowerCase().split('-')[0];
 }
 
 /** Replaces protected spans by ⟦n⟧; `restore` puts them back (a placeholder the model dropped stays dropped). */

@@ -1,6 +1,7 @@
 // Which language a learner writes in, with eld (n-gram language identification, offline).
 // Short or mixed texts are often unreliable; then the answer is undefined and the caller keeps its default.
 import { eld } from 'eld/small';
+import { sameLanguage } from './language-tag.js';
 
 export interface DetectedLanguage {
   language: string; // ISO 639-1, e.g. "es"
@@ -46,6 +47,5 @@ export function detectLearnerLanguage(messages: readonly string[]): string | und
 export function isWrongLanguage(reply: string, expected: string): boolean {
   const detected = detectLanguage(reply);
   if (!detected?.reliable) return false;
-  const base = expected.toLowerCase().split('-')[0]!;
-  return detected.language !== base && reply.replace(/[^\p{L}]/gu, '').length >= 24;
+  return !sameLanguage(detected.language, expected) && reply.replace(/[^\p{L}]/gu, '').length >= 24;
 }

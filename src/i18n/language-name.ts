@@ -1,4 +1,6 @@
 // English names of languages for prompts ("Reply in Spanish" works better than "Reply in es").
+import { baseLanguage } from './language-tag.js';
+
 const names: Record<string, string> = {
   ar: 'Arabic', bn: 'Bengali', ca: 'Catalan', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English', es: 'Spanish',
   fa: 'Persian', fi: 'Finnish', fr: 'French', he: 'Hebrew', hi: 'Hindi', hu: 'Hungarian', id: 'Indonesian', it: 'Italian', ja: 'Japanese',
@@ -8,5 +10,5 @@ const names: Record<string, string> = {
 
 /** "es" → "Spanish"; an unknown tag is returned as it is. */
 export function languageName(tag: string): string {
-  return names[tag.toLowerCase().split('-')[0]!] ?? tag;
+  return names[baseLanguage(tag)] ?? tag;
 }

@@ -12,6 +12,7 @@ import hi from './phrases/hi.json' with { type: 'json' };
 import pt from './phrases/pt.json' with { type: 'json' };
 import sw from './phrases/sw.json' with { type: 'json' };
 import zh from './phrases/zh.json' with { type: 'json' };
+import { baseLanguage } from './language-tag.js';
 
 type Catalog = typeof en;
 /** A phrase with plural forms (`…_one`, `…_other`, by Intl.PluralRules) is named without its suffix and given a `count`. */
@@ -40,7 +41,7 @@ void phrases.init({
 
 /** The tutor's phrases in `language` (a BCP-47 tag: 'pt-BR' uses the Portuguese catalog; one without a catalog, English). */
 export function phrasesFor(language: string): Phrases {
-  const base = language.toLowerCase().split(/[-_]/)[0] ?? '';
+  const base = baseLanguage(language);
   const catalogLanguage = base in phraseCatalogs ? base : 'en';
   const t: TFunction = phrases.getFixedT(catalogLanguage);
   return Object.assign((key: PhraseKey, values?: Record<string, string | number>) => t(key, values ?? {}), { language: catalogLanguage });

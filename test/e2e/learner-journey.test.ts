@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { startE2EServer, type E2EServer } from './e2e-server.js';
-import { completeFirstLesson, completeOnboarding, openFirstLesson, startAsGuest } from './learner-steps.js';
+import { completeFirstLesson, guestOnFirstLesson } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -33,9 +33,7 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
 
   it('reads a command typed in the chat as its button, and gives a mistyped one back with the reason', async () => {
     const { page, context } = await newVisitor(browser, server.url);
-    await startAsGuest(page);
-    await completeOnboarding(page);
-    await openFirstLesson(page);
+    await guestOnFirstLesson(page);
     const tutor = page.getByRole('region', { name: 'Your tutor' });
     const box = tutor.getByRole('textbox', { name: 'Message to your tutor' });
     const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
@@ -64,9 +62,7 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
 
   it('offers another exercise like a template one answered right, with new numbers to work out', async () => {
     const { page, context } = await newVisitor(browser, server.url);
-    await startAsGuest(page);
-    await completeOnboarding(page);
-    await openFirstLesson(page);
+    await guestOnFirstLesson(page);
     // "For f(x) = x², what is the average rate of change of f between x = a and x = b?": a + b
     const card = page.locator('#exercise-secant-slope-template');
     const endpoints = async () => [...((await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g))].map((match) => Number(match[1]));

@@ -47,6 +47,13 @@ export async function openFirstLesson(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1, name: firstLessonTitle }).isVisible()).toBe(true);
 }
 
+/** A new guest, onboarded, on the first lesson's page. */
+export async function guestOnFirstLesson(page: Page): Promise<void> {
+  await startAsGuest(page);
+  await completeOnboarding(page);
+  await openFirstLesson(page);
+}
+
 /** Sends a message to the tutor and waits for the streamed reply; returns the reply's text. */
 export async function chatWithTutor(page: Page, message: string): Promise<string> {
   const tutor = page.getByRole('region', { name: 'Your tutor' });

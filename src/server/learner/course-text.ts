@@ -3,7 +3,7 @@
 // the course renderer (KaTeX, highlighted code, no raw HTML from the source).
 import path from 'node:path';
 import { renderMarkdown, sha256, type CourseBundle } from '../../course/index.js';
-import { createTranslator, type Translator } from '../../i18n/index.js';
+import { createTranslator, sameLanguage, type Translator } from '../../i18n/index.js';
 import type { ServerContext } from '../server-context.js';
 import { createStoreTranslationCache } from '../tutoring/store-translation-cache.js';
 
@@ -32,7 +32,7 @@ export function courseTranslator(context: Pick<ServerContext, 'router' | 'store'
 
 export function createCourseText(translator: Translator, bundle: CourseBundle, language: string): CourseText {
   const from = bundle.public.course.language;
-  const same = from.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
+  const same = sameLanguage(from, language);
   const translate = async (text: string, hash = sha256(text)) => {
     const translated = await translator.translate({ text, hash, from, to: language });
     return { text: translated.text, original: !same && translated.source === 'original' && text.trim() !== '' };

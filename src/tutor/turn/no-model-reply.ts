@@ -4,7 +4,7 @@
 // course does not cover is passed on to the teacher. A message that asks nothing while the learner is
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
-import { languageNameIn, type Phrases } from '../../i18n/index.js';
+import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
@@ -52,7 +52,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
-    } else if (otherLanguage(messageLanguage, session.bundle.course.language) && questionWords(message)) {
+    } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && questionWords(message)) {
       // Without a model a question in another language shares no words with the course: it can be neither found nor called uncovered.
       paragraphs.push(t('reply.offline-other-language', { language: languageNameIn(session.bundle.course.language, t.language) }));
     } else if (uncoveredQuestion(index, message)) {
@@ -64,7 +64,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (ready && (await practise())) shownExercise = true;
     const opened = session.current();
     if (opened) {
-      if (!shownExercise) await session.openExercise(opened.exercise.id, session.state.activity?.reason ?? 'Your current exercise.');
+      if (!shownExercise) await session.openExercise(opened.exercise.id); // the current activity's exercise: no new activity to record
       paragraphs.push(t('reply.here-is-exercise'));
     } else if (session.state.activity?.lesson && !shownLesson) {
       await session.openLesson(session.state.activity.lesson, session.state.activity.reason);
@@ -78,11 +78,6 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (reason) paragraphs.unshift(reason);
   }
   return { text: paragraphs.join('\n\n'), citations, uncovered };
-}
-
-function otherLanguage(message: string | undefined, course: string): boolean {
-  const base = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
-  return message !== undefined && base(message) !== base(course);
 }
 
 /** The policy's reason as a sentence in the learner's language, with the course's names (translated where the cache has them). */

@@ -48,8 +48,8 @@ export function ExerciseCard(props: ExerciseCardProps) {
     setExercise(await api<ApiExercise>(coursePath(props.course, 'exercises', exercise.id)));
     setAsked(true);
   };
-  // A new variant is a new card: its answer, verdict and hints start empty.
-  return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
+  // A new variant is a new card: its answer, verdict and hints start empty (what the chat showed was for the old numbers).
+  return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} {...(asked ? { fromChat: undefined } : {})} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
 function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {

@@ -69,10 +69,10 @@ describe('checkAnswer', () => {
     const exercise: PublicExercise = { ...base, id: 'explain', type: 'free-response', rubric: [{ criterion: 'Names the chain rule', points: 1 }, { criterion: 'Explains the inner derivative', points: 2 }] };
     const key: ExerciseKey = { ...keyBase, type: 'free-response', reference: 'Use the chain rule; multiply by the inner derivative 2x.' };
     const none = await checkAnswer({ exercise, key, answer: 'chain rule' });
-    expect(none).toMatchObject({ verdict: 'unparseable', reason: 'needs-grader' });
+    expect(none).toMatchObject({ verdict: 'unparseable', reason: 'needs-grader', message: 'This answer is graded against a rubric, and no grader is available right now.' });
     const grader = async () => ({ criteria: [{ criterion: 'Names the chain rule', awarded: 1 }, { criterion: 'Explains the inner derivative', awarded: 5 }] });
-    expect(await checkAnswer({ exercise, key, answer: 'chain rule', grader })).toMatchObject({ verdict: 'correct', message: '3 of 3 points' });
+    expect(await checkAnswer({ exercise, key, answer: 'chain rule', grader })).toMatchObject({ verdict: 'correct', message: 'Rubric score: 3/3' });
     const partial = async () => ({ criteria: [{ criterion: 'Names the chain rule', awarded: 1 }] });
-    expect(await checkAnswer({ exercise, key, answer: 'chain rule', grader: partial })).toMatchObject({ verdict: 'partially-correct', message: '1 of 3 points' });
+    expect(await checkAnswer({ exercise, key, answer: 'chain rule', grader: partial })).toMatchObject({ verdict: 'partially-correct', message: 'Rubric score: 1/3' });
   });
 });

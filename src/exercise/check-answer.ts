@@ -1,6 +1,7 @@
 // The one entry point for judging an answer: picks the checker for the exercise's type, resolves the
 // template variant, and recognises the teacher's common mistakes. The verdict never contains the key.
 import type { ExerciseKey, Mistake, PublicExercise } from '../course/index.js';
+import { describeProblem } from './answer-problem.js';
 import { checkChoice } from './check-choice.js';
 import { checkCode } from './check-code.js';
 import { checkExpression } from './check-expression.js';
@@ -24,10 +25,16 @@ export interface CheckAnswerInput {
 }
 
 /**
- * Judges a learner's answer.
+ * Judges a learner's answer; a problem with it is said in the learner's language (`message`).
  * @example await checkAnswer({ exercise, key, answer: '1/2', language: 'de' }) // { verdict: 'correct' }
+ * @example await checkAnswer({ exercise, key, answer: '0.5', language: 'fr' }) // { verdict: 'unparseable', message: 'écris les décimales avec …' }
  */
 export async function checkAnswer(input: CheckAnswerInput): Promise<Verdict> {
+  const verdict = await judge(input);
+  return verdict.problem ? { ...verdict, message: describeProblem(verdict.problem, input.language) } : verdict;
+}
+
+async function judge(input: CheckAnswerInput): Promise<Verdict> {
   const { exercise, key } = input;
   if (exercise.type !== key.type) throw new ExerciseKeyError(`exercise ${exercise.id} is ${exercise.type} but its key is ${key.type}`);
   const text = Array.isArray(input.answer) ? input.answer.join(', ') : input.answer;
@@ -64,7 +71,7 @@ export async function checkAnswer(input: CheckAnswerInput): Promise<Verdict> {
     }
     case 'free-response': {
       if (exercise.type !== 'free-response') break;
-      if (!input.grader) return { verdict: 'unparseable', reason: 'needs-grader', message: 'This answer is graded against a rubric, and no grader is available right now.' };
+      if (!input.grader) return { verdict: 'unparseable', reason: 'needs-grader', problem: { code: 'needs-grader' } };
       const grade = await input.grader({ prompt: exercise.prompt, rubric: exercise.rubric, reference: key.reference, answer: text, language: input.language });
       const { rubric: _rubric, ...verdict } = verdictFromRubric(scoreRubric(exercise.rubric, grade), grade.feedback);
       return verdict;

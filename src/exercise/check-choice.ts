@@ -1,4 +1,5 @@
 // Choice answers, single or multiple: each picked choice may be given by id, letter, 1-based number or text.
+import { expecting, type AnswerProblem } from './answer-problem.js';
 import { normaliseText } from './check-text.js';
 import { asciiForms } from './math.js';
 import { unparseable, type Verdict } from './verdict.js';
@@ -31,8 +32,8 @@ function resolveChoice(exercise: ChoiceExercise, token: string): string | undefi
 }
 
 /** Reads the learner's picks: an array of tokens, or one string such as "a, c" or a choice's text. */
-export function readChoices(exercise: ChoiceExercise, answer: string | string[]): { ids: string[] } | { error: string } {
-  const expected = `expected ${exercise.multiple ? 'one or more of' : 'one of'} ${exercise.choices.map((choice) => choice.id).join(', ')}`;
+export function readChoices(exercise: ChoiceExercise, answer: string | string[]): { ids: string[] } | { problem: AnswerProblem } {
+  const failed = (problem: AnswerProblem) => ({ problem: expecting(problem, exercise.multiple ? 'choice-many' : 'choice-one', { choices: exercise.choices.map((choice) => choice.id) }) });
   const tokens = Array.isArray(answer) ? answer : [answer];
   const ids = new Set<string>();
   for (const token of tokens) {
@@ -42,26 +43,26 @@ export function readChoices(exercise: ChoiceExercise, answer: string | string[])
       continue;
     }
     const parts = token.split(/\s*(?:,|;|\band\b|\s)\s*/).filter((part) => part !== '');
-    if (parts.length < 2) return { error: `"${token.trim()}" is not a choice; ${expected}` };
+    if (parts.length < 2) return failed({ code: 'not-a-choice', values: { text: token.trim() } });
     for (const part of parts) {
       const id = resolveChoice(exercise, part);
-      if (!id) return { error: `"${part}" is not a choice; ${expected}` };
+      if (!id) return failed({ code: 'not-a-choice', values: { text: part } });
       ids.add(id);
     }
   }
-  if (ids.size === 0) return { error: `nothing was picked; ${expected}` };
+  if (ids.size === 0) return failed({ code: 'nothing-picked' });
   return { ids: [...ids] };
 }
 
 /** Judges picked choices against the correct ids, ignoring order. */
 export function checkChoice(exercise: ChoiceExercise, correct: string[], answer: string | string[]): Verdict {
   const read = readChoices(exercise, answer);
-  if ('error' in read) return unparseable(read.error);
+  if ('problem' in read) return unparseable(read.problem);
   const right = new Set(correct);
-  if (!exercise.multiple && read.ids.length > 1) return unparseable('pick exactly one choice');
+  if (!exercise.multiple && read.ids.length > 1) return unparseable({ code: 'pick-one' });
   const wrongPicks = read.ids.filter((id) => !right.has(id)).length;
   const rightPicks = read.ids.length - wrongPicks;
   if (wrongPicks === 0 && rightPicks === right.size) return { verdict: 'correct' };
-  if (exercise.multiple && wrongPicks === 0 && rightPicks > 0) return { verdict: 'partially-correct', message: 'Some of the right choices are missing.' };
+  if (exercise.multiple && wrongPicks === 0 && rightPicks > 0) return { verdict: 'partially-correct', problem: { code: 'choices-missing' } };
   return { verdict: 'incorrect' };
 }

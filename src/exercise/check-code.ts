@@ -1,15 +1,16 @@
 // Code answers: run the learner's code and then every hidden test in the sandbox. The verdict lists
 // each test by name with the teacher's message; the test's source never leaves the key.
 import type { ExerciseKey } from '../course/index.js';
+import { expecting } from './answer-problem.js';
 import type { CodeLimits, CodeRunResult, Sandbox } from './sandbox/sandbox.js';
 import { defaultLimits } from './sandbox/sandbox.js';
-import type { TestResult, Verdict } from './verdict.js';
+import { unparseable, type TestResult, type Verdict } from './verdict.js';
 
 type CodeKey = Extract<ExerciseKey, { type: 'code' }>;
 
 /** Judges learner code against the hidden tests of `key`. */
 export async function checkCode(sandbox: Sandbox, key: CodeKey, code: string, limits: Partial<CodeLimits> = {}): Promise<Verdict> {
-  if (code.trim() === '') return { verdict: 'unparseable', message: `the answer is empty; write ${key.language === 'python' ? 'Python' : 'JavaScript'} code` };
+  if (code.trim() === '') return unparseable(expecting({ code: 'empty' }, 'code', { language: key.language === 'python' ? 'Python' : 'JavaScript' }));
   const run = await sandbox.run({ language: key.language, code, tests: key.tests.map(({ name, code: testCode }) => ({ name, code: testCode })), limits });
   return verdictFromRun(key, run, { ...defaultLimits, ...limits });
 }
@@ -25,20 +26,19 @@ export function verdictFromRun(key: CodeKey, run: CodeRunResult, limits: CodeLim
   const output = run.output ? { output: run.output } : {};
   switch (run.status) {
     case 'syntax-error':
-      return { verdict: 'unparseable', message: `Your code does not parse: ${run.error ?? 'syntax error'}`, tests, ...output };
+      return { verdict: 'unparseable', problem: { code: 'syntax-error', values: { detail: run.error ?? 'syntax error' } }, tests, ...output };
     case 'time-limit':
-      return { verdict: 'incorrect', reason: 'time-limit', message: `Your code ran longer than ${limits.timeMs / 1000} s and was stopped. Look for a loop that never ends or very slow work.`, tests, ...output };
+      return { verdict: 'incorrect', reason: 'time-limit', problem: { code: 'time-limit', values: { seconds: limits.timeMs / 1000 } }, tests, ...output };
     case 'memory-limit':
-      return { verdict: 'incorrect', reason: 'memory-limit', message: `Your code used more memory than the ${Math.round(limits.memoryBytes / 1024 / 1024)} MB allowed and was stopped.`, tests, ...output };
+      return { verdict: 'incorrect', reason: 'memory-limit', problem: { code: 'memory-limit', values: { megabytes: Math.round(limits.memoryBytes / 1024 / 1024) } }, tests, ...output };
     case 'output-limit':
-      return { verdict: 'incorrect', reason: 'output-limit', message: `Your code printed more than ${Math.round(limits.outputBytes / 1024)} KB and was stopped.`, tests, ...output };
+      return { verdict: 'incorrect', reason: 'output-limit', problem: { code: 'output-limit', values: { kilobytes: Math.round(limits.outputBytes / 1024) } }, tests, ...output };
     case 'crashed':
-      return { verdict: 'incorrect', message: 'Your code stopped the sandbox it ran in (for example by recursing too deeply).', tests, ...output };
+      return { verdict: 'incorrect', problem: { code: 'crashed' }, tests, ...output };
     case 'ok':
       break;
   }
   const passed = tests.filter((test) => test.passed).length;
-  const message = run.error ? `Your code raised an error: ${run.error}` : undefined;
   const verdict = passed === tests.length ? 'correct' : passed === 0 ? 'incorrect' : 'partially-correct';
-  return { verdict, ...(message ? { message } : {}), tests, ...output };
+  return { verdict, ...(run.error ? { problem: { code: 'raised-error', values: { detail: run.error } } } : {}), tests, ...output };
 }

@@ -2,6 +2,7 @@
 // seeds, keys that do not parse, mistakes the checker would accept as right, teacher patterns that
 // are not regular expressions, and (with a sandbox) code solutions that fail their own tests.
 import type { CourseBundle, Diagnostic, ExerciseKey, PublicExercise } from '../course/index.js';
+import { describeProblem } from './answer-problem.js';
 import { checkAnswer } from './check-answer.js';
 import { checkCode } from './check-code.js';
 import { compilePattern } from './check-text.js';
@@ -42,12 +43,12 @@ type Report = (message: string, hint: string, severity?: Diagnostic['severity'])
 async function checkExercise(exercise: PublicExercise, key: ExerciseKey, options: CheckCourseExercisesOptions, report: Report): Promise<void> {
   if (key.type === 'expression' && key.answer && !key.template) {
     const parsed = parseExpression(key.answer, Object.keys(key.variables));
-    if ('error' in parsed) {
-      report(`the answer "${key.answer}" does not parse: ${parsed.error}`, 'write the answer as a math.js expression over the declared variables, e.g. `2*x*cos(x^2)`');
+    if ('problem' in parsed) {
+      report(`the answer "${key.answer}" does not parse: ${describeProblem(parsed.problem)}`, 'write the answer as a math.js expression over the declared variables, e.g. `2*x*cos(x^2)`');
       return;
     }
   }
-  if (key.type === 'numeric' && key.unit && 'error' in parseNumber(`1 ${key.unit}`)) {
+  if (key.type === 'numeric' && key.unit && 'problem' in parseNumber(`1 ${key.unit}`)) {
     report(`"${key.unit}" is not a unit Primer knows`, 'use a math.js unit such as `m/s`, `kg`, `km/h` or `degC`');
   }
   if (key.type === 'text') {

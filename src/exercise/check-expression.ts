@@ -1,6 +1,7 @@
 // Expression answers: equivalent when both agree at many random points of the declared variable
 // domains (the WeBWorK method); an optional form (simplified, factored, expanded) is checked after.
 import type { MathNode } from 'mathjs';
+import { describeProblem } from './answer-problem.js';
 import { ExerciseKeyError } from './exercise-key-error.js';
 import { hasForm, type ExpressionForm } from './expression-form.js';
 import { builtinScope } from './math.js';
@@ -21,13 +22,13 @@ const neededPoints = 12;
 export function checkExpression(key: ExpressionKey, answer: string): Verdict {
   const names = Object.keys(key.variables);
   const keyParsed = parseExpression(key.answer, names);
-  if ('error' in keyParsed) throw new ExerciseKeyError(`the key "${key.answer}" does not parse: ${keyParsed.error}`);
+  if ('problem' in keyParsed) throw new ExerciseKeyError(`the key "${key.answer}" does not parse: ${describeProblem(keyParsed.problem)}`);
   const parsed = parseExpression(answer, names);
-  if ('error' in parsed) return unparseable(parsed.error);
+  if ('problem' in parsed) return unparseable(parsed.problem);
   const comparison = compareExpressions(parsed.node, keyParsed.node, key.variables);
   if (comparison !== 'equivalent') return { verdict: 'incorrect' };
   if (!hasForm(parsed.node, keyParsed.node, key.form)) {
-    return { verdict: 'partially-correct', reason: 'wrong-form', message: `Equivalent, but not in the requested form: write it ${key.form}.` };
+    return { verdict: 'partially-correct', reason: 'wrong-form', problem: { code: `not-${key.form as Exclude<ExpressionForm, 'any'>}` } };
   }
   return { verdict: 'correct' };
 }

@@ -1,5 +1,6 @@
 // Numeric answers: tolerance, fractions, percent, localized decimals and units.
 import type { Tolerance } from '../course/index.js';
+import { expecting } from './answer-problem.js';
 import { ExerciseKeyError } from './exercise-key-error.js';
 import { math } from './math.js';
 import { parseNumber } from './parse-number.js';
@@ -21,10 +22,10 @@ export function withinTolerance(value: number, expected: number, tolerance: Tole
 /** Judges a numeric answer against `key`; a bare number counts as being in the key's unit. */
 export function checkNumeric(key: NumericKey, answer: string, language = 'en'): Verdict {
   const parsed = parseNumber(answer, language);
-  if ('error' in parsed) return unparseable(key.unit ? `${parsed.error} (in ${key.unit} or a compatible unit)` : parsed.error);
+  if ('problem' in parsed) return unparseable(key.unit ? expecting(parsed.problem, 'number-in-unit', { unit: key.unit }) : parsed.problem);
   let value = parsed.value;
   if (parsed.unit) {
-    if (!key.unit) return unparseable('this answer is a plain number; leave out the unit');
+    if (!key.unit) return unparseable({ code: 'unit-not-wanted' });
     let expected;
     try {
       expected = math.unit(key.unit);
@@ -32,7 +33,7 @@ export function checkNumeric(key: NumericKey, answer: string, language = 'en'): 
       throw new ExerciseKeyError(`the unit "${key.unit}" is not a unit Primer knows`);
     }
     if (!parsed.unit.equalBase(expected)) {
-      return { verdict: 'incorrect', reason: 'incompatible-unit', message: `${parsed.unit.formatUnits()} cannot be converted to ${key.unit}; give the answer in ${key.unit} or a compatible unit.` };
+      return { verdict: 'incorrect', reason: 'incompatible-unit', problem: { code: 'incompatible-unit', values: { given: parsed.unit.formatUnits(), unit: key.unit } } };
     }
     value = parsed.unit.toNumber(key.unit);
   }

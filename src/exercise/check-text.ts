@@ -1,4 +1,5 @@
 // Short text answers: normalised comparison with accepted answers, then the teacher's patterns.
+import { expecting } from './answer-problem.js';
 import { unparseable, type Verdict } from './verdict.js';
 
 export interface TextKey {
@@ -32,10 +33,10 @@ export function compilePattern(pattern: string, caseSensitive: boolean): RegExp 
 
 /** Judges a short text answer. */
 export function checkText(key: TextKey, answer: string): Verdict {
-  if (answer.length > 1000) return unparseable('the answer is too long; a short answer is expected');
+  if (answer.length > 1000) return unparseable(expecting({ code: 'too-long' }, 'text'));
   const options = { caseSensitive: key.caseSensitive, ignoreDiacritics: key.ignoreDiacritics };
   const given = normaliseText(answer, options);
-  if (given === '') return unparseable('the answer is empty; type a word or a short phrase');
+  if (given === '') return unparseable(expecting({ code: 'empty' }, 'text'));
   if (key.accept.some((accepted) => normaliseText(accepted, options) === given)) return { verdict: 'correct' };
   const trimmed = answer.trim();
   for (const pattern of key.patterns) {

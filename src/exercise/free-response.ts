@@ -55,5 +55,5 @@ export function scoreRubric(rubric: RubricCriterion[], grade: FreeResponseGrade)
 /** Turns a rubric score into a verdict: all points correct, none incorrect, anything between partially correct. */
 export function verdictFromRubric(score: RubricScore, feedback?: string): Verdict & { rubric: RubricScore } {
   const verdict = score.points >= score.maxPoints ? 'correct' : score.points <= 0 ? 'incorrect' : 'partially-correct';
-  return { verdict, rubric: score, message: `${score.points} of ${score.maxPoints} points`, ...(feedback ? { feedback } : {}) };
+  return { verdict, rubric: score, problem: { code: 'rubric-score', values: { points: score.points, maxPoints: score.maxPoints } }, ...(feedback ? { feedback } : {}) };
 }

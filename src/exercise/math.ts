@@ -1,5 +1,6 @@
 // The one math.js instance the checkers share, and helpers to parse learner input safely.
 import { all, create, type MathNode } from 'mathjs';
+import type { AnswerProblem } from './answer-problem.js';
 
 export const math = create(all ?? {});
 
@@ -103,9 +104,9 @@ export function symbolNames(node: MathNode): string[] {
   return [...names];
 }
 
-/** Returns a problem description when a parsed answer uses anything but plain arithmetic and allowed functions. */
-export function unsafeNodeProblem(node: MathNode): string | undefined {
-  let problem: string | undefined;
+/** Returns a problem when a parsed answer uses anything but plain arithmetic and allowed functions. */
+export function unsafeNodeProblem(node: MathNode): AnswerProblem | undefined {
+  let problem: AnswerProblem | undefined;
   node.traverse((child) => {
     if (problem) return;
     switch (child.type) {
@@ -115,17 +116,17 @@ export function unsafeNodeProblem(node: MathNode): string | undefined {
         return;
       case 'OperatorNode': {
         const op = (child as unknown as { op: string }).op;
-        if (!allowedOperators.has(op)) problem = `the operator "${op}" is not allowed in an answer`;
+        if (!allowedOperators.has(op)) problem = { code: 'operator-not-allowed', values: { operator: op } };
         return;
       }
       case 'FunctionNode': {
         const fn = (child as unknown as { fn: MathNode }).fn;
         const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
-        if (!allowedFunctions.has(name)) problem = `unknown function ${name || fn.toString()}`;
+        if (!allowedFunctions.has(name)) problem = { code: 'unknown-function', values: { name: name || fn.toString() } };
         return;
       }
       default:
-        problem = `"${child.toString()}" is not allowed in an answer`;
+        problem = { code: 'not-allowed', values: { text: child.toString() } };
     }
   });
   return problem;

@@ -1,24 +1,27 @@
 // Reads an expression answer: plain math (implicit multiplication, ^ or **, common functions) or LaTeX.
 import type { MathNode } from 'mathjs';
+import { expecting, type AnswerProblem } from './answer-problem.js';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
 import { asciiForms, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
-export type ParsedExpression = { node: MathNode } | { error: string };
+export type ParsedExpression = { node: MathNode } | { problem: AnswerProblem };
 
 /**
- * Parses `input` as an expression over `variables`; `{ error }` says what form was expected.
+ * Parses `input` as an expression over `variables`; `{ problem }` says what kept it from being read, and what form was expected.
  * @example parseExpression('2x\\cdot\\cos(x^2)', ['x'])
  */
 export function parseExpression(input: string, variables: string[]): ParsedExpression {
   let text = asciiForms(input).trim();
-  const expected = `expected an expression in ${variables.length > 0 ? variables.join(', ') : 'numbers'}, such as ${example(variables)}`;
-  if (text === '') return { error: `the answer is empty; ${expected}` };
-  if (text.length > 500) return { error: 'the answer is too long for an expression' };
+  const failed = (problem: AnswerProblem) => ({
+    problem: variables.length > 0 ? expecting(problem, 'expression', { variables: variables.join(', '), example: example(variables) }) : expecting(problem, 'expression-without-variables', { example: example(variables) }),
+  });
+  if (text === '') return failed({ code: 'empty' });
+  if (text.length > 500) return failed({ code: 'too-long' });
   if (looksLikeLatex(text)) {
     try {
       text = latexToMathjs(text);
     } catch (error) {
-      return { error: `could not read the LaTeX (${(error as Error).message}); ${expected}` };
+      return failed({ code: 'latex', values: { detail: (error as Error).message } });
     }
   }
   text = stripAnswerName(normaliseMathInput(text));
@@ -26,16 +29,14 @@ export function parseExpression(input: string, variables: string[]): ParsedExpre
   try {
     node = variableCallsToProducts(math.parse(text), new Set([...variables, ...constants]));
   } catch {
-    return { error: expected };
+    return failed({ code: 'not-understood' });
   }
   const problem = unsafeNodeProblem(node);
-  if (problem) return { error: `${problem}; ${expected}` };
+  if (problem) return failed(problem);
   node = splitRunTogetherVariables(node, variables);
   const known = new Set([...variables, ...constants]);
   const unknown = symbolNames(node).filter((name) => !known.has(name));
-  if (unknown.length > 0) {
-    return { error: `"${unknown[0]}" is not a variable of this exercise; ${variables.length > 0 ? `use ${variables.join(', ')}` : 'the answer has no variables'}` };
-  }
+  if (unknown[0] !== undefined) return failed({ code: 'unknown-variable', values: { name: unknown[0] } });
   return { node };
 }
 

@@ -2,10 +2,11 @@
 // (by the learner's language), in any script's digits (٤٫٥, ४, ４), sqrt(2), LaTeX, and an optional
 // unit such as `3 km/h`.
 import type { Unit } from 'mathjs';
+import { expecting, type AnswerProblem } from './answer-problem.js';
 import { latexToMathjs, looksLikeLatex } from './latex-to-mathjs.js';
 import { asciiForms, builtinScope, constants, math, normaliseMathInput, stripAnswerName, symbolNames, unsafeNodeProblem, variableCallsToProducts } from './math.js';
 
-export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { error: string };
+export type ParsedNumber = { value: number; unit?: Unit; percent: boolean } | { problem: AnswerProblem };
 
 const spaceLike = /[\s\u00a0\u202f]/;
 
@@ -40,10 +41,10 @@ function intlSeparators(language: string): { decimal: string; group: string } {
   };
 }
 
-/** Rewrites the numbers in `input` to math.js form (point decimals, no grouping); returns an error for a separator the language does not use. */
-export function localiseDigits(input: string, language = 'en'): { text: string } | { error: string } {
+/** Rewrites the numbers in `input` to math.js form (point decimals, no grouping); returns a problem for a separator the language does not use. */
+export function localiseDigits(input: string, language = 'en'): { text: string } | { problem: AnswerProblem } {
   const { decimal, grouping } = numberSeparators(language);
-  let error: string | undefined;
+  let problem: AnswerProblem | undefined;
   const text = input.replace(/\d[\d.,'’\u00a0\u202f ]*\d|\d/g, (run) => {
     const trimmedRun = run.replace(/[ \u00a0\u202f]+$/, '');
     const trailing = run.slice(trimmedRun.length);
@@ -58,60 +59,61 @@ export function localiseDigits(input: string, language = 'en'): { text: string }
       // a decimal point is understood everywhere, as long as it cannot be a thousands group
       if (decimal === ',' && decimalIndex < 0 && /^\d+\.\d+$/.test(integerPart)) return run;
       const other = decimal === ',' ? '.' : ',';
-      error = /^\d+[.,]\d+$/.test(integerPart) && integerPart.includes(other)
-        ? `write decimals with "${decimal}" in this language, e.g. ${decimal === ',' ? '0,5' : '0.5'}`
-        : `could not read the number "${run.trim()}"`;
+      problem = /^\d+[.,]\d+$/.test(integerPart) && integerPart.includes(other)
+        ? { code: 'decimal-separator', values: { decimal, example: decimal === ',' ? '0,5' : '0.5' } }
+        : { code: 'unreadable-number', values: { text: run.trim() } };
       return run;
     }
     return `${integerDigits}${fraction ? `.${fraction}` : ''}${trailing}`;
   });
-  return error ? { error } : { text };
+  return problem ? { problem } : { text };
 }
 
 function escapeClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, '\\$&');
 }
 
-/** Parses a numeric answer; `{ error }` says what form was expected. */
+/** Parses a numeric answer; `{ problem }` says what kept it from being read, and what form was expected. */
 export function parseNumber(answer: string, language = 'en'): ParsedNumber {
+  const failed = (problem: AnswerProblem) => ({ problem: expecting(problem, 'number', { examples: [numberSeparators(language).decimal === ',' ? '0,5' : '0.5', '1/2', '5e-1', '50%'] }) });
   let input = asciiForms(answer).trim();
-  if (input === '') return { error: 'the answer is empty; enter a number such as 0.5 or 1/2' };
-  if (input.length > 200) return { error: 'the answer is too long for a number' };
+  if (input === '') return failed({ code: 'empty' });
+  if (input.length > 200) return failed({ code: 'too-long' });
   if (looksLikeLatex(input)) {
     try {
       input = latexToMathjs(input);
     } catch (error) {
-      return { error: `could not read the LaTeX (${(error as Error).message})` };
+      return failed({ code: 'latex', values: { detail: (error as Error).message } });
     }
   }
   const localised = localiseDigits(input, language);
-  if ('error' in localised) return localised;
+  if ('problem' in localised) return localised;
   input = stripAnswerName(normaliseMathInput(localised.text)).replace(/^([-+]?)(\d+)\s+(\d+)\s*\/\s*(\d+)$/, '$1($2 + $3/$4)');
   const percent = /%\s*$/.test(input);
   let node;
   try {
     node = variableCallsToProducts(math.parse(input), constants);
   } catch {
-    return { error: 'expected a number, such as 0.5, 1/2, 5e-1 or 50%' };
+    return failed({ code: 'not-understood' });
   }
   const problem = unsafeNodeProblem(node);
-  if (problem) return { error: `${problem}; expected a number` };
+  if (problem) return failed(problem);
   const unknown = symbolNames(node).filter((name) => !constants.has(name) && !isUnitName(name));
-  if (unknown.length > 0) return { error: `"${unknown[0]}" is not a number or a unit; expected a number, such as 0.5 or 1/2` };
+  if (unknown[0] !== undefined) return failed({ code: 'not-a-number-or-unit', values: { name: unknown[0] } });
   let value: unknown;
   try {
     value = node.evaluate({ ...builtinScope });
   } catch (error) {
-    return { error: `could not compute the answer: ${(error as Error).message}` };
+    return failed({ code: 'not-computable', values: { detail: (error as Error).message } });
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? { value, percent } : { error: 'the answer is not a finite number' };
+  if (typeof value === 'number') return Number.isFinite(value) ? { value, percent } : { problem: { code: 'not-finite' } };
   if (math.isUnit(value)) {
     const unit = value as Unit;
     const amount = unit.toNumeric();
-    if (typeof amount !== 'number' || !Number.isFinite(amount)) return { error: 'the answer is not a finite number' };
+    if (typeof amount !== 'number' || !Number.isFinite(amount)) return { problem: { code: 'not-finite' } };
     return { value: amount, unit, percent };
   }
-  return { error: 'expected a real number' };
+  return { problem: { code: 'not-real' } };
 }
 
 function isUnitName(name: string): boolean {

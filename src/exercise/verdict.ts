@@ -1,5 +1,6 @@
 // What a checker tells the learner (and the tutor) about an answer. Never contains the key.
 import { z } from 'zod';
+import { answerProblemSchema, type AnswerProblem } from './answer-problem.js';
 
 export const verdictKindSchema = z.enum(['correct', 'partially-correct', 'incorrect', 'unparseable']);
 export type VerdictKind = z.infer<typeof verdictKindSchema>;
@@ -26,13 +27,14 @@ export const verdictSchema = z.object({
   verdict: verdictKindSchema,
   feedback: z.string().optional(), // the teacher's feedback for a recognised mistake
   misconception: z.string().optional(), // id of the misconception behind that mistake
-  message: z.string().optional(), // what Primer noticed: expected form, unit problems, limits hit
+  problem: answerProblemSchema.optional(), // what Primer noticed: expected form, unit problems, limits hit
+  message: z.string().optional(), // that problem in the learner's language (set by checkAnswer)
   reason: verdictReasonSchema.optional(),
   tests: z.array(testResultSchema).optional(),
   output: z.string().optional(), // what the learner's own code printed (code exercises)
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
-export function unparseable(message: string): Verdict {
-  return { verdict: 'unparseable', message };
+export function unparseable(problem: AnswerProblem): Verdict {
+  return { verdict: 'unparseable', problem };
 }

@@ -77,7 +77,7 @@ describe('JavaScript exercises', { timeout: 30_000 }, () => {
     expect(verdict.verdict).toBe('correct');
     const escape = await check('Function("return process")().exit(1)');
     expect(escape.verdict).toBe('incorrect');
-    expect(escape.message).toMatch(/ReferenceError: 'process' is not defined/);
+    expect(escape.problem?.values?.detail).toMatch(/ReferenceError: 'process' is not defined/);
   });
 
   it('recovers after a run was killed', async () => {

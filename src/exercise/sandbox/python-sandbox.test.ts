@@ -49,8 +49,8 @@ describe('Python exercises', { timeout: 60_000 }, () => {
 
   it('reports a syntax error as unparseable, with the line', async () => {
     const verdict = await check('def add(a, b)\n    return a + b');
-    expect(verdict.verdict).toBe('unparseable');
-    expect(verdict.message).toMatch(/SyntaxError.*line 1/);
+    expect(verdict).toMatchObject({ verdict: 'unparseable', problem: { code: 'syntax-error' } });
+    expect(verdict.problem?.values?.detail).toMatch(/SyntaxError.*line 1/);
   });
 
   it('stops an infinite loop at the time limit while the server keeps running', async () => {
@@ -59,7 +59,7 @@ describe('Python exercises', { timeout: 60_000 }, () => {
     const verdict = await check('while True:\n    pass');
     clearInterval(ticker);
     expect(verdict).toMatchObject({ verdict: 'incorrect', reason: 'time-limit' });
-    expect(verdict.message).toContain('2 s');
+    expect(verdict.problem).toEqual({ code: 'time-limit', values: { seconds: 2 } });
     expect(ticks).toBeGreaterThan(5); // the event loop was never blocked
   });
 
@@ -72,7 +72,7 @@ describe('Python exercises', { timeout: 60_000 }, () => {
     for (const bomb of ['x = [0] * (10**9)', 's = "a" * (10**9)', 'x = bytearray(300 * 10**6)']) {
       const verdict = await check(bomb);
       expect(verdict, bomb).toMatchObject({ verdict: 'incorrect', reason: 'memory-limit' });
-      expect(verdict.message).toContain('256 MB');
+      expect(verdict.problem).toEqual({ code: 'memory-limit', values: { megabytes: 256 } });
     }
     expect((await check('def add(a, b):\n    return a + b')).verdict).toBe('correct'); // the sandbox is still usable
   });
@@ -122,7 +122,7 @@ describe('Python exercises', { timeout: 60_000 }, () => {
     for (const attempt of attempts) {
       const verdict = await check(`${attempt}\ndef add(a, b):\n    return a + b`);
       expect(verdict.verdict, attempt).toBe('incorrect');
-      expect(verdict.message, attempt).toMatch(/not allowed|not available/);
+      expect(verdict.problem?.values?.detail, attempt).toMatch(/not allowed|not available/);
       expect(verdict.output ?? '', attempt).not.toContain('canary-value');
     }
     expect(existsSync('/tmp/primer-pwned')).toBe(false);

@@ -1,7 +1,7 @@
 // Expression keys: any math-looking span of the sentence equivalent to the key at random points
 // of the variables' domains (the checker's own comparison), unless the learner wrote or saw it.
 import type { MathNode } from 'mathjs';
-import { compareExpressions, hashString, parseExpression, seededRandom } from '../../exercise/index.js';
+import { compareExpressions, describeProblem, hashString, parseExpression, seededRandom } from '../../exercise/index.js';
 import { findMathSpans } from './find-math-spans.js';
 import { numericLeakDetector } from './detect-numeric-leak.js';
 import { contextPieces, noLeak, type KnownPieces, type LeakContext, type LeakVerdict } from './leak-verdict.js';
@@ -81,7 +81,7 @@ function equivalentSpan(text: string, keyNode: MathNode, key: ExpressionGuardKey
     if (used.length > 0 && (!letterRun.test(span) || !used.every((name) => span.includes(name)))) continue;
     if (!onlyKnownLetters(span, names)) continue;
     const parsed = parseExpression(readable(span), names);
-    if ('error' in parsed) continue;
+    if ('problem' in parsed) continue;
     if (!passesProbe(parsed.node, probe)) continue;
     if (compareExpressions(parsed.node, keyNode, key.variables) === 'equivalent') return span;
   }
@@ -92,7 +92,7 @@ function equivalentSpan(text: string, keyNode: MathNode, key: ExpressionGuardKey
 export function expressionLeakDetector(key: ExpressionGuardKey, context?: LeakContext, memo?: KnownPieces): (sentence: string) => LeakVerdict {
   const names = Object.keys(key.variables);
   const keyParsed = parseExpression(key.answer, names);
-  if ('error' in keyParsed) return () => ({ leak: false, evidence: `the key "${key.answer}" does not parse, so it cannot be guarded: ${keyParsed.error}` });
+  if ('problem' in keyParsed) return () => ({ leak: false, evidence: `the key "${key.answer}" does not parse, so it cannot be guarded: ${describeProblem(keyParsed.problem)}` });
   const keyNode = keyParsed.node;
   if (names.length === 0) {
     // a constant expression such as "1/2" is guarded as the number it is
@@ -105,11 +105,11 @@ export function expressionLeakDetector(key: ExpressionGuardKey, context?: LeakCo
   const probe = probeKey(keyNode, key, names);
   const states = (piece: string) => {
     const whole = parseExpression(readable(piece), names);
-    if (!('error' in whole) && nodeCount(whole.node) <= size && compareExpressions(whole.node, keyNode, key.variables) === 'equivalent') return true;
+    if (!('problem' in whole) && nodeCount(whole.node) <= size && compareExpressions(whole.node, keyNode, key.variables) === 'equivalent') return true;
     const span = equivalentSpan(piece, keyNode, key, names, probe);
     if (span === undefined) return false;
     const parsed = parseExpression(readable(span), names);
-    return !('error' in parsed) && nodeCount(parsed.node) <= size;
+    return !('problem' in parsed) && nodeCount(parsed.node) <= size;
   };
   const known = contextPieces(context).some((piece) => (memo ? memo.remember({ expression: key }, piece, () => states(piece)) : states(piece)));
   if (known) return () => noLeak;

@@ -1,7 +1,7 @@
 // What the leak detector looks for: the answer of the open exercise in one shape per answer type,
 // made from a compiled exercise and its key, or from the simple `{answer, type}` the CLI reads.
 import type { ExerciseKey, PublicExercise, Tolerance } from '../../course/index.js';
-import { parseExpression } from '../../exercise/index.js';
+import { describeProblem, parseExpression } from '../../exercise/index.js';
 
 export interface GuardChoice {
   letter: string; // "a" for the first choice
@@ -65,7 +65,7 @@ export function guardKeyFromAnswer(answer: unknown, type: GuardAnswerType): Guar
       if (typeof answer !== 'string' && typeof answer !== 'number') return { error: 'an expression answer must be a string such as "2*x*cos(x^2)"' };
       const text = String(answer);
       const parsed = parseExpression(text, freeSymbols(text));
-      if ('error' in parsed) return { error: `the expression answer does not parse: ${parsed.error}` };
+      if ('problem' in parsed) return { error: `the expression answer does not parse: ${describeProblem(parsed.problem)}` };
       return { type: 'expression', answer: text, variables: Object.fromEntries(freeSymbols(text).map((name) => [name, defaultDomain])) };
     }
     case 'choice': {

@@ -172,6 +172,8 @@ describe('a tutor turn', () => {
     const wrong = await send('/answer 999', { type: 'answer', answer: '999' });
     expect(wrong.verdicts.map((verdict) => verdict.verdict)).toEqual(['incorrect']);
     expect(wrong.text).toBe('Inténtalo de nuevo con /answer <tu respuesta>, o pide una pista con /hint.');
+    const unreadable = await send('/answer siete', { type: 'answer', answer: 'siete' });
+    expect(unreadable.streamed).toContainEqual(expect.objectContaining({ type: 'verdict', verdict: 'unparseable', message: '«siete» no es un número ni una unidad; escribe un número, como 0,5, 1/2, 5e-1 o 50%' }));
     expect((await send('/lesson nowhere', { type: 'lesson', lesson: 'nowhere' })).notices).toEqual(['No hay ninguna lección «nowhere» en este curso.']);
     // A question in Spanish shares no words with an English course: without a model it is neither found nor sent to the teacher.
     expect((await send('¿Por qué la suma es conmutativa?')).text).toMatch(/^Mientras el asistente no está disponible, solo puedo buscar con las palabras del propio curso, en inglés\./);

@@ -153,7 +153,7 @@ export function createTurnSession(options: TurnSessionOptions) {
       try {
         verdict = await checkAnswer({ exercise, key: bundle.keys.exercises[exercise.id]!, answer, language: options.language, ...(seed !== undefined ? { seed } : {}), ...(options.sandbox ? { sandbox: options.sandbox } : {}), ...(options.grader ? { grader: options.grader } : {}) });
       } catch (error) {
-        verdict = { verdict: 'unparseable', message: error instanceof Error && /sandbox/.test(error.message) ? 'Code answers cannot be run here.' : 'This answer could not be checked.' };
+        verdict = { verdict: 'unparseable', message: t(error instanceof Error && /sandbox/.test(error.message) ? 'reply.cannot-run-code' : 'reply.not-checked') };
       }
       record({
         type: 'attempt',

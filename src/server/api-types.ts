@@ -124,7 +124,7 @@ export interface ApiTurnDataParts {
   hint: { exercise: string; rung: number; text: string; reveals: boolean };
   verdict: { exercise: string } & ApiVerdict;
   progress: { skills: { skill: string; title: string; mastery: number; status: string }[] };
-  notice: { code: string; message: string };
+  notice: { code: string; message: string; count?: number };
   citations: { chunks: string[] };
   turn: { mode: 'model' | 'no-model' | 'command'; tier?: string; provider?: string; replayed: boolean };
 }

@@ -51,6 +51,10 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     const card = page.locator('#exercise-slope-of-secant');
     await expect.poll(() => card.getByRole('list', { name: 'Hints' }).innerText()).toContain('Hint 1 of 3'); // the exercise's card shows the hint the chat gave
     expect(await card.getByRole('button', { name: /^Next hint/ }).innerText()).toContain('(1/3)');
+    await type('/hint');
+    await expect.poll(() => card.getByRole('list', { name: 'Hints' }).innerText()).toContain('Hint 2 of 3');
+    await type('/hint'); // the third gives the answer away: it opens after two attempts, and the chat says how many are left
+    await expect.poll(() => conversation.innerText()).toContain('This hint gives the answer away, so it opens after 2 more attempts of your own.');
 
     await type('/hnit');
     await expect.poll(() => tutor.getByRole('alert').innerText()).toContain('Unknown command /hnit; try /lesson, /exercise, /answer, /hint or /lang');

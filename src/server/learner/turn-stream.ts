@@ -121,7 +121,7 @@ function writeData(writer: TurnWriter, part: Exclude<TutorStreamPart, { type: 't
     case 'progress':
       return writer.write({ type: 'data-progress', data: { skills: part.skills } });
     case 'notice':
-      return writer.write({ type: 'data-notice', data: { code: part.code, message: part.message } });
+      return writer.write({ type: 'data-notice', data: { code: part.code, message: part.message, ...(part.count !== undefined ? { count: part.count } : {}) } });
     case 'tool-result':
       return; // what a tool told the model; the learner sees its effects as the parts above
   }

@@ -75,7 +75,7 @@ describe('a tutor turn', () => {
     expect(asked.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 1, text: 'Add 2 three times.', reveals: false }));
     const locked = await send('/hint', { type: 'hint' });
     expect(locked.hints).toEqual([]);
-    expect(locked.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked' }));
+    expect(locked.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked', count: 2 }));
     await send('/answer a', { type: 'answer', answer: 'a' });
     await send('/answer a', { type: 'answer', answer: 'a' });
     const revealed = await send('/hint', { type: 'hint' });

@@ -88,9 +88,9 @@ export function createTutor(options: TutorOptions): Tutor {
         summary.text += spaced;
         emit({ type: 'text-delta', text: spaced });
       };
-      const notice = (code: Extract<TutorStreamPart, { type: 'notice' }>['code'], message: string) => {
+      const notice = (code: Extract<TutorStreamPart, { type: 'notice' }>['code'], message: string, count?: number) => {
         summary.notices.push(message);
-        emit({ type: 'notice', code, message });
+        emit({ type: 'notice', code, message, ...(count !== undefined ? { count } : {}) });
       };
 
       // 3. Commands act without a model; a message or an answer goes on to the model.
@@ -117,7 +117,7 @@ export function createTutor(options: TutorOptions): Tutor {
         shownExercise = (await advanceActivity(session, bundle, action.type !== 'message', clock.now(), options.random)) || shownExercise;
         if (action.type === 'hint') {
           const hint = await session.giveHint();
-          if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message);
+          if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message, hint.reason === 'locked' ? hint.attemptsLeft : undefined);
         } else if (action.type === 'answer') {
           const checked = await session.checkAnswer(action.answer);
           if (!checked) notice('not-found', t('notice.nothing-to-answer'));

@@ -39,7 +39,8 @@ export interface OpenExercise {
 
 export type HintOutcome =
   | { given: true; rung: number; text: string; reveals: boolean }
-  | { given: false; reason: 'no-exercise' | 'no-more-hints' | 'locked'; message: string };
+  | { given: false; reason: 'no-exercise' | 'no-more-hints'; message: string }
+  | { given: false; reason: 'locked'; message: string; attemptsLeft: number };
 
 export function createTurnSession(options: TurnSessionOptions) {
   const { bundle, learner, emit, translator, phrases: t } = options;
@@ -130,7 +131,8 @@ export function createTurnSession(options: TurnSessionOptions) {
       if (rung > exercise.hintCount) return { given: false, reason: 'no-more-hints', message: t('notice.no-more-hints') };
       const reveals = exercise.revealingHintRungs.includes(rung);
       if (reveals && progress.attempts < exercise.minAttempts) {
-        return { given: false, reason: 'locked', message: t('notice.hint-locked-count', { count: exercise.minAttempts - progress.attempts }) };
+        const attemptsLeft = exercise.minAttempts - progress.attempts;
+        return { given: false, reason: 'locked', message: t('notice.hint-locked-count', { count: attemptsLeft }), attemptsLeft };
       }
       const key = bundle.keys.exercises[exercise.id]!;
       const authored = reveals ? key.revealingHints.find((hint) => hint.rung === rung) : exercise.hints.find((hint) => hint.rung === rung);

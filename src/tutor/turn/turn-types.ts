@@ -30,7 +30,7 @@ export type TutorStreamPart =
   | { type: 'verdict'; exercise: string; verdict: Verdict['verdict']; feedback?: string; message?: string; misconception?: string; tests?: { name: string; passed: boolean; message?: string }[]; output?: string }
   | { type: 'tool-result'; tool: string; output: unknown }
   | { type: 'progress'; skills: { skill: string; title: string; mastery: number; status: string }[] }
-  | { type: 'notice'; code: NoticeCode; message: string };
+  | { type: 'notice'; code: NoticeCode; message: string; count?: number }; // count: attempts left before a hint opens
 
 export interface TurnSummary {
   turnId: string;

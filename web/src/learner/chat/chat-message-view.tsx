@@ -64,7 +64,11 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
             case 'data-notice':
               return part.data.code === 'offline' && offlineSaid ? null : (
                 <p key={index} className="notice chat-notice" role="status">
-                  {noticeCodes.has(part.data.code) ? t(`tutor:notice.${part.data.code}`) : part.data.message}
+                  {part.data.code === 'hint-locked' && part.data.count !== undefined
+                    ? t('tutor:notice.hint-locked-count', { count: part.data.count })
+                    : noticeCodes.has(part.data.code)
+                      ? t(`tutor:notice.${part.data.code}`)
+                      : part.data.message}
                 </p>
               );
             case 'data-progress':

@@ -23,6 +23,12 @@ describe('foldLearnerState', () => {
     expect(state.skills.ratios).toBeUndefined();
   });
 
+  it('does not count an answer that could not be read as an attempt, nor as evidence', () => {
+    const state = foldLearnerState(emptyLearnerState(), [attempt('fractions-1', 'unparseable'), attempt('fractions-1', 'unparseable')], course, { params });
+    expect(state.exercises['fractions-1']).toMatchObject({ attempts: 0, solved: false, lastVerdict: 'unparseable' });
+    expect(state.skills.fractions?.opportunities ?? 0).toBe(0);
+  });
+
   it('gives no mastery credit for an answer after a revealing hint', () => {
     const honest = foldLearnerState(emptyLearnerState(), [attempt('fractions-1', 'correct')], course, { params });
     const revealed = foldLearnerState(emptyLearnerState(), [event('hint', { exercise: 'fractions-1', rung: 2, reveals: true }), attempt('fractions-1', 'correct', { hintsUsed: 2, revealed: true })], course, { params });

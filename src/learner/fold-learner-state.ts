@@ -57,7 +57,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
     startLesson(lessonOf(attempt.exercise));
     // Right again on an exercise solved recently: the learner may remember the answer, which says nothing new.
     const remembered = remembersAnswer(exercise, attempt, Date.parse(time), options.repeatGapHours);
-    exercise.attempts++;
+    if (attempt.verdict !== 'unparseable') exercise.attempts++; // an answer that could not be read opens no hint and counts as no failure
     exercise.lastVerdict = attempt.verdict;
     exercise.solved ||= attempt.verdict === 'correct' && !attempt.revealed;
     exercise.hintsSeen = Math.max(exercise.hintsSeen, attempt.hintsUsed ?? 0); // tolerate payloads stored before defaults applied

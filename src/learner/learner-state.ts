@@ -21,6 +21,7 @@ export interface SkillState {
 }
 
 export interface ExerciseState {
+  /** Answers judged (an unreadable one is not counted): they open revealing hints (minAttempts). */
   attempts: number;
   solved: boolean;
   /** The last correct answer that counted as evidence (see creditResumesAt). */

@@ -7,7 +7,7 @@ import { emptyLearnerState, foldedEventTypes, foldLearnerState, type LearnerEven
 import type { LearnerStateRead, Store, StoredEvent } from '../../store/index.js';
 import type { JournalEntry, JournalEvent, JournalMessage, TutorJournal } from '../../tutor/index.js';
 
-const foldVersion = 'learner-state-3'; // bumped when the fold's rules change: snapshots folded by older rules are rebuilt
+const foldVersion = 'learner-state-4'; // bumped when the fold's rules change: snapshots folded by older rules are rebuilt
 const recentMessages = 40;
 
 export function createStoreJournal(store: Store, bundle: CourseBundle): TutorJournal {

@@ -76,6 +76,8 @@ describe('a tutor turn', () => {
     const locked = await send('/hint', { type: 'hint' });
     expect(locked.hints).toEqual([]);
     expect(locked.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked', count: 2 }));
+    await send('/answer zzz', { type: 'answer', answer: 'zzz' }); // not a choice: unreadable, so not an attempt
+    expect((await send('/hint', { type: 'hint' })).streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked', count: 2 }));
     await send('/answer a', { type: 'answer', answer: 'a' });
     await send('/answer a', { type: 'answer', answer: 'a' });
     const revealed = await send('/hint', { type: 'hint' });

@@ -81,7 +81,7 @@ function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, f
     try {
       const result = await api<{ verdict: ApiVerdict; state: ApiLearnerState }>(path('attempts'), { body: { turnId: newId(), answer } });
       setVerdict(result.verdict);
-      setAttempts((count) => count + 1);
+      if (result.verdict.verdict !== 'unparseable') setAttempts((count) => count + 1); // an answer that could not be read is not an attempt
       if (result.verdict.verdict === 'correct') setSolved(true);
       onState(result.state);
     } catch (failure) {

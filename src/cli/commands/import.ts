@@ -8,7 +8,7 @@ import {
   compileCourse, convertOatutor, formatDiagnostic,
   type CourseBundle, type Diagnostic, type ImportedCourse, type ImportedExercise, type ImportSummary, type Issue, type OatutorContent, type OatutorProblemFiles,
 } from '../../course/index.js';
-import { checkAnswer, checkCourseExercises, renderVariant } from '../../exercise/index.js';
+import { checkAnswer, checkCourseExercises, describeProblem, renderVariant, type Verdict } from '../../exercise/index.js';
 import { UsageError } from '../load-course.js';
 
 export interface OatutorImportReport extends ImportSummary {
@@ -110,12 +110,12 @@ async function selfConsistencyProblem(bundle: CourseBundle, imported: ImportedEx
       for (let seed = 0; seed < 12; seed += 1) {
         const variant = renderVariant(exercise, key, seed);
         const verdict = await checkAnswer({ exercise, key, answer: String(variant.answer), language, seed });
-        if (verdict.verdict !== 'correct') return `for variant ${JSON.stringify(variant.variables)} the answer ${String(variant.answer)} is judged ${verdict.verdict}${verdict.message ? ` (${verdict.message})` : ''}`;
+        if (verdict.verdict !== 'correct') return `for variant ${JSON.stringify(variant.variables)} the answer ${String(variant.answer)} is judged ${judged(verdict)}`;
       }
       return undefined;
     }
     const verdict = await checkAnswer({ exercise, key, answer: imported.key, language });
-    return verdict.verdict === 'correct' ? undefined : `the stored answer "${imported.key}" is judged ${verdict.verdict}${verdict.message ? ` (${verdict.message})` : ''}`;
+    return verdict.verdict === 'correct' ? undefined : `the stored answer "${imported.key}" is judged ${judged(verdict)}`;
   } catch (error) {
     return `the checker fails: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -136,7 +136,7 @@ async function writtenAsOatutorStoresIt(bundle: CourseBundle, imported: Imported
     for (const { text, right } of typed) {
       const verdict = await checkAnswer({ exercise, key, answer: text, language });
       if ((verdict.verdict === 'correct') !== right) {
-        issues.push({ id: imported.oatutorId, reason: `typed as "${text}", ${right ? 'the right' : 'a wrong'} answer is judged ${verdict.verdict} by Primer's checker${verdict.message ? ` (${verdict.message})` : ''}` });
+        issues.push({ id: imported.oatutorId, reason: `typed as "${text}", ${right ? 'the right' : 'a wrong'} answer is judged ${judged(verdict)} by Primer's checker` });
         break;
       }
     }
@@ -221,4 +221,9 @@ function printReport(report: OatutorImportReport): void {
   list('warnings', report.warnings);
   for (const course of report.written) console.log(`wrote ${course.folder}: primer course check finds ${course.errors} error${course.errors === 1 ? '' : 's'}, ${course.warnings} warning${course.warnings === 1 ? '' : 's'}`);
   console.log(`${report.courses} courses, ${report.lessons} lessons, ${report.problems} problems, ${report.steps} steps: ${report.converted} converted, ${report.selfConsistent} self-consistent, ${report.failures.length} not imported`);
+}
+
+/** A verdict for the teacher's report, in English whatever the course's language: "unparseable (the answer is empty; …)". */
+function judged(verdict: Verdict): string {
+  return verdict.problem ? `${verdict.verdict} (${describeProblem(verdict.problem)})` : verdict.verdict;
 }

@@ -40,11 +40,14 @@ export interface ApiCourseOutline {
 export interface ApiLesson {
   id: string;
   title: string;
+  /** The learner's language, in which the lesson is shown (each section says its own, see `language` there). */
   language: string;
+  /** The title's language: the learner's, or the course's while it has no translation. */
+  titleLanguage: string;
   /** True when some sections are shown in the course language because no translation exists yet. */
   partial: boolean;
   /** Lesson text and exercises in order. A section id is a chunk id, the target of a citation. */
-  blocks: ({ kind: 'section'; id: string; heading: string; html: string } | { kind: 'exercise'; exercise: ApiExercise })[];
+  blocks: ({ kind: 'section'; id: string; heading: string; html: string; language: string } | { kind: 'exercise'; exercise: ApiExercise })[];
 }
 
 /** An exercise as a learner sees it (template variables already filled for this learner). Never a key. */
@@ -53,6 +56,8 @@ export interface ApiExercise {
   lesson?: string;
   type: 'choice' | 'numeric' | 'expression' | 'text' | 'free-response' | 'code';
   promptHtml: string;
+  /** The language the prompt and choices are written in: the learner's, or the course's while they have no translation. */
+  promptLanguage: string;
   skills: string[];
   choices?: { id: string; html: string }[];
   multiple?: boolean;

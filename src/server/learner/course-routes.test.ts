@@ -93,6 +93,11 @@ describe('reading a course as a learner', () => {
     expect(body.blocks[0].html).toContain('Dos más dos');
     expect(body.blocks[0].html).toContain('class="katex"');
     expect(body.partial).toBe(true); // the title and the exercise are still in English
+    // each part says its own language, so the browser sets an English part left to right inside an Arabic or Spanish page
+    expect(body.blocks[0].language).toBe('es');
+    expect(body.titleLanguage).toBe('en');
+    const exercise = body.blocks.find((block: { kind: string }) => block.kind === 'exercise');
+    expect(exercise.exercise.promptLanguage).toBe('en');
     expect((await getJson('/api/courses/tiny/lessons/adding?lang=not a language', learner.cookie)).status).toBe(400);
   });
 

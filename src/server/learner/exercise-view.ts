@@ -16,6 +16,7 @@ export async function exerciseView(input: { bundle: CourseBundle; exercise: Publ
     ...(exercise.lesson ? { lesson: exercise.lesson } : {}),
     type: exercise.type,
     promptHtml: prompt.html,
+    promptLanguage: prompt.original ? bundle.public.course.language : text.language,
     skills: exercise.skills,
     hintCount: exercise.hintCount,
     ...(isTemplateExercise(exercise) ? { variant: progress?.variant ?? 0 } : {}),

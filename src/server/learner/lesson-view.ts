@@ -8,6 +8,7 @@ import { exerciseView } from './exercise-view.js';
 
 export async function lessonView(input: { bundle: CourseBundle; lesson: PublicLesson; learner: string; state: LearnerState; text: CourseText }): Promise<ApiLesson> {
   const { bundle, lesson, text } = input;
+  const languageOf = (translated: { original: boolean }) => (translated.original ? bundle.public.course.language : text.language);
   const chunks = bundle.public.chunks.filter((chunk) => chunk.lesson === lesson.id);
   const inline = lesson.blocks.flatMap((block) => (block.kind === 'exercise' ? [block.exercise] : []));
   // Exercises written in exercise files for this lesson come after the lesson text.
@@ -27,7 +28,7 @@ export async function lessonView(input: { bundle: CourseBundle; lesson: PublicLe
       if (item.kind === 'section') {
         const [heading, body] = await Promise.all([text.translate(item.chunk.heading), text.html(item.chunk.text, item.chunk.hash)]);
         partial ||= body.original;
-        return { kind: 'section', id: item.chunk.id, heading: heading.text, html: body.html };
+        return { kind: 'section', id: item.chunk.id, heading: heading.text, html: body.html, language: languageOf(body) };
       }
       const exercise = bundle.public.exercises.find((candidate) => candidate.id === item.id);
       if (!exercise) return undefined;
@@ -36,7 +37,7 @@ export async function lessonView(input: { bundle: CourseBundle; lesson: PublicLe
       return { kind: 'exercise', exercise: view.exercise };
     }),
   );
-  return { id: lesson.id, title: title.text, language: text.language, partial: partial || title.original, blocks: blocks.filter((block) => block !== undefined) };
+  return { id: lesson.id, title: title.text, language: text.language, titleLanguage: languageOf(title), partial: partial || title.original, blocks: blocks.filter((block) => block !== undefined) };
 }
 
 /**

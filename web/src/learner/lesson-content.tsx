@@ -15,18 +15,17 @@ export function LessonContent({ course, lesson, onState, fromChat }: { course: s
   }, [lesson]);
   let exerciseNumber = 0;
   let previousHeading: string | undefined; // a long section is cut into several chunks that share its heading
-  const dir = directionOf(lesson.language); // the content's own direction, whatever the interface's
   return (
     <div className="lesson-blocks" ref={container}>
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} contentLanguage={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
         }
         const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
         previousHeading = block.heading;
         return (
-          <section key={block.id} id={block.id} className="lesson-section lesson-html" tabIndex={-1} lang={lesson.language} dir={dir}>
+          <section key={block.id} id={block.id} className="lesson-section lesson-html" tabIndex={-1} lang={block.language} dir={directionOf(block.language)}>
             {!headingShown && block.heading && <h2>{block.heading}</h2>}
             <div dangerouslySetInnerHTML={{ __html: block.html }} />
           </section>

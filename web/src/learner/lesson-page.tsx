@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { coursePath } from '../api/client.ts';
 import type { ApiCourseOutline, ApiLearnerState, ApiLesson, ApiTurnDataParts } from '../api/types.ts';
 import { useApiData } from '../api/use-api-data.ts';
+import { directionOf } from '../i18n/index.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
@@ -110,12 +111,12 @@ export function LessonPage() {
       <nav className="breadcrumbs" aria-label={t('lesson.breadcrumbs')}>
         <Link to={`/courses/${encodeURIComponent(course)}`} dir="auto">{outline.data.title}</Link>
         <span aria-hidden="true"> / </span>
-        <span aria-current="page" dir="auto">{content.data.title}</span>
+        <bdi aria-current="page" lang={content.data.titleLanguage}>{content.data.title}</bdi>
       </nav>
 
       <div className="lesson-columns">
         <div className="lesson-main">
-          <h1 className="lesson-title-heading" lang={content.data.language} dir="auto">
+          <h1 className="lesson-title-heading" lang={content.data.titleLanguage} dir={directionOf(content.data.titleLanguage)}>
             {content.data.title}
           </h1>
 

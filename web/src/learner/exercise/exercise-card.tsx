@@ -36,7 +36,6 @@ interface ExerciseCardProps {
   exercise: ApiExercise;
   index: number;
   onState(state: ApiLearnerState): void;
-  contentLanguage?: string;
   fromChat?: ExerciseFromChat;
 }
 
@@ -52,7 +51,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
   return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} {...(asked ? { fromChat: undefined } : {})} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
-function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
+function ExerciseCardBody({ course, exercise, index, onState, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
   const { t } = useTranslation('learner');
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -128,7 +127,7 @@ function ExerciseCardBody({ course, exercise, index, onState, contentLanguage, f
           {attempts > 0 && <span className="muted small">{t('exercise.attempts', { count: attempts })}</span>}
         </span>
       </header>
-      <div className="exercise-prompt lesson-html" id={promptId} lang={contentLanguage} dir={contentLanguage ? directionOf(contentLanguage) : undefined} dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+      <div className="exercise-prompt lesson-html" id={promptId} lang={exercise.promptLanguage} dir={directionOf(exercise.promptLanguage)} dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
       {exercise.type === 'code' && exercise.tests && exercise.tests.length > 0 && (
         <p className="muted small">{t('exercise.testNames', { names: exercise.tests.map((test) => test.name).join(', ') })}</p>
       )}

@@ -39,4 +39,26 @@ describe('primer chat', () => {
       log.mockRestore();
     }
   }, 180_000);
+
+  it('prints a session as a person reads it: the offline notice once, mastery only after a graded answer', async () => {
+    const input = path.join(dir, 'printed.txt');
+    await writeFile(input, ['Hello', '/exercise add-1', '/answer seven', '/answer 8', '/hint', '/answer 7'].join('\n'));
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await main(['node', 'primer', 'chat', '--course', path.join(dir, 'course'), '--input', input, '--config', path.join(dir, 'primer.config.yaml'), '--data', path.join(dir, 'printed-data')])).toBe(0);
+    } finally {
+      write.mockRestore();
+      log.mockRestore();
+    }
+    const printed = written.join('');
+    expect(printed.match(/The assistant is offline/g)).toHaveLength(1);
+    expect(printed).toContain('[unparseable] ("seven" is not a number or a unit; enter a number, such as 0.5, 1/2, 5e-1, or 50%)');
+    // mastery moves with the wrong and the right answer, not with the unreadable one or the hint
+    expect(printed.match(/\[progress\]/g)).toHaveLength(2);
+  }, 180_000);
 });

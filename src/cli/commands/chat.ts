@@ -59,10 +59,11 @@ async function runChat(options: ChatOptions): Promise<void> {
       if ('error' in parsed) return Promise.resolve(parsed);
       return tutor.turn({ turnId: randomUUID(), learner: options.learner, text: parsed.text, ...(parsed.action ? { action: parsed.action } : {}) }, onPart);
     };
+    const printer = createPrinter();
     if (lines) {
       const turns: unknown[] = [];
       for (const line of lines) {
-        const outcome = await run(line, options.json ? undefined : printPart);
+        const outcome = await run(line, options.json ? undefined : printer.turn());
         if (options.json) turns.push({ input: line, ...('error' in outcome ? { error: outcome.error } : transcriptEntry(outcome)) });
         else if ('error' in outcome) console.log(`! ${outcome.error}`);
         if (!options.json) process.stdout.write('\n');
@@ -75,7 +76,7 @@ async function runChat(options: ChatOptions): Promise<void> {
     reader.prompt();
     for await (const line of reader) {
       if (line.trim()) {
-        const outcome = await run(line, printPart);
+        const outcome = await run(line, printer.turn());
         if ('error' in outcome) console.log(`! ${outcome.error}`);
         process.stdout.write('\n');
       }
@@ -106,6 +107,25 @@ function transcriptEntry(summary: TurnSummary) {
     notices: summary.notices,
     offline: summary.offline ?? null,
     activity: summary.activity ?? null,
+  };
+}
+
+/** Prints a session's turns as they stream: the offline notice once, and mastery only after a graded answer (as the web app does). */
+function createPrinter() {
+  let offlineSaid = false;
+  return {
+    turn() {
+      let graded = false;
+      return (part: TutorStreamPart) => {
+        if (part.type === 'verdict') graded ||= part.verdict !== 'unparseable';
+        if (part.type === 'progress' && !graded) return;
+        if (part.type === 'notice' && part.code === 'offline') {
+          if (offlineSaid) return;
+          offlineSaid = true;
+        }
+        printPart(part);
+      };
+    },
   };
 }
 

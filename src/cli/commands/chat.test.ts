@@ -57,8 +57,10 @@ describe('primer chat', () => {
     }
     const printed = written.join('');
     expect(printed.match(/The assistant is offline/g)).toHaveLength(1);
-    expect(printed).toContain('[unparseable] ("seven" is not a number or a unit; enter a number, such as 0.5, 1/2, 5e-1, or 50%)');
+    expect(printed).toContain('[Could not read the answer] ("seven" is not a number or a unit; enter a number, such as 0.5, 1/2, 5e-1, or 50%)');
+    expect(printed).toContain('[Hint 1] Count on from 3.');
     // mastery moves with the wrong and the right answer, not with the unreadable one or the hint
-    expect(printed.match(/\[progress\]/g)).toHaveLength(2);
+    expect(printed.match(/% mastered/g)).toHaveLength(2);
+    expect(printed).toMatch(/\[Not yet\][\s\S]*\[Adding: \d+% mastered\][\s\S]*\[Correct\]/);
   }, 180_000);
 });

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { Command } from 'commander';
 import { formatDiagnostic } from '../../course/index.js';
 import { createSandbox } from '../../exercise/index.js';
-import { createTranslator } from '../../i18n/index.js';
+import { createTranslator, phrasesFor, type Phrases } from '../../i18n/index.js';
 import { parseEventPayload, type EventType } from '../../learner/index.js';
 import { createRouter, loadModelConfig } from '../../models/index.js';
 import { openStore, resolveDatabaseConfig } from '../../store/index.js';
@@ -53,13 +53,17 @@ async function runChat(options: ChatOptions): Promise<void> {
   const sandbox = createSandbox();
   try {
     const translator = createTranslator({ router, cache: createStoreTranslationCache(store), glossary: bundle.public.course.glossary, course: bundle.public.course.id });
-    const tutor = createTutor({ course: bundle, router, journal: createStoreJournal(store, bundle), translator, sandbox, clock: { now: () => new Date() }, random: Math.random });
-    const run = (line: string, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary | { error: string }> => {
+    const journal = createStoreJournal(store, bundle);
+    const tutor = createTutor({ course: bundle, router, journal, translator, sandbox, clock: { now: () => new Date() }, random: Math.random });
+    // Labels in the learner's language: their profile's until a turn says otherwise (/lang, or a message in another language).
+    const printer = createPrinter((await journal.read(options.learner)).state.profile.language ?? bundle.public.course.language);
+    const run = async (line: string, onPart?: (part: TutorStreamPart) => void): Promise<TurnSummary | { error: string }> => {
       const parsed = parseLearnerCommand(line);
-      if ('error' in parsed) return Promise.resolve(parsed);
-      return tutor.turn({ turnId: randomUUID(), learner: options.learner, text: parsed.text, ...(parsed.action ? { action: parsed.action } : {}) }, onPart);
+      if ('error' in parsed) return parsed;
+      const summary = await tutor.turn({ turnId: randomUUID(), learner: options.learner, text: parsed.text, ...(parsed.action ? { action: parsed.action } : {}) }, onPart);
+      printer.speak(summary.language);
+      return summary;
     };
-    const printer = createPrinter();
     if (lines) {
       const turns: unknown[] = [];
       for (const line of lines) {
@@ -110,10 +114,14 @@ function transcriptEntry(summary: TurnSummary) {
   };
 }
 
-/** Prints a session's turns as they stream: the offline notice once, and mastery only after a graded answer (as the web app does). */
-function createPrinter() {
+/** Prints a session's turns as they stream, labelled in the learner's language: the offline notice once, and mastery only after a graded answer (as the web app does). */
+function createPrinter(language: string) {
   let offlineSaid = false;
+  let t = phrasesFor(language);
   return {
+    speak(next: string) {
+      t = phrasesFor(next);
+    },
     turn() {
       let graded = false;
       return (part: TutorStreamPart) => {
@@ -123,13 +131,13 @@ function createPrinter() {
           if (offlineSaid) return;
           offlineSaid = true;
         }
-        printPart(part);
+        printPart(part, t);
       };
     },
   };
 }
 
-function printPart(part: TutorStreamPart): void {
+function printPart(part: TutorStreamPart, t: Phrases): void {
   const out = (text: string) => process.stdout.write(text);
   switch (part.type) {
     case 'text-delta':
@@ -138,13 +146,21 @@ function printPart(part: TutorStreamPart): void {
       // Each section's text begins with its own heading, as in the lesson file.
       return void out(`\n${part.sections[0]?.text.startsWith('# ') ? '' : `# ${part.title}\n\n`}${part.sections.map((section) => section.text).join('\n\n')}\n\n`);
     case 'exercise':
-      return void out(`\n[exercise ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n`);
+      return void out(`\n[${t('shown.exercise')} ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n`);
     case 'hint':
-      return void out(`\n[hint ${part.rung}] ${part.text}\n`);
-    case 'verdict':
-      return void out(`\n[${part.verdict}]${part.feedback ? ` ${part.feedback}` : ''}${part.message ? ` (${part.message})` : ''}\n`);
+      return void out(`\n[${t('shown.hint', { rung: part.rung })}] ${part.text}\n`);
+    case 'verdict': {
+      out(`\n[${t(`verdict.${part.verdict}`)}]${part.feedback ? ` ${part.feedback}` : ''}${part.message ? ` (${part.message})` : ''}\n`);
+      // a code answer: each test, and what the learner's code printed
+      if (part.tests?.length) {
+        out(`${t('shown.tests', { passed: part.tests.filter((test) => test.passed).length, total: part.tests.length })}\n`);
+        for (const test of part.tests) out(`  ${test.passed ? '✓' : '✗'} ${test.name}${test.message ? ` — ${test.message}` : ''}\n`);
+      }
+      if (part.output) out(`${t('shown.output')}:\n${part.output.replace(/\n?$/, '\n')}`);
+      return;
+    }
     case 'progress':
-      return void out(`\n[progress] ${part.skills.map((skill) => `${skill.title} ${Math.round(skill.mastery * 100)}%`).join(', ')}\n`);
+      return void out(`\n[${part.skills.map((skill) => t('shown.mastery', { title: skill.title, percent: Math.round(skill.mastery * 100) })).join(', ')}]\n`);
     case 'notice':
       return void out(`\n(${part.message})\n`);
     case 'tool-result':

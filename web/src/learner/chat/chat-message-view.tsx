@@ -55,7 +55,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
               return (
                 <div key={index} className="hint-rung chat-hint">
                   <p className="hint-label">
-                    {t('exercise.hintNumber', { rung: part.data.rung })}
+                    {t('tutor:shown.hint', { rung: part.data.rung })}
                     {part.data.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
                   </p>
                   <RichText text={part.data.text} />
@@ -77,7 +77,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
                   {part.data.skills.map((skill) => (
                     <li key={skill.skill}>
                       {arrow && <span aria-hidden="true">{arrow} </span>}
-                      {t('chat.masteryNow', { title: skill.title, percent: Math.round(skill.mastery * 100) })}
+                      {t('tutor:shown.mastery', { title: skill.title, percent: Math.round(skill.mastery * 100) })}
                     </li>
                   ))}
                 </ul>

@@ -11,7 +11,7 @@ export function VerdictBadge({ verdict }: { verdict: ApiVerdict['verdict'] }) {
   const { t } = useTranslation('learner');
   return (
     <span className={`badge badge-${tone[verdict]} verdict-badge`}>
-      <span aria-hidden="true">{icon[verdict]}</span> {t(`verdict.${verdict}`)}
+      <span aria-hidden="true">{icon[verdict]}</span> {t(`tutor:verdict.${verdict}`)}
     </span>
   );
 }
@@ -30,11 +30,11 @@ export function VerdictView({ verdict }: { verdict: ApiVerdict }) {
       {verdict.verdict === 'incorrect' && !verdict.feedback && !verdict.message && !verdict.tests?.length && <p className="verdict-feedback">{t('exercise.noFeedback')}</p>}
       {verdict.tests && verdict.tests.length > 0 && (
         <div className="test-results">
-          <h4>{t('exercise.tests', { passed: verdict.tests.filter((test) => test.passed).length, total: verdict.tests.length })}</h4>
+          <h4>{t('tutor:shown.tests', { passed: verdict.tests.filter((test) => test.passed).length, total: verdict.tests.length })}</h4>
           <ul>
             {verdict.tests.map((test) => (
               <li key={test.name} className={test.passed ? 'test-passed' : 'test-failed'}>
-                <span aria-hidden="true">{test.passed ? '✓' : '✗'}</span> <span className="visually-hidden">{test.passed ? t('exercise.testPassed') : t('exercise.testFailed')}: </span>
+                <span aria-hidden="true">{test.passed ? '✓' : '✗'}</span> <span className="visually-hidden">{test.passed ? t('tutor:shown.test-passed') : t('tutor:shown.test-failed')}: </span>
                 <span className="test-name">{test.name}</span>
                 {test.message && (
                   <div className="test-message">
@@ -48,7 +48,7 @@ export function VerdictView({ verdict }: { verdict: ApiVerdict }) {
       )}
       {verdict.output && (
         <details className="test-output" open={verdict.verdict !== 'correct'}>
-          <summary>{t('exercise.output')}</summary>
+          <summary>{t('tutor:shown.output')}</summary>
           <pre dir="ltr">{verdict.output}</pre>
         </details>
       )}

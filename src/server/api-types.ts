@@ -172,7 +172,8 @@ export interface ApiTeacherCourse {
 /** GET /api/teacher/courses/:course/dashboard */
 export interface ApiDashboard {
   heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: number[][] }; // mastery[learner][skill]
-  stuck: { exercise: string; lesson?: string; failedAttempts: number; hints: number; learners: number }[];
+  /** failedAttempts: answers judged wrong or partly right; unreadable: answers the checker could not read (often: the prompt does not say how to write the answer). */
+  stuck: { exercise: string; lesson?: string; failedAttempts: number; unreadable: number; hints: number; learners: number }[];
   /** Skills on which learners solved every exercise without reaching mastery (none is a template): add exercises there. */
   outOfExercises: { skill: string; title: string; learners: number }[];
   questions: { id: string; question: string; language: string | null; learner: string; createdAt: string; status: 'open' | 'answered' | 'dismissed' }[];

@@ -50,9 +50,10 @@ async function readLearnerStates(store: Store, bundle: CourseBundle): Promise<Pi
 }
 
 async function readStuck(store: Store, bundle: CourseBundle): Promise<ApiDashboard['stuck']> {
-  const { rows } = await sql<{ exercise: string; failed: string | number; hints: string | number; learners: string | number }>`
+  const { rows } = await sql<{ exercise: string; failed: string | number; unreadable: string | number; hints: string | number; learners: string | number }>`
     select payload->>'exercise' as exercise,
-           count(*) filter (where type = 'attempt' and payload->>'verdict' <> 'correct') as failed,
+           count(*) filter (where type = 'attempt' and payload->>'verdict' in ('incorrect', 'partially-correct')) as failed,
+           count(*) filter (where type = 'attempt' and payload->>'verdict' = 'unparseable') as unreadable,
            count(*) filter (where type = 'hint') as hints,
            count(distinct learner) filter (where type = 'hint' or payload->>'verdict' <> 'correct') as learners
     from events
@@ -64,7 +65,7 @@ async function readStuck(store: Store, bundle: CourseBundle): Promise<ApiDashboa
   const lessonOf = new Map(bundle.public.exercises.map((exercise) => [exercise.id, exercise.lesson]));
   return rows.map((row) => {
     const lesson = lessonOf.get(row.exercise);
-    return { exercise: row.exercise, ...(lesson ? { lesson } : {}), failedAttempts: Number(row.failed), hints: Number(row.hints), learners: Number(row.learners) };
+    return { exercise: row.exercise, ...(lesson ? { lesson } : {}), failedAttempts: Number(row.failed), unreadable: Number(row.unreadable), hints: Number(row.hints), learners: Number(row.learners) };
   });
 }
 

@@ -18,10 +18,10 @@ describe('dashboard data', () => {
 
   it('puts the exercise where learners struggle most on top', () => {
     const bars = stuckBars([
-      { exercise: 'easy', failedAttempts: 1, hints: 0, learners: 1 },
-      { exercise: 'hard', failedAttempts: 4, hints: 3, learners: 2 },
+      { exercise: 'easy', failedAttempts: 1, unreadable: 0, hints: 0, learners: 1 },
+      { exercise: 'hard', failedAttempts: 2, unreadable: 3, hints: 1, learners: 2 },
     ]);
-    expect(bars.map((bar) => `${bar.exercise}:${bar.kind}:${bar.count}`)).toEqual(['hard:failedAttempts:4', 'hard:hints:3', 'easy:failedAttempts:1', 'easy:hints:0']);
+    expect(bars.map((bar) => `${bar.exercise}:${bar.kind}:${bar.count}`)).toEqual(['hard:failedAttempts:2', 'hard:unreadable:3', 'hard:hints:1', 'easy:failedAttempts:1', 'easy:unreadable:0', 'easy:hints:0']);
   });
 
   it('sums model cost per day and per task and tier', () => {

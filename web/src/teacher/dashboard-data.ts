@@ -33,19 +33,25 @@ export function uniqueLabels(labels: readonly string[]): string[] {
 
 export interface StuckBar {
   exercise: string;
-  kind: 'failedAttempts' | 'hints';
+  kind: 'failedAttempts' | 'unreadable' | 'hints';
   count: number;
 }
 
 /** Two stacked segments per exercise (failed attempts, hints), exercises worst first, at most `limit`. */
 export function stuckBars(stuck: ApiDashboard['stuck'], limit = 15): StuckBar[] {
   return [...stuck]
-    .sort((left, right) => right.failedAttempts + right.hints - (left.failedAttempts + left.hints) || left.exercise.localeCompare(right.exercise))
+    .sort((left, right) => stuckScore(right) - stuckScore(left) || left.exercise.localeCompare(right.exercise))
     .slice(0, limit)
     .flatMap((row) => [
       { exercise: row.exercise, kind: 'failedAttempts' as const, count: row.failedAttempts },
+      { exercise: row.exercise, kind: 'unreadable' as const, count: row.unreadable },
       { exercise: row.exercise, kind: 'hints' as const, count: row.hints },
     ]);
+}
+
+/** How stuck learners were on an exercise: every answer that was not right, and every hint. */
+export function stuckScore(row: ApiDashboard['stuck'][number]): number {
+  return row.failedAttempts + row.unreadable + row.hints;
 }
 
 export interface CostSeriesRow {

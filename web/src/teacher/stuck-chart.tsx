@@ -1,9 +1,9 @@
-// Where learners get stuck: exercises by failed attempts and hints taken, worst first.
+// Where learners get stuck: exercises by failed attempts, answers the checker could not read and hints taken, worst first.
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
-import { stuckBars } from './dashboard-data.ts';
+import { stuckBars, stuckScore } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
 import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 
@@ -11,7 +11,7 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   const { t } = useTranslation('teacher');
   const bars = useMemo(() => stuckBars(stuck), [stuck]);
   const exercises = useMemo(() => [...new Set(bars.map((bar) => bar.exercise))], [bars]);
-  const kindLabel = useCallback((kind: string) => (kind === 'hints' ? t('dashboard.stuck.hints') : t('dashboard.stuck.failedAttempts')), [t]);
+  const kindLabel = useCallback((kind: string) => t(`dashboard.stuck.${kind === 'hints' ? 'hints' : kind === 'unreadable' ? 'unreadable' : 'failedAttempts'}`), [t]);
 
   const draw = useCallback(
     (width: number) => {
@@ -22,8 +22,8 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
         height: exercises.length * 30 + 70,
         marginLeft,
         y: { domain: exercises, label: null, tickFormat: (exercise: string) => truncateLabel(exercise, room) },
-        x: { label: t('dashboard.stuck.axis'), grid: true },
-        color: { domain: [kindLabel('failedAttempts'), kindLabel('hints')], range: ['#c2410c', '#f59e0b'], legend: true },
+        x: { label: t('dashboard.stuck.axis'), grid: true, tickFormat: (count: number) => (Number.isInteger(count) ? String(count) : '') }, // counts: no 0.2 ticks
+        color: { domain: [kindLabel('failedAttempts'), kindLabel('unreadable'), kindLabel('hints')], range: ['#c2410c', '#7c3aed', '#f59e0b'], legend: true },
         marks: [
           Plot.barX(bars, {
             y: 'exercise',
@@ -39,17 +39,20 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   );
 
   if (stuck.length === 0) return <p className="teacher-empty">{t('dashboard.stuck.empty')}</p>;
-  const worst = [...stuck].sort((left, right) => right.failedAttempts + right.hints - (left.failedAttempts + left.hints))[0];
+  const worst = [...stuck].sort((left, right) => stuckScore(right) - stuckScore(left))[0];
+  const unreadable = stuck.some((row) => row.unreadable > 0);
   return (
+    <>
     <PlotFigure
       draw={draw}
-      summary={worst ? t('dashboard.stuck.summary', { exercise: worst.exercise, failed: worst.failedAttempts, hints: worst.hints, learners: worst.learners }) : ''}
+      summary={worst ? t('dashboard.stuck.summary', { exercise: worst.exercise, failed: worst.failedAttempts, unreadable: worst.unreadable, hints: worst.hints, learners: worst.learners }) : ''}
       fallback={
         <table className="teacher-table">
           <thead>
             <tr>
               <th scope="col">{t('dashboard.exercise')}</th>
               <th scope="col">{t('dashboard.stuck.failedAttempts')}</th>
+              <th scope="col">{t('dashboard.stuck.unreadable')}</th>
               <th scope="col">{t('dashboard.stuck.hints')}</th>
               <th scope="col">{t('dashboard.learners')}</th>
             </tr>
@@ -59,6 +62,7 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
               <tr key={row.exercise}>
                 <th scope="row">{row.exercise}</th>
                 <td>{row.failedAttempts}</td>
+                <td>{row.unreadable}</td>
                 <td>{row.hints}</td>
                 <td>{row.learners}</td>
               </tr>
@@ -67,5 +71,7 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
         </table>
       }
     />
+    {unreadable && <p className="muted small">{t('dashboard.stuck.unreadableHelp')}</p>}
+    </>
   );
 }

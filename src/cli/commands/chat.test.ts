@@ -42,7 +42,8 @@ describe('primer chat', () => {
 
   it('prints a session as a person reads it: the offline notice once, mastery only after a graded answer', async () => {
     const input = path.join(dir, 'printed.txt');
-    await writeFile(input, ['Hello', '/exercise add-1', '/answer seven', '/answer 8', '/hint', '/answer 7'].join('\n'));
+    // the last answer takes several lines, as code would: a lone /answer, the lines, a dot
+    await writeFile(input, ['Hello', '/exercise add-1', '/answer seven', '/answer 8', '/hint', '/answer', '', '7', '.'].join('\n'));
     const written: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));

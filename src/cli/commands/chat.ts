@@ -27,7 +27,7 @@ interface ChatOptions {
 
 export function chatCommand(): Command {
   return new Command('chat')
-    .description(`Take a course in the terminal with the tutor. Type a message, or ${learnerCommandList}; Ctrl-D ends.`)
+    .description(`Take a course in the terminal with the tutor. Type a message, or ${learnerCommandList}. ${multiLineHelp} Ctrl-D ends.`)
     .requiredOption('--course <dir>', 'the course folder (the one holding course.yaml)')
     .option('--input <file>', 'run without a person: each line is a learner message or a command')
     .option('--json', 'with --input: print a JSON transcript (per turn: text shown, tools, verdicts, tier, provider, tokens)')
@@ -43,7 +43,7 @@ async function runChat(options: ChatOptions): Promise<void> {
     for (const diagnostic of diagnostics.filter((d) => d.severity === 'error')) console.error(formatDiagnostic(diagnostic));
     throw new UsageError(`the course in ${options.course} has errors; fix them (primer course check) and try again`);
   }
-  const lines = options.input ? (await readFile(options.input, 'utf8').catch(() => { throw new UsageError(`input file not found: ${options.input}`); })).split(/\r?\n/).filter((line) => line.trim() !== '') : undefined;
+  const lines = options.input ? (await readFile(options.input, 'utf8').catch(() => { throw new UsageError(`input file not found: ${options.input}`); })).split(/\r?\n/) : undefined;
   const loaded = await loadModelConfig({ ...(options.config ? { configPath: options.config } : {}), env: process.env, cwd: process.cwd() });
   for (const problem of loaded.errors) console.error(`${problem.path}:${problem.line}:${problem.column}: ${problem.message} (${problem.hint})`);
   if (loaded.notice && !options.json) console.error(loaded.notice);
@@ -66,7 +66,8 @@ async function runChat(options: ChatOptions): Promise<void> {
     };
     if (lines) {
       const turns: unknown[] = [];
-      for (const line of lines) {
+      const inputs = createInputReader();
+      for (const line of lines.flatMap((each) => inputs.take(each) ?? [])) {
         const outcome = await run(line, options.json ? undefined : printer.turn());
         if (options.json) turns.push({ input: line, ...('error' in outcome ? { error: outcome.error } : transcriptEntry(outcome)) });
         else if ('error' in outcome) console.log(`! ${outcome.error}`);
@@ -75,15 +76,18 @@ async function runChat(options: ChatOptions): Promise<void> {
       if (options.json) console.log(JSON.stringify({ course: bundle.public.course.id, learner: options.learner, turns }, null, 2));
       return;
     }
-    console.log(`${bundle.public.course.title} — type a message, or ${learnerCommandList}. Ctrl-D ends.`);
+    console.log(`${bundle.public.course.title} — type a message, or ${learnerCommandList}. ${multiLineHelp} Ctrl-D ends.`);
     const reader = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
+    const inputs = createInputReader();
     reader.prompt();
     for await (const line of reader) {
-      if (line.trim()) {
-        const outcome = await run(line, printer.turn());
+      const input = inputs.take(line);
+      if (input) {
+        const outcome = await run(input, printer.turn());
         if ('error' in outcome) console.log(`! ${outcome.error}`);
         process.stdout.write('\n');
       }
+      reader.setPrompt(inputs.gathering() ? '… ' : '> ');
       reader.prompt();
     }
   } finally {
@@ -111,6 +115,28 @@ function transcriptEntry(summary: TurnSummary) {
     notices: summary.notices,
     offline: summary.offline ?? null,
     activity: summary.activity ?? null,
+  };
+}
+
+const multiLineHelp = 'For an answer of several lines (code), type /answer alone, then the lines, then a line with a single dot.';
+
+/** Turns typed lines into inputs: a line is one, except that a lone /answer gathers the lines after it, up to one holding a single dot, into one answer. */
+function createInputReader() {
+  let answer: string[] | undefined;
+  return {
+    /** The input this line completes, if any. */
+    take(line: string): string | undefined {
+      if (answer && line.trim() === '.') {
+        const text = answer.join('\n');
+        answer = undefined;
+        return `/answer ${text}`;
+      }
+      if (answer) answer.push(line);
+      else if (line.trim() === '/answer') answer = [];
+      else if (line.trim()) return line;
+      return undefined;
+    },
+    gathering: () => answer !== undefined,
   };
 }
 

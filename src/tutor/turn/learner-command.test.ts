@@ -12,4 +12,9 @@ describe('a line a learner types', () => {
     expect(parseLearnerCommand('What is a sum?')).toEqual({ text: 'What is a sum?' });
     expect(parseLearnerCommand('//not a command')).toEqual({ text: '//not a command' });
   });
+
+  it('keeps an answer as written, lines and indentation included (code)', () => {
+    expect(parseLearnerCommand('/answer def double(x):\n    return 2 * x')).toMatchObject({ action: { type: 'answer', answer: 'def double(x):\n    return 2 * x' } });
+    expect(parseLearnerCommand('/answer\ta,  c')).toMatchObject({ action: { type: 'answer', answer: 'a,  c' } });
+  });
 });

@@ -7,8 +7,8 @@ export const learnerCommandList = '/lesson <id>, /exercise <id>, /answer <text>,
 /** A learner message, a command with its action, or why the command cannot be read. `//text` is a message. */
 export function parseLearnerCommand(line: string): { text: string; action?: TurnAction } | { error: string } {
   const text = line.trim();
-  const [command, ...rest] = text.split(/\s+/);
-  const argument = rest.join(' ');
+  const command = text.split(/\s+/, 1)[0] ?? '';
+  const argument = text.slice(command.length).trim(); // as written: an answer in code keeps its lines and indentation
   switch (command) {
     case '/lesson':
       return argument ? { text, action: { type: 'lesson', lesson: argument } } : { error: 'usage: /lesson <lesson id>' };

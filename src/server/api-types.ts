@@ -174,6 +174,8 @@ export interface ApiDashboard {
   heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: number[][] }; // mastery[learner][skill]
   /** failedAttempts: answers judged wrong or partly right; unreadable: answers the checker could not read (often: the prompt does not say how to write the answer). */
   stuck: { exercise: string; lesson?: string; failedAttempts: number; unreadable: number; hints: number; learners: number }[];
+  /** The answers the checker could not read most often, as typed (short answers only): what a prompt may need to say about how to write the answer. */
+  unreadableAnswers: { exercise: string; answer: string; count: number; learners: number }[];
   /** Skills on which learners solved every exercise without reaching mastery (none is a template): add exercises there. */
   outOfExercises: { skill: string; title: string; learners: number }[];
   questions: { id: string; question: string; language: string | null; learner: string; createdAt: string; status: 'open' | 'answered' | 'dismissed' }[];

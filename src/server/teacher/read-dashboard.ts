@@ -10,17 +10,20 @@ import { learnerDisplayName } from './learner-display-name.js';
 
 const stuckLimit = 20;
 const misconceptionLimit = 50;
+const unreadableLimit = 20;
+const unreadableLength = 200; // longer answers (code that does not parse) would say little here
 const questionLimit = 200;
 
 export async function readDashboard(store: Store, bundle: CourseBundle): Promise<ApiDashboard> {
-  const [{ heatmap, outOfExercises }, stuck, questions, misconceptions, cost] = await Promise.all([
+  const [{ heatmap, outOfExercises }, stuck, unreadableAnswers, questions, misconceptions, cost] = await Promise.all([
     readLearnerStates(store, bundle),
     readStuck(store, bundle),
+    readUnreadableAnswers(store, bundle.public.course.id),
     readQuestions(store, bundle.public.course.id),
     readMisconceptions(store, bundle.public.course.id),
     readCost(store, bundle.public.course.id),
   ]);
-  return { heatmap, stuck, outOfExercises, questions, misconceptions, cost };
+  return { heatmap, stuck, unreadableAnswers, outOfExercises, questions, misconceptions, cost };
 }
 
 /** Learners with any event in the course, with their account (null when it was deleted). */
@@ -85,6 +88,17 @@ async function readQuestions(store: Store, course: string): Promise<ApiDashboard
     createdAt: new Date(row.created_at).toISOString(),
     status: row.status,
   }));
+}
+
+async function readUnreadableAnswers(store: Store, course: string): Promise<ApiDashboard['unreadableAnswers']> {
+  const { rows } = await sql<{ exercise: string; answer: string; count: string | number; learners: string | number }>`
+    select payload->>'exercise' as exercise, btrim(payload->>'answer') as answer, count(*) as count, count(distinct learner) as learners
+    from events
+    where course = ${course} and type = 'attempt' and payload->>'verdict' = 'unparseable' and length(payload->>'answer') <= ${unreadableLength}
+    group by 1, 2
+    order by 3 desc, 4 desc, 1, 2
+    limit ${unreadableLimit}`.execute(store.db);
+  return rows.map((row) => ({ exercise: row.exercise, answer: row.answer, count: Number(row.count), learners: Number(row.learners) }));
 }
 
 async function readMisconceptions(store: Store, course: string): Promise<ApiDashboard['misconceptions']> {

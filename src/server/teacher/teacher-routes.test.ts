@@ -139,6 +139,7 @@ describe('dashboard', () => {
     expect(guestMastery![0]).toBeGreaterThan(0.3); // a correct answer after mistakes still raises it above the prior
     expect(linMastery![1]).toBeGreaterThan(linMastery![0]!); // right on multiplying, wrong on adding
     expect(dashboard.stuck[0]).toEqual({ exercise: 'add-1', lesson: 'adding', failedAttempts: 3, unreadable: 1, hints: 2, learners: 2 }); // one hint from the course-list test
+    expect(dashboard.unreadableAnswers).toEqual([{ exercise: 'add-1', answer: 'seven', count: 1, learners: 1 }]);
     // the guest solved adding's only exercise without mastering adding; Lin still has a multiplying exercise to try
     expect(dashboard.outOfExercises).toEqual([{ skill: 'add', title: 'Adding', learners: 1 }]);
     expect(dashboard.misconceptions).toEqual([

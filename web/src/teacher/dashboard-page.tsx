@@ -12,6 +12,7 @@ import { MisconceptionsChart } from './misconceptions-chart.tsx';
 import { OutOfExercisesList } from './out-of-exercises-list.tsx';
 import { QuestionsList } from './questions-list.tsx';
 import { StuckChart } from './stuck-chart.tsx';
+import { UnreadableAnswersTable } from './unreadable-answers-table.tsx';
 import { teacherPath, useApiData } from './use-api-data.ts';
 
 export function DashboardPage() {
@@ -32,6 +33,7 @@ export function DashboardPage() {
       <section className="card teacher-panel" aria-labelledby="stuck-title">
         <h2 id="stuck-title">{t('dashboard.stuck.title')}</h2>
         <StuckChart stuck={data.stuck} />
+        <UnreadableAnswersTable answers={data.unreadableAnswers} />
         <OutOfExercisesList skills={data.outOfExercises} />
       </section>
       <section className="card teacher-panel" aria-labelledby="misconceptions-title">

@@ -40,9 +40,7 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
 
   if (stuck.length === 0) return <p className="teacher-empty">{t('dashboard.stuck.empty')}</p>;
   const worst = [...stuck].sort((left, right) => stuckScore(right) - stuckScore(left))[0];
-  const unreadable = stuck.some((row) => row.unreadable > 0);
   return (
-    <>
     <PlotFigure
       draw={draw}
       summary={worst ? t('dashboard.stuck.summary', { exercise: worst.exercise, failed: worst.failedAttempts, unreadable: worst.unreadable, hints: worst.hints, learners: worst.learners }) : ''}
@@ -71,7 +69,5 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
         </table>
       }
     />
-    {unreadable && <p className="muted small">{t('dashboard.stuck.unreadableHelp')}</p>}
-    </>
   );
 }

@@ -10,6 +10,8 @@ export interface ChoiceExercise {
 }
 
 const textOptions = { caseSensitive: false, ignoreDiacritics: false };
+/** "and" in the interface languages and a few more, skipped between picks ("a and c", "a y c", "a 和 c") unless it names a choice itself. */
+const conjunctions = new Set(['and', 'y', 'e', 'et', 'und', 'en', 'i', 'na', 'и', 'और', '和', '与', '及', 'و', 've', 'dan', 'và']);
 
 /** Resolves one token (id, letter, number or text) to a choice id. */
 function resolveChoice(exercise: ChoiceExercise, token: string): string | undefined {
@@ -42,12 +44,12 @@ export function readChoices(exercise: ChoiceExercise, answer: string | string[])
       ids.add(whole);
       continue;
     }
-    const parts = token.split(/\s*(?:,|;|\band\b|\s)\s*/).filter((part) => part !== '');
+    const parts = token.split(/[\s,;，、،؛；]+/).filter((part) => part !== '');
     if (parts.length < 2) return failed({ code: 'not-a-choice', values: { text: token.trim() } });
     for (const part of parts) {
       const id = resolveChoice(exercise, part);
-      if (!id) return failed({ code: 'not-a-choice', values: { text: part } });
-      ids.add(id);
+      if (id) ids.add(id);
+      else if (!conjunctions.has(part.toLowerCase())) return failed({ code: 'not-a-choice', values: { text: part } });
     }
   }
   if (ids.size === 0) return failed({ code: 'nothing-picked' });

@@ -32,6 +32,13 @@ describe('checkExpression', () => {
     expect(checkExpression(key('2*x + 1'), '３x + １').verdict).toBe('incorrect');
   });
 
+  it('reads powers written as superscripts, as a phone keyboard types them', () => {
+    expect(checkExpression(key('x^2 + 1'), 'x² + 1').verdict).toBe('correct');
+    expect(checkExpression(key('2*x^3 - x^2'), '2x³ - x²').verdict).toBe('correct');
+    expect(checkExpression(key('1/x', 'any', { x: [1, 3] }), 'x⁻¹').verdict).toBe('correct');
+    expect(checkExpression(key('(x+1)^2'), '(x+1)²').verdict).toBe('correct');
+  });
+
   it('reads LaTeX input', () => {
     const k = key('2*x*cos(x^2)');
     expect(checkExpression(k, '2x\\cos\\left(x^{2}\\right)').verdict).toBe('correct');

@@ -106,4 +106,12 @@ describe('checkNumeric', () => {
     expect(checkNumeric({ answer: Math.SQRT2, tolerance: { absolute: 1e-9 } }, 'sqrt(2)').verdict).toBe('correct');
     expect(checkNumeric({ answer: Math.PI * 2 }, '2pi').verdict).toBe('correct');
   });
+
+  it('reads fraction signs and superscript powers', () => {
+    expect(checkNumeric({ answer: 2.5 }, '2½').verdict).toBe('correct');
+    expect(checkNumeric({ answer: -0.75 }, '-¾').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 100 }, '10²').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 0.03 }, '3×10⁻²').verdict).toBe('correct');
+    expect(checkNumeric({ answer: 2.25 }, '1,5²', 'fr').verdict).toBe('correct');
+  });
 });

@@ -72,6 +72,9 @@ describe('checkChoice', () => {
     expect(checkChoice(multiple, ['relu', 'sigmoid'], ['sigmoid', 'relu']).verdict).toBe('correct');
     expect(checkChoice(multiple, ['relu', 'sigmoid'], 'b, a').verdict).toBe('correct');
     expect(checkChoice(multiple, ['relu', 'sigmoid'], '2 and 1').verdict).toBe('correct');
+    // as learners write a list in their own language
+    for (const answer of ['a，b', 'a、b', 'a 和 b', 'a y b', 'a et b', 'a e b', 'a na b', 'a و b', 'a، b']) expect(checkChoice(multiple, ['relu', 'sigmoid'], answer).verdict, answer).toBe('correct');
+    expect(checkChoice(multiple, ['relu', 'sigmoid'], 'a or b').verdict).toBe('unparseable'); // not a list of picks
     expect(checkChoice(multiple, ['relu', 'sigmoid'], 'relu').verdict).toBe('partially-correct');
     expect(checkChoice(multiple, ['relu', 'sigmoid'], ['relu', 'square']).verdict).toBe('incorrect');
   });

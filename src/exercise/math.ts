@@ -40,9 +40,15 @@ function digitValue(codePoint: number): number {
   return (codePoint - start) % 10;
 }
 
-/** Rewrites habits math.js does not know: `**` for powers, `sin x` for `sin(x)`, `log_2(x)`, unicode signs. */
+const superscripts: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁺': '+', '⁻': '-' };
+const vulgarFractions: Record<string, string> = { '½': '1/2', '⅓': '1/3', '⅔': '2/3', '¼': '1/4', '¾': '3/4', '⅕': '1/5', '⅖': '2/5', '⅗': '3/5', '⅘': '4/5', '⅙': '1/6', '⅚': '5/6', '⅛': '1/8', '⅜': '3/8', '⅝': '5/8', '⅞': '7/8' };
+
+/** Rewrites habits math.js does not know: `**` for powers, `x²` and `x⁻¹`, `2½`, `sin x` for `sin(x)`, `log_2(x)`, unicode signs. */
 export function normaliseMathInput(input: string): string {
   const text = input
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+/g, (power) => `^(${[...power].map((sign) => superscripts[sign]).join('')})`)
+    .replace(/(\d+)\s*([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])/g, (_, whole: string, fraction: string) => `(${whole}+${vulgarFractions[fraction]})`) // 2½ is two and a half
+    .replace(/[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g, (fraction) => `(${vulgarFractions[fraction]})`)
     .replace(/\*\*/g, '^')
     .replace(/[−–]/g, '-')
     .replace(/[×·⋅]/g, '*')

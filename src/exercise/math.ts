@@ -46,7 +46,10 @@ const vulgarFractions: Record<string, string> = { '½': '1/2', '⅓': '1/3', '�
 /** Rewrites habits math.js does not know: `**` for powers, `x²` and `x⁻¹`, `2½`, `sin x` for `sin(x)`, `log_2(x)`, unicode signs. */
 export function normaliseMathInput(input: string): string {
   const text = input
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+/g, (power) => `^(${[...power].map((sign) => superscripts[sign]).join('')})`)
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+/g, (power) => {
+      const exponent = [...power].map((sign) => superscripts[sign]).join('');
+      return /^\d+$/.test(exponent) ? `^${exponent}` : `^(${exponent})`;
+    })
     .replace(/(\d+)\s*([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])/g, (_, whole: string, fraction: string) => `(${whole}+${vulgarFractions[fraction]})`) // 2½ is two and a half
     .replace(/[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g, (fraction) => `(${vulgarFractions[fraction]})`)
     .replace(/\*\*/g, '^')

@@ -217,7 +217,8 @@ async function resolveWebApp(options: StartServerOptions, cwd: string, log: (lin
   }
   const dir = path.resolve(cwd, web.dir);
   if (!existsSync(dir)) return { root: null, reason: `There is no web app folder at ${dir}.` };
-  return buildWebApp({ webDir: dir, log, sharedSources: [path.join(repositoryRoot, 'src', 'i18n', 'phrases')] }); // web/src/i18n loads the tutor's phrases
+  // web/src/i18n loads the tutor's phrases; the expression preview parses with the checker's own code
+  return buildWebApp({ webDir: dir, log, sharedSources: [path.join(repositoryRoot, 'src', 'i18n', 'phrases'), path.join(repositoryRoot, 'src', 'exercise')] });
 }
 
 /** The client's address as a trusted proxy reports it. */

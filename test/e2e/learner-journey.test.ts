@@ -2,7 +2,7 @@
 // server with a scripted model: onboarding, the course map, the tutor's streamed reply, an exercise
 // answered wrong then right, a hint, and the mastery going up on the map; slash commands typed in
 // the chat, a mistyped one coming back with the server's reason; and a template exercise offering
-// another one like it, with new numbers, once answered right.
+// another one like it, with new numbers, once answered right; an expression previewed as the checker reads it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
@@ -79,6 +79,19 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await card.getByRole('textbox').inputValue()).toBe(''); // a fresh card: no answer, no verdict
     expect(await card.evaluate((element) => element === document.activeElement)).toBe(true); // the focus moved to the new exercise
     expect(await card.getByRole('button', { name: 'Try another one like this' }).count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it("previews an expression as the checker reads it, and says why it cannot read one, before it is sent", async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await guestOnFirstLesson(page);
+    await page.goto('/courses/backprop/lessons/rules-of-differentiation');
+    const card = page.locator('#exercise-power-rule-polynomial');
+    const preview = card.locator('.expression-preview');
+    await card.getByRole('textbox').fill('12x³ - 10x + 7'); // superscripts, as a phone types them
+    await expect.poll(() => preview.locator('.katex').count()).toBe(1);
+    await card.getByRole('textbox').fill('12q^3 + 7');
+    await expect.poll(() => preview.innerText()).toContain('"q" is not a variable of this exercise; enter an expression in x');
     await context.close();
   }, 120_000);
 });

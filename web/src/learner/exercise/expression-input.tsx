@@ -1,23 +1,24 @@
-// An expression answer with a live preview: mathjs reads it, KaTeX shows what Primer understood.
-// Loaded on demand, so mathjs downloads only when a lesson has an expression exercise.
+// An expression answer with a live preview: the checker's own parser reads it (LaTeX, x², 2x, sin x,
+// full-width signs, the exercise's variables), KaTeX shows what Primer understood, and input it cannot
+// read gets the checker's own message. Loaded on demand, so mathjs downloads only when a lesson has an
+// expression exercise.
 import katex from 'katex';
-import { parse } from 'mathjs';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeProblem } from '../../../../src/exercise/answer-problem.ts';
+import { parseExpression } from '../../../../src/exercise/parse-expression.ts';
 import type { AnswerInputProps } from './answer-input.tsx';
 
 export default function ExpressionInput({ exercise, value, onChange, promptId, disabled, onSubmit }: AnswerInputProps) {
-  const { t } = useTranslation('learner');
+  const { t, i18n } = useTranslation('learner');
   const previewId = useId();
   const preview = useMemo(() => {
     if (!value.trim()) return { kind: 'empty' as const };
-    try {
-      const tex = parse(value).toTex({ parenthesis: 'keep', implicit: 'hide' });
-      return { kind: 'ok' as const, html: katex.renderToString(tex, { throwOnError: false, displayMode: false }) };
-    } catch {
-      return { kind: 'unreadable' as const };
-    }
-  }, [value]);
+    const parsed = parseExpression(value, exercise.variables ?? []);
+    if ('problem' in parsed) return { kind: 'unreadable' as const, message: describeProblem(parsed.problem, i18n.language) };
+    const tex = parsed.node.toTex({ parenthesis: 'auto', implicit: 'hide' }); // the brackets that matter, not those added in reading LaTeX or x²
+    return { kind: 'ok' as const, html: katex.renderToString(tex, { throwOnError: false, displayMode: false }) };
+  }, [value, exercise.variables, i18n.language]);
   return (
     <div className="expression-input">
       <input
@@ -37,7 +38,7 @@ export default function ExpressionInput({ exercise, value, onChange, promptId, d
       <div className="expression-preview" id={previewId} aria-live="polite">
         <span className="muted small">{t('exercise.preview')}</span>{' '}
         {preview.kind === 'ok' && <span dangerouslySetInnerHTML={{ __html: preview.html }} />}
-        {preview.kind === 'unreadable' && <span className="preview-unreadable">{t('exercise.cantRead')}</span>}
+        {preview.kind === 'unreadable' && <span className="preview-unreadable">{preview.message}</span>}
         {preview.kind === 'empty' && <span className="muted small">—</span>}
       </div>
       {exercise.variables && exercise.variables.length > 0 && <p className="muted small">{t('exercise.variables', { variables: exercise.variables.join(', ') })}</p>}

@@ -35,7 +35,6 @@ void catalogs.init({
   ns: ['answer'],
   defaultNS: 'answer',
   fallbackLng: 'en',
-  load: 'languageOnly', // 'pt-BR' reads the Portuguese catalog
   interpolation: { escapeValue: false }, // plain text; the web app escapes when it renders
   initAsync: false,
   showSupportNotice: false,
@@ -46,8 +45,8 @@ void catalogs.init({
  * @example describeProblem({ code: 'decimal-separator', values: { decimal: ',', example: '0,5' } }, 'fr')
  */
 export function describeProblem(problem: AnswerProblem, language = 'en'): string {
-  const t = catalogs.getFixedT(language);
-  const catalogLanguage = catalogs.services.languageUtils.toResolveHierarchy(language).find((each: string) => catalogs.hasResourceBundle(each, 'answer')) ?? 'en';
+  const catalogLanguage = catalogLanguageOf(language);
+  const t = catalogs.getFixedT(catalogLanguage);
   const lists = new Intl.ListFormat(catalogLanguage, { type: 'disjunction' });
   const fill = (values: Values = {}) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? lists.format(value) : value]));
   const said = t(`problem.${problem.code}`, fill(problem.values));
@@ -55,7 +54,17 @@ export function describeProblem(problem: AnswerProblem, language = 'en'): string
   return t('joined.problem-expected', { problem: said, expected: t(`expected.${problem.expected.code}`, fill(problem.expected.values)) });
 }
 
-/** The problem with what was expected instead (replacing what it said before). */
+/** The problem, with what was expected instead (replacing any expectation it had). */
 export function expecting(problem: AnswerProblem, code: ExpectedAnswerCode, values?: Values): AnswerProblem {
   return { ...problem, expected: { code, ...(values ? { values } : {}) } };
+}
+
+/** The catalog for a language tag: 'pt-BR' reads the Portuguese one; a language without one, or no language, English. */
+function catalogLanguageOf(tag: string): string {
+  try {
+    const base = new Intl.Locale(tag).language;
+    return base in answerProblemCatalogs ? base : 'en';
+  } catch {
+    return 'en';
+  }
 }

@@ -27,7 +27,7 @@ export interface CheckAnswerInput {
 /**
  * Judges a learner's answer; a problem with it is said in the learner's language (`message`).
  * @example await checkAnswer({ exercise, key, answer: '1/2', language: 'de' }) // { verdict: 'correct' }
- * @example await checkAnswer({ exercise, key, answer: '0.5', language: 'fr' }) // { verdict: 'unparseable', message: 'écris les décimales avec …' }
+ * @example await checkAnswer({ exercise, key, answer: '1.234,5', language: 'fr' }) // { verdict: 'unparseable', message: 'dans cette langue, écrivez les nombres décimaux avec « , » …' }
  */
 export async function checkAnswer(input: CheckAnswerInput): Promise<Verdict> {
   const verdict = await judge(input);

@@ -14,7 +14,7 @@ import type { BenchReport } from './report.js';
 import { runLearnerLoad } from './serve/learner-load.js';
 import { measureModelFirstToken } from './serve/model-first-token.js';
 import { sampleProcess, watchProcess } from './serve/process-sampler.js';
-import type { ServerProcessSettings } from './serve/server-process.js';
+import type { ServerHealth, ServerProcessSettings } from './serve/server-process.js';
 
 const here = import.meta.dirname;
 const courseDir = path.resolve(here, '../courses/backprop');
@@ -48,6 +48,7 @@ export default async function run(): Promise<BenchReport> {
     `each learner: one guest (POST /api/auth/guest), then turns (POST /api/courses/backprop/turns, the UI message stream read to its end) with a think time uniform in [${load.thinkSeconds.min}, ${load.thinkSeconds.max}] s between them; first turns spread uniformly over the ${load.rampSeconds} s ramp; turns sent in the ${load.measureSeconds} s after it are measured`,
     'added TTFT = time from sending the turn to its first text-delta on the client, minus the model’s own TTFT (measured alone, below); it includes connecting, since a keep-alive socket rarely outlives a think time of 5 s or more',
     'rate limits: sign-ins per address and requests per account lifted through startServer({ app: { limits } }); turns per learner per minute left at the default (20)',
+    'inside the servers (whole run, ramp included): serverFirstPartOver50msPercent is the share of turns whose first part left the server more than 50 ms after the request came in (its /metrics histogram); serverLoopDelay is how late a 5 ms timer ran on the server thread; serverGc the garbage collection pauses. A client-side p99 far above what these show comes from outside the servers: the load generator, the model process and the operating system sharing the cores',
   ];
   try {
     const modelFirstToken = await measureModelFirstToken(model.url, 200);
@@ -92,6 +93,12 @@ export default async function run(): Promise<BenchReport> {
         [`${scenario.name}.turnsPerSecond`]: row.turnsPerSecond,
         [`${scenario.name}.serverCpuMsPerTurn`]: row.serverCpuMsPerTurn,
         [`${scenario.name}.errors`]: row.errors,
+        // where a tail comes from: inside the servers (their first part late, their loop or GC holding requests up) or outside them
+        [`${scenario.name}.serverFirstPartOver50msPercent`]: round(result.serverFirstPartOver50msPercent, 2),
+        [`${scenario.name}.serverLoopDelayP99Ms`]: result.serverLoopDelayP99Ms.map((value) => round(value)).join(' + '),
+        [`${scenario.name}.serverLoopDelayMaxMs`]: result.serverLoopDelayMaxMs.map((value) => round(value)).join(' + '),
+        [`${scenario.name}.serverGcPauseMaxMs`]: result.serverGcPauseMaxMs.map((value) => round(value)).join(' + '),
+        [`${scenario.name}.serverGcPercent`]: result.serverGcShare.map((share) => round(share * 100, 1)).join(' + '),
         [`${scenario.name}.meetsTargets`]: row.errors === 0 && row.addedFirstTokenP99Ms <= targets.addedFirstTokenP99Ms && Math.max(...result.serverPeakRssMb) <= targets.peakRssMb,
       });
       const modes = countBy(turns.filter((turn) => !turn.error), (turn) => turn.mode ?? '?');
@@ -147,12 +154,21 @@ async function runScenario(scenario: Scenario, context: ScenarioContext) {
     const result = await runLearnerLoad({ servers: servers.map((server) => server.url), course: 'backprop', ...load, random: Math.random, log: (line) => log(`${scenario.name}: ${line}`) });
     const serverCpuAfter = await Promise.all(servers.map((server) => cpuSeconds(server.pid)));
     const modelCpuAfter = await cpuSeconds(context.modelPid);
+    const health = await Promise.all(servers.map((server) => server.stats()));
+    const firstParts = await Promise.all(servers.map((server) => firstPartCounts(server.url)));
+    const turnsCounted = firstParts.reduce((sum, counts) => sum + counts.total, 0);
     const memory = await Promise.all(watchers.map((watcher) => watcher.stop()));
     return {
       ...result,
       serverPeakRssMb: memory.map((sample) => sample.highestRssBytes / 2 ** 20),
       serverCpuShare: serverCpuAfter.map((after, index) => (after - serverCpuBefore[index]!) / result.conversationSeconds),
       modelCpuShare: (modelCpuAfter - modelCpuBefore) / result.conversationSeconds,
+      // inside the servers, over every turn of the run (ramp included): a tail that is not here is outside them
+      serverFirstPartOver50msPercent: turnsCounted ? (100 * firstParts.reduce((sum, counts) => sum + counts.total - counts.within50ms, 0)) / turnsCounted : 0,
+      serverLoopDelayP99Ms: health.map((each) => each.loopDelayP99Ms),
+      serverLoopDelayMaxMs: health.map((each) => each.loopDelayMaxMs),
+      serverGcPauseMaxMs: health.map((each) => each.gcPauseMaxMs),
+      serverGcShare: health.map((each) => each.gcShare),
     };
   } finally {
     await Promise.all(watchers.map((watcher) => watcher.stop()));
@@ -175,6 +191,12 @@ async function startChild(file: string, args: string[], nodeOptions: string[], l
   return {
     url,
     pid: child.pid!,
+    /** A server child's health figures (see ServerHealth). */
+    stats: () =>
+      new Promise<ServerHealth>((resolve) => {
+        child.once('message', (message) => resolve((message as { stats: ServerHealth }).stats));
+        child.send({ stats: true });
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -186,6 +208,17 @@ async function startChild(file: string, args: string[], nodeOptions: string[], l
         child.send({ stop: true });
       }),
   };
+}
+
+/** From a server's /metrics: its turns, and how many streamed their first part within 50 ms of the request (primer_tutor_turn_first_part_seconds). */
+async function firstPartCounts(url: string): Promise<{ total: number; within50ms: number }> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const sum = (le: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith('primer_tutor_turn_first_part_seconds_bucket{') && line.includes(`le="${le}"`))
+      .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
+  return { total: sum('+Inf'), within50ms: sum('0.05') };
 }
 
 /** Every tier is the instant model, so escalation and other tasks reach it too. */

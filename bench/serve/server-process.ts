@@ -2,9 +2,12 @@
 // `primer serve` does, serving the sample course with guests allowed. Its settings arrive as JSON in
 // argv[2] (ServerProcessSettings); it answers { url } over IPC once listening and { stopped } after { stop }.
 // With `profileDir`, it profiles its CPU from ready to stop (start-up left out) into a .cpuprofile there.
+// Asked { stats }, it answers { stats: ServerHealth }: how long its event loop and its garbage collector
+// held up the requests it was serving, since ready.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { startServer } from '../../src/server/start-server.js';
 
 export interface ServerProcessSettings {
@@ -21,6 +24,19 @@ export interface ServerProcessSettings {
   /** Where to write the CPU profile of the load (none when absent). */
   profileDir?: string;
 }
+
+/** How much the server's own thread held requests up while serving them. */
+export interface ServerHealth {
+  /** Event loop delay: how late a timer set for every `loopResolutionMs` ran (p99 and worst). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  /** Garbage collection pauses: p99, the longest, and their share of the time since ready. */
+  gcPauseP99Ms: number;
+  gcPauseMaxMs: number;
+  gcShare: number;
+}
+
+const loopResolutionMs = 5;
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as ServerProcessSettings;
 const server = await startServer({
@@ -42,8 +58,28 @@ if (profiler) {
   await profiler.post('Profiler.setSamplingInterval', { interval: 1000 });
   await profiler.post('Profiler.start');
 }
+const loopDelay = monitorEventLoopDelay({ resolution: loopResolutionMs });
+const gcPauses: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push(entry.duration);
+}).observe({ entryTypes: ['gc'] });
+const readyAt = performance.now();
+loopDelay.enable();
 process.send?.({ url: server.url });
-process.on('message', (message: { stop?: boolean }) => {
+process.on('message', (message: { stop?: boolean; stats?: boolean }) => {
+  if (message.stats) {
+    const pauses = [...gcPauses].sort((a, b) => a - b);
+    const late = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - loopResolutionMs); // the histogram holds whole intervals
+    const stats: ServerHealth = {
+      loopDelayP99Ms: late(loopDelay.percentile(99)),
+      loopDelayMaxMs: late(loopDelay.max),
+      gcPauseP99Ms: pauses[Math.floor(pauses.length * 0.99)] ?? 0,
+      gcPauseMaxMs: pauses.at(-1) ?? 0,
+      gcShare: pauses.reduce((sum, pause) => sum + pause, 0) / (performance.now() - readyAt),
+    };
+    process.send?.({ stats });
+    return;
+  }
   if (!message.stop) return;
   void (async () => {
     if (profiler && settings.profileDir) {

@@ -1,13 +1,12 @@
 // Opens Kysely over PGlite (on a worker thread, open-pglite-worker.ts) or PostgreSQL: one SQL
 // dialect, one set of migrations.
 import { mkdir } from 'node:fs/promises';
-import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { describeDatabaseConfig, type DatabaseConfig } from './database-config.js';
 import { openPgliteWorker } from './open-pglite-worker.js';
+import { PgliteWorkerDialect } from './pglite-worker-dialect.js';
 
 export interface OpenedDatabase {
   db: Kysely<Database>;
@@ -54,8 +53,7 @@ async function openPglite(dataDir: string | null, description: string): Promise<
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
     const client = await openPgliteWorker(dataDir);
-    // The dialect calls only `query` and `close`, which the worker's client has.
-    return new Kysely<Database>({ dialect: new PGliteDialect(client as unknown as PGlite) });
+    return new Kysely<Database>({ dialect: new PgliteWorkerDialect(client) });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`could not open ${description}: ${reason}. Check that the folder is writable and not used by another Primer process.`, { cause: error });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNumeric, withinTolerance } from './check-numeric.js';
+import { checkNumeric, readNumericAnswer, withinTolerance } from './check-numeric.js';
 
 const half = { answer: 0.5 };
 
@@ -87,6 +87,13 @@ describe('checkNumeric', () => {
   it('rejects an incompatible unit with a message naming the expected unit', () => {
     const verdict = checkNumeric({ answer: 3, unit: 'm/s' }, '3 kg');
     expect(verdict).toMatchObject({ verdict: 'incorrect', reason: 'incompatible-unit', problem: { code: 'incompatible-unit', values: { given: 'kg', unit: 'm/s' } } });
+  });
+
+  it('reads an answer as the checker will compare it, in the exercise unit, for the preview as the learner types', () => {
+    expect(readNumericAnswer('10.8 km/h', 'm/s')).toEqual({ value: expect.closeTo(3, 9), percent: false, given: 'km / h' });
+    expect(readNumericAnswer('3', 'm/s')).toEqual({ value: 3, percent: false });
+    expect(readNumericAnswer('3 kg', 'm/s')).toMatchObject({ problem: { code: 'incompatible-unit' }, incompatibleUnit: true });
+    expect(readNumericAnswer('3 m', undefined)).toEqual({ problem: { code: 'unit-not-wanted' } });
   });
 
   it('refuses a unit where the answer is a plain number', () => {

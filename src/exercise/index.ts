@@ -5,7 +5,7 @@ export { describeProblem, type AnswerProblem } from './answer-problem.js';
 export { verdictSchema, type Verdict, type VerdictKind, type VerdictReason, type TestResult } from './verdict.js';
 export { ExerciseKeyError } from './exercise-key-error.js';
 export { checkChoice, readChoices } from './check-choice.js';
-export { checkNumeric, withinTolerance, type NumericKey } from './check-numeric.js';
+export { checkNumeric, readNumericAnswer, withinTolerance, type NumericKey, type NumericReading } from './check-numeric.js';
 export { checkExpression, compareExpressions, type ExpressionKey } from './check-expression.js';
 export { checkText, normaliseText } from './check-text.js';
 export { checkCode, verdictFromRun } from './check-code.js';

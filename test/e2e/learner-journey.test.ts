@@ -2,7 +2,7 @@
 // server with a scripted model: onboarding, the course map, the tutor's streamed reply, an exercise
 // answered wrong then right, a hint, and the mastery going up on the map; slash commands typed in
 // the chat, a mistyped one coming back with the server's reason; and a template exercise offering
-// another one like it, with new numbers, once answered right; an expression previewed as the checker reads it.
+// another one like it, with new numbers, once answered right; answers previewed as the checker reads them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
@@ -82,9 +82,14 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await context.close();
   }, 120_000);
 
-  it("previews an expression as the checker reads it, and says why it cannot read one, before it is sent", async () => {
+  it("previews a number and an expression as the checker reads them, and says why it cannot read one, before it is sent", async () => {
     const { page, context } = await newVisitor(browser, server.url);
     await guestOnFirstLesson(page);
+    const numeric = page.locator('#exercise-slope-of-secant');
+    await numeric.getByRole('textbox').fill('2½');
+    await expect.poll(() => numeric.locator('.number-reading').innerText()).toBe('Primer reads: 2.5');
+    await numeric.getByRole('textbox').fill('0,5');
+    await expect.poll(() => numeric.locator('.number-reading').innerText()).toBe('write decimals with "." in this language, e.g. 0.5');
     await page.goto('/courses/backprop/lessons/rules-of-differentiation');
     const card = page.locator('#exercise-power-rule-polynomial');
     const preview = card.locator('.expression-preview');

@@ -20,7 +20,7 @@ export function LessonContent({ course, lesson, onState, fromChat }: { course: s
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} language={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
         }
         const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
         previousHeading = block.heading;

@@ -7,6 +7,7 @@ import { plainTextOf } from '../plain-text.ts';
 
 const ExpressionInput = lazy(() => import('./expression-input.tsx'));
 const CodeInput = lazy(() => import('./code-input.tsx'));
+const NumberReading = lazy(() => import('./number-reading.tsx'));
 
 export interface AnswerInputProps {
   exercise: ApiExercise;
@@ -14,6 +15,8 @@ export interface AnswerInputProps {
   onChange(value: string): void;
   /** The id of the exercise prompt, which labels the control. */
   promptId: string;
+  /** The learner's language, in which the checker reads their numbers (decimal sign, grouping). */
+  language: string;
   disabled?: boolean;
   onSubmit?(): void;
 }
@@ -75,9 +78,10 @@ function ChoiceInput({ exercise, value, onChange, promptId, disabled }: AnswerIn
   );
 }
 
-function NumericInput({ exercise, value, onChange, promptId, disabled, onSubmit }: AnswerInputProps) {
+function NumericInput({ exercise, value, onChange, promptId, language, disabled, onSubmit }: AnswerInputProps) {
   const { t } = useTranslation('learner');
   const hintId = useId();
+  const hint = exercise.unit ? t('exercise.numericUnitHint', { unit: exercise.unit }) : t('exercise.numericHint');
   return (
     <div className="inline-answer">
       <input
@@ -93,8 +97,15 @@ function NumericInput({ exercise, value, onChange, promptId, disabled, onSubmit 
         onKeyDown={(event) => event.key === 'Enter' && onSubmit?.()}
       />
       {exercise.unit && <span className="unit">{exercise.unit}</span>}
-      <span id={hintId} className="muted small">
-        {exercise.unit ? t('exercise.numericUnitHint', { unit: exercise.unit }) : t('exercise.numericHint')}
+      {/* what the checker will read, once there is something to read */}
+      <span id={hintId} className="muted small number-reading" aria-live="polite">
+        {value.trim() ? (
+          <Suspense fallback={hint}>
+            <NumberReading value={value} unit={exercise.unit} language={language} />
+          </Suspense>
+        ) : (
+          hint
+        )}
       </span>
     </div>
   );

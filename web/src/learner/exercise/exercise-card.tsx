@@ -36,6 +36,8 @@ interface ExerciseCardProps {
   exercise: ApiExercise;
   index: number;
   onState(state: ApiLearnerState): void;
+  /** The learner's language, in which the checker reads their answer. */
+  language: string;
   fromChat?: ExerciseFromChat;
 }
 
@@ -51,7 +53,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
   return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} {...(asked ? { fromChat: undefined } : {})} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
-function ExerciseCardBody({ course, exercise, index, onState, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
+function ExerciseCardBody({ course, exercise, index, onState, language, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
   const { t } = useTranslation('learner');
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -138,7 +140,7 @@ function ExerciseCardBody({ course, exercise, index, onState, fromChat, onAnothe
           void check();
         }}
       >
-        <AnswerInput exercise={exercise} value={answer} onChange={setAnswer} promptId={promptId} disabled={checking} onSubmit={() => void check()} />
+        <AnswerInput exercise={exercise} value={answer} onChange={setAnswer} promptId={promptId} language={language} disabled={checking} onSubmit={() => void check()} />
         <div className="button-row">
           <Button type="submit" variant="primary" busy={checking} disabled={!answer.trim()}>
             {runLabel}

@@ -5,6 +5,7 @@
 import katex from 'katex';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+// By file, not through src/exercise/index.ts, which also exports the code sandboxes (Node only).
 import { describeProblem } from '../../../../src/exercise/answer-problem.ts';
 import { parseExpression } from '../../../../src/exercise/parse-expression.ts';
 import type { AnswerInputProps } from './answer-input.tsx';

@@ -4,6 +4,7 @@
 // a number shows in the exercise's unit, as the checker will compare it. Loaded on demand with the
 // checker's math library.
 import { useTranslation } from 'react-i18next';
+// By file, not through src/exercise/index.ts, which also exports the code sandboxes (Node only).
 import { describeProblem } from '../../../../src/exercise/answer-problem.ts';
 import { readNumericAnswer } from '../../../../src/exercise/check-numeric.ts';
 

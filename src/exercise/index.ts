@@ -1,7 +1,7 @@
 // The exercise module: checkers per answer type, parameterized variants and code sandboxes.
 // Only this module and the output guard read a course's keys; no verdict ever contains one.
 export { checkAnswer, type CheckAnswerInput } from './check-answer.js';
-export { describeProblem, type AnswerProblem } from './answer-problem.js';
+export { answerProblemSchema, describeProblem, type AnswerProblem } from './answer-problem.js';
 export { verdictSchema, type Verdict, type VerdictKind, type VerdictReason, type TestResult } from './verdict.js';
 export { ExerciseKeyError } from './exercise-key-error.js';
 export { checkChoice, readChoices } from './check-choice.js';

@@ -31,6 +31,7 @@ export const eventPayloadSchemas = {
     verdict: verdictSchema,
     seed: z.number().int().optional(), // the template variant, when parameterized
     misconception: z.string().optional(),
+    problem: z.looseObject({ code: z.string() }).optional(), // why the checker could not read the answer (the exercise module's AnswerProblem), for the teacher
     hintsUsed: z.number().int().min(0).default(0), // rungs seen on this exercise before answering
     revealed: z.boolean().default(false), // a revealing rung was shown: no mastery credit
   }),

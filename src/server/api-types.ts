@@ -2,6 +2,7 @@
 // the web app imports them with `import type` and nothing of the server reaches the browser.
 // Every error is `{ error: string }` with a 4xx/5xx status, written for a person to read.
 
+import type { AnswerProblem } from '../exercise/index.js';
 import type { NextWhy } from '../learner/index.js';
 
 export type { NextWhy };
@@ -175,7 +176,7 @@ export interface ApiDashboard {
   /** failedAttempts: answers judged wrong or partly right; unreadable: answers the checker could not read (often: the prompt does not say how to write the answer). */
   stuck: { exercise: string; lesson?: string; failedAttempts: number; unreadable: number; hints: number; learners: number }[];
   /** The answers the checker could not read most often, as typed (short answers only): what a prompt may need to say about how to write the answer. */
-  unreadableAnswers: { exercise: string; answer: string; count: number; learners: number }[];
+  unreadableAnswers: { exercise: string; answer: string; count: number; learners: number; problem?: AnswerProblem }[]; // problem: why, the last time it was typed
   /** Skills on which learners solved every exercise without reaching mastery (none is a template): add exercises there. */
   outOfExercises: { skill: string; title: string; learners: number }[];
   questions: { id: string; question: string; language: string | null; learner: string; createdAt: string; status: 'open' | 'answered' | 'dismissed' }[];

@@ -2,6 +2,7 @@
 // the event log and the tutoring tables, plus each learner's folded state for the mastery heatmap.
 import { sql } from 'kysely';
 import type { CourseBundle } from '../../course/index.js';
+import { answerProblemSchema } from '../../exercise/index.js';
 import { bktParamsFor, skillsOutOfExercises } from '../../learner/index.js';
 import type { Store } from '../../store/index.js';
 import type { ApiDashboard } from '../api-types.js';
@@ -91,14 +92,19 @@ async function readQuestions(store: Store, course: string): Promise<ApiDashboard
 }
 
 async function readUnreadableAnswers(store: Store, course: string): Promise<ApiDashboard['unreadableAnswers']> {
-  const { rows } = await sql<{ exercise: string; answer: string; count: string | number; learners: string | number }>`
-    select payload->>'exercise' as exercise, btrim(payload->>'answer') as answer, count(*) as count, count(distinct learner) as learners
+  const { rows } = await sql<{ exercise: string; answer: string; count: string | number; learners: string | number; problem: unknown }>`
+    select payload->>'exercise' as exercise, btrim(payload->>'answer') as answer, count(*) as count, count(distinct learner) as learners,
+           (array_agg(payload->'problem' order by sequence desc))[1] as problem
     from events
     where course = ${course} and type = 'attempt' and payload->>'verdict' = 'unparseable' and length(payload->>'answer') <= ${unreadableLength}
     group by 1, 2
     order by 3 desc, 4 desc, 1, 2
     limit ${unreadableLimit}`.execute(store.db);
-  return rows.map((row) => ({ exercise: row.exercise, answer: row.answer, count: Number(row.count), learners: Number(row.learners) }));
+  return rows.map((row) => {
+    // recorded with the attempt (older attempts have none); read as the exercise module writes it
+    const problem = answerProblemSchema.safeParse(typeof row.problem === 'string' ? JSON.parse(row.problem) : row.problem);
+    return { exercise: row.exercise, answer: row.answer, count: Number(row.count), learners: Number(row.learners), ...(problem.success ? { problem: problem.data } : {}) };
+  });
 }
 
 async function readMisconceptions(store: Store, course: string): Promise<ApiDashboard['misconceptions']> {

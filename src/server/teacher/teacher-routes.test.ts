@@ -122,7 +122,7 @@ describe('dashboard', () => {
     const guest = await kit.context.accounts.createGuest();
     const wrong = (answer: string, misconception?: string) => ({ type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer, verdict: 'incorrect', ...(misconception ? { misconception } : {}) } });
     await kit.store.appendEvents({ learner: guest.id, course, courseVersion, events: [wrong('6', 'counted-from-zero'), wrong('8', 'counted-from-zero'), { type: 'hint', payload: { exercise: 'add-1', rung: 1, reveals: false } }, { type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer: '7', verdict: 'correct' } }] });
-    await kit.store.appendEvents({ learner: learner.id, course, courseVersion, events: [wrong('12', 'multiplied'), { type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer: 'seven', verdict: 'unparseable' } }, { type: 'attempt', payload: { exercise: 'mul-word', skills: ['multiply'], answer: 'product', verdict: 'correct' } }] });
+    await kit.store.appendEvents({ learner: learner.id, course, courseVersion, events: [wrong('12', 'multiplied'), { type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer: 'seven', verdict: 'unparseable', problem: { code: 'not-a-number-or-unit', values: { name: 'seven' } } } }, { type: 'attempt', payload: { exercise: 'mul-word', skills: ['multiply'], answer: 'product', verdict: 'correct' } }] });
     await kit.store.appendEvents({ learner: learner.id, course: 'tiny', courseVersion: kit.course.public.hash, events: [wrong('1', 'elsewhere')] });
     await kit.store.db.insertInto('unanswered_questions').values({ course, course_version: courseVersion, learner: guest.id, question: 'Why is addition commutative?', language: 'en' }).execute();
     await kit.store.db.insertInto('model_calls').values([
@@ -139,7 +139,7 @@ describe('dashboard', () => {
     expect(guestMastery![0]).toBeGreaterThan(0.3); // a correct answer after mistakes still raises it above the prior
     expect(linMastery![1]).toBeGreaterThan(linMastery![0]!); // right on multiplying, wrong on adding
     expect(dashboard.stuck[0]).toEqual({ exercise: 'add-1', lesson: 'adding', failedAttempts: 3, unreadable: 1, hints: 2, learners: 2 }); // one hint from the course-list test
-    expect(dashboard.unreadableAnswers).toEqual([{ exercise: 'add-1', answer: 'seven', count: 1, learners: 1 }]);
+    expect(dashboard.unreadableAnswers).toEqual([{ exercise: 'add-1', answer: 'seven', count: 1, learners: 1, problem: { code: 'not-a-number-or-unit', values: { name: 'seven' } } }]);
     // the guest solved adding's only exercise without mastering adding; Lin still has a multiplying exercise to try
     expect(dashboard.outOfExercises).toEqual([{ skill: 'add', title: 'Adding', learners: 1 }]);
     expect(dashboard.misconceptions).toEqual([

@@ -77,6 +77,8 @@ describe('a tutor turn', () => {
     expect(locked.hints).toEqual([]);
     expect(locked.streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked', count: 2 }));
     await send('/answer zzz', { type: 'answer', answer: 'zzz' }); // not a choice: unreadable, so not an attempt
+    const unreadable = journal.events('ana').findLast((event) => event.type === 'attempt');
+    expect(unreadable?.type === 'attempt' && unreadable.payload.problem).toMatchObject({ code: 'not-a-choice', values: { text: 'zzz' } }); // why, kept for the teacher
     expect((await send('/hint', { type: 'hint' })).streamed).toContainEqual(expect.objectContaining({ type: 'notice', code: 'hint-locked', count: 2 }));
     await send('/answer a', { type: 'answer', answer: 'a' });
     await send('/answer a', { type: 'answer', answer: 'a' });

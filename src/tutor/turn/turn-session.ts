@@ -168,6 +168,7 @@ export function createTurnSession(options: TurnSessionOptions) {
           revealed: progress?.revealed ?? false,
           ...(seed !== undefined ? { seed } : {}),
           ...(verdict.misconception ? { misconception: verdict.misconception } : {}),
+          ...(verdict.verdict === 'unparseable' && verdict.problem ? { problem: verdict.problem } : {}),
         },
       });
       // Right again on an exercise solved today: no mastery credit (see remembersAnswer), and the learner is told why.

@@ -45,9 +45,9 @@ describe('tutor phrases', () => {
   });
 
   it('says a count in the plural form of the language', () => {
-    expect(phrasesFor('en')('notice.hint-locked-count', { count: 1 })).toBe('This hint gives the answer away, so it opens after 1 more attempt of your own.');
-    expect(phrasesFor('en')('notice.hint-locked-count', { count: 2 })).toBe('This hint gives the answer away, so it opens after 2 more attempts of your own.');
-    expect(phrasesFor('ar')('notice.hint-locked-count', { count: 2 })).toBe('هذا التلميح يكشف الإجابة، لذا يُفتح بعد محاولتين أخريين منك.');
-    expect(phrasesFor('es')('notice.hint-locked-count', { count: 1_000_000 })).toContain('1000000 intentos más');
+    expect(phrasesFor('en')('notice.hint-locked', { count: 1 })).toBe('This hint gives the answer away, so it opens after 1 more attempt of your own.');
+    expect(phrasesFor('en')('notice.hint-locked', { count: 2 })).toBe('This hint gives the answer away, so it opens after 2 more attempts of your own.');
+    expect(phrasesFor('ar')('notice.hint-locked', { count: 2 })).toBe('هذا التلميح يكشف الإجابة، لذا يُفتح بعد محاولتين أخريين منك.');
+    expect(phrasesFor('es')('notice.hint-locked', { count: 1_000_000 })).toContain('1000000 intentos más');
   });
 });

@@ -132,7 +132,7 @@ export function createTurnSession(options: TurnSessionOptions) {
       const reveals = exercise.revealingHintRungs.includes(rung);
       if (reveals && progress.attempts < exercise.minAttempts) {
         const attemptsLeft = exercise.minAttempts - progress.attempts;
-        return { given: false, reason: 'locked', message: t('notice.hint-locked-count', { count: attemptsLeft }), attemptsLeft };
+        return { given: false, reason: 'locked', message: t('notice.hint-locked', { count: attemptsLeft }), attemptsLeft };
       }
       const key = bundle.keys.exercises[exercise.id]!;
       const authored = reveals ? key.revealingHints.find((hint) => hint.rung === rung) : exercise.hints.find((hint) => hint.rung === rung);

@@ -64,11 +64,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
             case 'data-notice':
               return part.data.code === 'offline' && offlineSaid ? null : (
                 <p key={index} className="notice chat-notice" role="status">
-                  {part.data.code === 'hint-locked' && part.data.count !== undefined
-                    ? t('tutor:notice.hint-locked-count', { count: part.data.count })
-                    : noticeCodes.has(part.data.code)
-                      ? t(`tutor:notice.${part.data.code}`)
-                      : part.data.message}
+                  {noticeCodes.has(part.data.code) ? t(`tutor:notice.${part.data.code}`, part.data.count !== undefined ? { count: part.data.count } : {}) : part.data.message}
                 </p>
               );
             case 'data-progress':

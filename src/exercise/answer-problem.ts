@@ -28,6 +28,8 @@ export type AnswerProblem = z.infer<typeof answerProblemSchema>;
 
 /** Each language's catalog, as in answer-problems/en.json. */
 export const answerProblemCatalogs: Record<string, Record<string, Record<string, string>>> = { ar, en, es, fr, hi, pt, sw, zh };
+/** "a, b or c" in each catalog's language (Intl formatters are slow to build; one per catalog). */
+const listFormats = new Map(Object.keys(answerProblemCatalogs).map((language) => [language, new Intl.ListFormat(language, { type: 'disjunction' })]));
 
 const catalogs = i18next.createInstance();
 void catalogs.init({
@@ -47,7 +49,7 @@ void catalogs.init({
 export function describeProblem(problem: AnswerProblem, language = 'en'): string {
   const catalogLanguage = catalogLanguageOf(language);
   const t = catalogs.getFixedT(catalogLanguage);
-  const lists = new Intl.ListFormat(catalogLanguage, { type: 'disjunction' });
+  const lists = listFormats.get(catalogLanguage)!;
   const fill = (values: Values = {}) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, Array.isArray(value) ? lists.format(value) : value]));
   const said = t(`problem.${problem.code}`, fill(problem.values));
   if (!problem.expected) return said;

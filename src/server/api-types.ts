@@ -85,7 +85,11 @@ export interface ApiVerdict {
 
 /** GET /api/courses/:course/state — the course map. */
 export interface ApiLearnerState {
-  skills: { id: string; title: string; mastery: number; mastered: boolean; status: 'not-started' | 'in-progress' | 'mastered' | 'review-due'; reviewDue?: string }[];
+  /**
+   * `mastery` is the model's estimate (0–1); `opportunities` is how many graded answers it rests on.
+   * With none, mastery is only the course's starting estimate (the prior), not something this learner showed.
+   */
+  skills: { id: string; title: string; mastery: number; opportunities: number; mastered: boolean; status: 'not-started' | 'in-progress' | 'mastered' | 'review-due'; reviewDue?: string }[];
   lessons: { id: string; started: boolean; exercisesSolved: number; exercises: number }[];
   /** `reason` is one English sentence; `why` is the same reason as data for saying it in the learner's language. */
   next: { kind: 'teach' | 'practise' | 'review' | 'remediate'; lesson?: string; exercise?: string; skill?: string; reason: string; why: NextWhy } | null;
@@ -129,7 +133,7 @@ export interface ApiTurnDataParts {
   exercise: { exercise: string };
   hint: { exercise: string; rung: number; text: string; reveals: boolean };
   verdict: { exercise: string } & ApiVerdict;
-  progress: { skills: { skill: string; title: string; mastery: number; status: string }[] };
+  progress: { skills: { skill: string; title: string; mastery: number; opportunities: number; status: string }[] };
   notice: { code: string; message: string; count?: number };
   citations: { chunks: string[] };
   turn: { mode: 'model' | 'no-model' | 'command'; tier?: string; provider?: string; replayed: boolean };
@@ -172,7 +176,7 @@ export interface ApiTeacherCourse {
 
 /** GET /api/teacher/courses/:course/dashboard */
 export interface ApiDashboard {
-  heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: number[][] }; // mastery[learner][skill]
+  heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: (number | null)[][] }; // mastery[learner][skill]; null: no graded answer on that skill yet
   /** failedAttempts: answers judged wrong or partly right; unreadable: answers the checker could not read (often: the prompt does not say how to write the answer). */
   stuck: { exercise: string; lesson?: string; failedAttempts: number; unreadable: number; hints: number; learners: number }[];
   /** The answers the checker could not read most often, as typed (short answers only): what a prompt may need to say about how to write the answer. */

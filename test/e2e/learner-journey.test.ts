@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { startE2EServer, type E2EServer } from './e2e-server.js';
-import { completeFirstLesson, guestOnFirstLesson } from './learner-steps.js';
+import { completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, startAsGuest } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -22,12 +22,13 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
 
   it('completes the first lesson: chat, a wrong then a right answer, a hint, and more mastery on the map', async () => {
     const { page, context } = await newVisitor(browser, server.url);
-    const { before, after, reply } = await completeFirstLesson(page);
+    const { before, afterWrong, after, reply } = await completeFirstLesson(page);
 
     expect(reply).toContain('Why do we need a limit at all?'); // the learner's message stays in the conversation
     expect(reply).toContain('Good question. Before I answer'); // the scripted tutor's reply, streamed in
     expect(server.model.requests.some((request) => request.stream)).toBe(true);
-    expect(after).toBeGreaterThan(before);
+    expect(before).toBeNull(); // nothing answered yet: the map says "Not started" and shows no percentage
+    expect(after).toBeGreaterThan(afterWrong!);
     await context.close();
   }, 120_000);
 
@@ -79,6 +80,30 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await card.getByRole('textbox').inputValue()).toBe(''); // a fresh card: no answer, no verdict
     expect(await card.evaluate((element) => element === document.activeElement)).toBe(true); // the focus moved to the new exercise
     expect(await card.getByRole('button', { name: 'Try another one like this' }).count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('brings a mastered skill back for review: the course map names the first review and when it is due', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await startAsGuest(page);
+    await completeOnboarding(page);
+    const reviews = page.getByRole('region', { name: 'Reviews due' });
+    expect(await reviews.innerText()).toContain('Skills you master come back here for review'); // nothing mastered yet
+    await openFirstLesson(page);
+    // Answer the template exercise right, each time with new numbers, until the skill is mastered.
+    const card = page.locator('#exercise-secant-slope-template');
+    const skill = page.getByRole('list', { name: 'Skills in this lesson' }).getByRole('listitem').filter({ hasText: firstSkillTitle });
+    for (let round = 0; round < 8 && !(await skill.innerText()).includes('Mastered'); round++) {
+      const endpoints = [...(await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g)].map((match) => Number(match[1]));
+      await card.getByRole('textbox').fill(String(endpoints[0]! + endpoints[1]!));
+      await card.getByRole('button', { name: 'Check answer' }).click();
+      await expect.poll(() => card.innerText()).toContain('Correct');
+      await card.getByRole('button', { name: 'Try another one like this' }).click();
+      await expect.poll(() => card.getByRole('textbox').inputValue()).toBe('');
+    }
+    expect(await skill.innerText()).toContain('Mastered');
+    await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link').first().click();
+    await expect.poll(() => reviews.innerText()).toMatch(new RegExp(`Nothing due now\\. Next review: ${firstSkillTitle}, \\w+ \\d+\\.`));
     await context.close();
   }, 120_000);
 

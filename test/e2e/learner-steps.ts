@@ -24,22 +24,25 @@ export async function completeOnboarding(page: Page): Promise<void> {
   await expect.poll(() => page.url()).toMatch(new RegExp(`/courses/${sampleCourse.id}$`));
 }
 
-/** The mastery the course map shows for a skill, in percent, read from the skill's accessible name. */
-export async function masteryOnMap(page: Page, skillTitle: string): Promise<number> {
-  const skill = page.getByRole('region', { name: 'Skills' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(skillTitle)}\\b.*% mastered`) });
+/**
+ * The mastery the course map shows for a skill, in percent, read from the skill's accessible name;
+ * null when it shows none (no graded answer yet: the name then says only the status, e.g. "Not started").
+ */
+export async function masteryOnMap(page: Page, skillTitle: string): Promise<number | null> {
+  const skill = page.getByRole('region', { name: 'Skills' }).getByRole('link', { name: new RegExp(`^${escapeRegExp(skillTitle)}\\b`) });
   await skill.waitFor();
-  const name = (await skill.textContent()) ?? '';
-  const match = /(\d+)% mastered/.exec(name);
-  if (!match) throw new Error(`the course map shows no mastery for ${skillTitle}: "${name}"`);
-  return Number(match[1]);
+  return percentMastered((await skill.textContent()) ?? '');
 }
 
-/** The mastery the lesson's skill strip shows, in percent. */
-export async function masteryInLesson(page: Page, skillTitle: string): Promise<number> {
+/** The mastery the lesson's skill strip shows, in percent; null when it shows none. */
+export async function masteryInLesson(page: Page, skillTitle: string): Promise<number | null> {
   const skill = page.getByRole('list', { name: 'Skills in this lesson' }).getByRole('listitem').filter({ hasText: skillTitle });
-  const match = /(\d+)% mastered/.exec((await skill.textContent()) ?? '');
-  if (!match) throw new Error(`the lesson shows no mastery for ${skillTitle}`);
-  return Number(match[1]);
+  return percentMastered((await skill.textContent()) ?? '');
+}
+
+function percentMastered(text: string): number | null {
+  const match = /(\d+)% mastered/.exec(text);
+  return match ? Number(match[1]) : null;
 }
 
 export async function openFirstLesson(page: Page): Promise<void> {
@@ -81,8 +84,11 @@ export async function answerChoices(exercise: Locator, letters: string[]): Promi
   await exercise.getByRole('button', { name: 'Check answer' }).click();
 }
 
-/** Everything the journey test checks, in order; returns the mastery before and after for the teacher's test. */
-export async function completeFirstLesson(page: Page): Promise<{ before: number; after: number; reply: string }> {
+/**
+ * Everything the journey test checks, in order; returns the mastery the map showed before (none: not
+ * started), the lesson after the wrong answer and the map at the end, for the journey's and the teacher's tests.
+ */
+export async function completeFirstLesson(page: Page): Promise<{ before: number | null; afterWrong: number | null; after: number | null; reply: string }> {
   await startAsGuest(page);
   await completeOnboarding(page);
   const before = await masteryOnMap(page, firstSkillTitle);
@@ -95,6 +101,8 @@ export async function completeFirstLesson(page: Page): Promise<{ before: number;
   await answerChoices(exercise, ['A', 'B', 'C']); // |x| is not differentiable at 0
   await expect.poll(() => exercise.innerText()).toContain('continuity is not enough');
   await expect.poll(() => exercise.innerText()).toContain('Not yet');
+  await expect.poll(() => masteryInLesson(page, firstSkillTitle)).not.toBeNull(); // the first graded answer gives the first estimate
+  const afterWrong = await masteryInLesson(page, firstSkillTitle);
 
   await exercise.getByRole('button', { name: /^Hint/ }).click();
   const hints = exercise.getByRole('list', { name: 'Hints' });
@@ -106,7 +114,7 @@ export async function completeFirstLesson(page: Page): Promise<{ before: number;
 
   await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link').first().click();
   const after = await masteryOnMap(page, firstSkillTitle);
-  return { before, after, reply };
+  return { before, afterWrong, after, reply };
 }
 
 function escapeRegExp(text: string): string {

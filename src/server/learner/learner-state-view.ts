@@ -23,7 +23,7 @@ export function learnerStateView(state: LearnerState, bundle: PublicBundle, lear
     const due = review !== undefined && Date.parse(review.due) <= now.getTime();
     if (due) reviewsDue.push({ skill: skill.id, due: review.due });
     const status = due ? 'review-due' : mastered ? 'mastered' : current?.opportunities || started.has(skill.id) ? 'in-progress' : 'not-started';
-    return { id: skill.id, title: skill.title, mastery, mastered, status, ...(review ? { reviewDue: review.due } : {}) };
+    return { id: skill.id, title: skill.title, mastery, opportunities: current?.opportunities ?? 0, mastered, status, ...(review ? { reviewDue: review.due } : {}) };
   });
   // The same policy as the tutor's; the seed is the learner's, so the map does not flicker between reloads.
   const next = chooseNextActivity(state, bundle, { now, seed: hashString(learner) });

@@ -58,6 +58,9 @@ describe('tutor turns over HTTP', () => {
     const right = await (await kit.request('/api/courses/tiny/exercises/add-1/attempts', { cookie: learner.cookie, body: { turnId: 'a2', answer: '7' } })).json();
     expect(right.verdict.verdict).toBe('correct');
     expect(mastery(right.state)).toBeGreaterThan(mastery(afterWrong.state));
+    // what the mastery rests on: the map shows no percentage before the first graded answer
+    const opportunities = (state: { skills: { id: string; opportunities: number }[] }) => state.skills.find((skill) => skill.id === 'add')!.opportunities;
+    expect([opportunities(before), opportunities(afterWrong.state), opportunities(right.state)]).toEqual([0, 1, 2]);
     expect(right.state.lessons.find((lesson: { id: string }) => lesson.id === 'adding')).toMatchObject({ exercisesSolved: 1 });
     // The same turn id again is the same attempt.
     const replayed = await (await kit.request('/api/courses/tiny/exercises/add-1/attempts', { cookie: learner.cookie, body: { turnId: 'a2', answer: '7' } })).json();

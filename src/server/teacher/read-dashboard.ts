@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { CourseBundle } from '../../course/index.js';
 import { answerProblemSchema } from '../../exercise/index.js';
-import { bktParamsFor, skillsOutOfExercises } from '../../learner/index.js';
+import { skillsOutOfExercises } from '../../learner/index.js';
 import type { Store } from '../../store/index.js';
 import type { ApiDashboard } from '../api-types.js';
 import { createStoreJournal } from '../tutoring/store-journal.js';
@@ -42,11 +42,11 @@ async function readLearnerStates(store: Store, bundle: CourseBundle): Promise<Pi
   const skills = bundle.public.course.skills.map((skill) => ({ id: skill.id, title: skill.title }));
   // The tutor's own journal folds the state, so the heatmap shows exactly what the tutor believes (and shares its snapshots).
   const journal = createStoreJournal(store, bundle);
-  const mastery: number[][] = [];
+  const mastery: (number | null)[][] = []; // null: the learner has no graded answer on the skill, so there is no evidence (only the prior)
   const outOf = new Map<string, number>();
   for (const learner of learners) {
     const { state } = await journal.read(learner.id);
-    mastery.push(skills.map((skill) => state.skills[skill.id]?.mastery ?? bktParamsFor(skill.id, {}).prior));
+    mastery.push(skills.map((skill) => (state.skills[skill.id]?.opportunities ? state.skills[skill.id]!.mastery : null)));
     for (const skill of skillsOutOfExercises(state, bundle.public)) outOf.set(skill, (outOf.get(skill) ?? 0) + 1);
   }
   const outOfExercises = skills.filter((skill) => outOf.has(skill.id)).map((skill) => ({ skill: skill.id, title: skill.title, learners: outOf.get(skill.id)! }));

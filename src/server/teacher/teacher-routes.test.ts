@@ -137,6 +137,7 @@ describe('dashboard', () => {
     expect(dashboard.heatmap.learners).toEqual([{ id: guest.id, name: `Guest ${guest.id.slice(0, 8)}` }, { id: learner.id, name: 'Lin' }]);
     const [guestMastery, linMastery] = dashboard.heatmap.mastery;
     expect(guestMastery![0]).toBeGreaterThan(0.3); // a correct answer after mistakes still raises it above the prior
+    expect(guestMastery![1]).toBeNull(); // no answer on multiplying yet: no evidence, not the prior as if it were
     expect(linMastery![1]).toBeGreaterThan(linMastery![0]!); // right on multiplying, wrong on adding
     expect(dashboard.stuck[0]).toEqual({ exercise: 'add-1', lesson: 'adding', failedAttempts: 3, unreadable: 1, hints: 2, learners: 2 }); // one hint from the course-list test
     expect(dashboard.unreadableAnswers).toEqual([{ exercise: 'add-1', answer: 'seven', count: 1, learners: 1, problem: { code: 'not-a-number-or-unit', values: { name: 'seven' } } }]);

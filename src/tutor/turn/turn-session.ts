@@ -210,7 +210,7 @@ export function createTurnSession(options: TurnSessionOptions) {
         const current = state.skills[skill];
         // Unpractised skills sit at the prior and statuses use the course map's words (ApiLearnerState), so the app can merge this in.
         const mastery = current?.mastery ?? bktParamsFor(skill, {}).prior;
-        return { skill, title: titles.get(skill) ?? skill, mastery, status: current?.mastered ? 'mastered' : current?.opportunities ? 'in-progress' : 'not-started' };
+        return { skill, title: titles.get(skill) ?? skill, mastery, opportunities: current?.opportunities ?? 0, status: current?.mastered ? 'mastered' : current?.opportunities ? 'in-progress' : 'not-started' };
       });
     },
   };

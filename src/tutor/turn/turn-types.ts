@@ -29,7 +29,7 @@ export type TutorStreamPart =
   | { type: 'hint'; exercise: string; rung: number; text: string; reveals: boolean }
   | { type: 'verdict'; exercise: string; verdict: Verdict['verdict']; feedback?: string; message?: string; misconception?: string; tests?: { name: string; passed: boolean; message?: string }[]; output?: string }
   | { type: 'tool-result'; tool: string; output: unknown }
-  | { type: 'progress'; skills: { skill: string; title: string; mastery: number; status: string }[] }
+  | { type: 'progress'; skills: { skill: string; title: string; mastery: number; opportunities: number; status: string }[] } // opportunities: graded answers the mastery rests on
   | { type: 'notice'; code: NoticeCode; message: string; count?: number }; // count: attempts left before a hint opens
 
 export interface TurnSummary {

@@ -34,6 +34,9 @@ export function CourseMapPage() {
   const nextLesson = next?.lesson ?? (next?.skill ? lessonForSkill(next.skill) : undefined);
   const progressOf = new Map(state.data.lessons.map((lesson) => [lesson.id, lesson]));
   const mastered = state.data.skills.filter((skill) => skill.mastered).length;
+  const formatDate = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { month: 'short', day: 'numeric' });
+  // With nothing due: the review coming up first, if any skill has one yet (a skill gets one once mastered).
+  const comingReview = state.data.skills.filter((skill) => skill.reviewDue !== undefined).sort((a, b) => Date.parse(a.reviewDue!) - Date.parse(b.reviewDue!))[0];
 
   return (
     <div className="course-map">
@@ -73,7 +76,7 @@ export function CourseMapPage() {
         <section className="card reviews-card" aria-labelledby="reviews-title">
           <h2 id="reviews-title">{t('map.reviews')}</h2>
           {reviewsDue.length === 0 ? (
-            <p className="muted">{t('map.noReviews')}</p>
+            <p className="muted">{comingReview ? t('map.nextReview', { skill: comingReview.title, date: formatDate(comingReview.reviewDue!) }) : t('map.noReviewsYet')}</p>
           ) : (
             <ul className="reviews-list">
               {reviewsDue.map((review) => {
@@ -81,7 +84,7 @@ export function CourseMapPage() {
                 return (
                   <li key={review.skill}>
                     {lesson ? <Link to={lessonLink(course, lesson)}>{skillTitle(review.skill)}</Link> : skillTitle(review.skill)}
-                    <span className="muted small"> · {t('map.due', { date: new Date(review.due).toLocaleDateString(i18n.language, { month: 'short', day: 'numeric' }) })}</span>
+                    <span className="muted small"> · {t('map.due', { date: formatDate(review.due) })}</span>
                   </li>
                 );
               })}

@@ -15,7 +15,7 @@ import { usePageTitle } from '../ui/use-page-title.ts';
 import { TutorChat, type TutorChatProps } from './chat/tutor-chat.tsx';
 import { exerciseAnchor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 import { LessonContent } from './lesson-content.tsx';
-import { MasteryRing } from './mastery-ring.tsx';
+import { MasteryRing, shownMastery } from './mastery-ring.tsx';
 
 type Toast = { id: number; text: string };
 
@@ -48,12 +48,14 @@ export function LessonPage() {
 
   const updateState = useCallback(
     (next: ApiLearnerState) => {
-      const before = new Map((state.data?.skills ?? []).map((skill) => [skill.id, skill.mastery]));
+      const before = new Map((state.data?.skills ?? []).map((skill) => [skill.id, shownMastery(skill)]));
       for (const skill of next.skills) {
         const previous = before.get(skill.id);
-        if (previous !== undefined && Math.round(previous * 100) !== Math.round(skill.mastery * 100)) {
-          showToast(t('lesson.masteryChanged', { title: skill.title, from: Math.round(previous * 100), to: Math.round(skill.mastery * 100) }));
-        }
+        const now = shownMastery(skill);
+        if (previous === undefined || now === null) continue;
+        // The first graded answer gives the first estimate; after that, say how it moved.
+        if (previous === null) showToast(t('lesson.masteryFirst', { title: skill.title, percent: Math.round(now * 100) }));
+        else if (Math.round(previous * 100) !== Math.round(now * 100)) showToast(t('lesson.masteryChanged', { title: skill.title, from: Math.round(previous * 100), to: Math.round(now * 100) }));
       }
       state.setData(next);
     },
@@ -79,7 +81,7 @@ export function LessonPage() {
         ...state.data,
         skills: state.data.skills.map((skill) => {
           const update = changed.get(skill.id);
-          return update ? { ...skill, mastery: update.mastery, status: update.status as ApiLearnerState['skills'][number]['status'], mastered: update.status === 'mastered' } : skill;
+          return update ? { ...skill, mastery: update.mastery, opportunities: update.opportunities, status: update.status as ApiLearnerState['skills'][number]['status'], mastered: update.status === 'mastered' } : skill;
         }),
       });
     },
@@ -143,10 +145,10 @@ export function LessonPage() {
                   .filter((skill) => lessonSkills.has(skill.id))
                   .map((skill) => (
                     <li key={skill.id}>
-                      <MasteryRing mastery={skill.mastery} status={skill.status} size={32} />
+                      <MasteryRing mastery={shownMastery(skill)} status={skill.status} size={32} />
                       <span dir="auto">{skill.title}</span>
                       <span className="visually-hidden">
-                        {t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
+                        {shownMastery(skill) !== null && t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
                       </span>
                     </li>
                   ))}

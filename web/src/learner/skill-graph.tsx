@@ -5,7 +5,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApiCourseOutline, ApiLearnerState } from '../api/types.ts';
-import { MasteryRing } from './mastery-ring.tsx';
+import { MasteryRing, shownMastery } from './mastery-ring.tsx';
 import { skillLayers } from './skill-layers.ts';
 
 type Line = { from: string; to: string; x1: number; y1: number; x2: number; y2: number };
@@ -58,16 +58,16 @@ export function SkillGraph({ course, outline, state }: { course: string; outline
             <ul>
               {layer.map((skill) => {
                 const progress = stateOf.get(skill.id);
-                const mastery = progress?.mastery ?? 0;
+                const mastery = progress ? shownMastery(progress) : null;
                 const status = progress?.status ?? 'not-started';
                 const lesson = lessonFor(skill.id);
-                // The accessible name is the visible text plus the mastery, e.g. "Chain rule, 40% mastered, In progress".
+                // The accessible name is the visible text plus the mastery, e.g. "Chain rule, 40% mastered, In progress" (no percentage before a graded answer).
                 const content = (
                   <>
                     <MasteryRing mastery={mastery} status={status} />
                     <span className="skill-text">
                       <span className="skill-title" dir="auto">{skill.title}</span>
-                      <span className="visually-hidden">{t('map.skillMastery', { percent: Math.round(mastery * 100) })}</span>
+                      {mastery !== null && <span className="visually-hidden">{t('map.skillMastery', { percent: Math.round(mastery * 100) })}</span>}
                       <span className={`skill-status status-${status}`}>{t(`map.status.${status}`)}</span>
                     </span>
                   </>

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { costSeries, costTotals, masteryCells, stuckBars } from './dashboard-data.ts';
 
 describe('dashboard data', () => {
-  it('makes one heatmap cell per learner and skill, telling apart learners with the same name', () => {
+  it('makes one heatmap cell per learner and skill, telling apart learners with the same name and keeping skills without answers apart', () => {
     const cells = masteryCells({
       learners: [{ id: 'l1', name: 'Ana' }, { id: 'l2', name: 'Ana' }],
       skills: [{ id: 's1', title: 'Derivatives' }, { id: 's2', title: 'Chain rule' }],
-      mastery: [[0.2, 1.3], [0.9, 0.5]],
+      mastery: [[0.2, 1.3], [0.9, null]],
     });
     expect(cells).toEqual([
       { learner: 'Ana', skill: 'Derivatives', mastery: 0.2 },
       { learner: 'Ana', skill: 'Chain rule', mastery: 1 },
       { learner: 'Ana (2)', skill: 'Derivatives', mastery: 0.9 },
-      { learner: 'Ana (2)', skill: 'Chain rule', mastery: 0.5 },
+      { learner: 'Ana (2)', skill: 'Chain rule', mastery: null },
     ]);
   });
 

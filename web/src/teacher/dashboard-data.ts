@@ -4,10 +4,10 @@ import type { ApiDashboard } from '../api/types.ts';
 export interface MasteryCell {
   learner: string; // the learner's name (unique: a repeated name gets a number)
   skill: string; // the skill's title
-  mastery: number; // 0–1
+  mastery: number | null; // 0–1; null: no graded answer on the skill yet (no evidence)
 }
 
-/** One cell per learner and skill; learners who share a name are told apart as "Ana (2)". */
+/** One cell per learner and skill, also where there is no evidence yet; learners who share a name are told apart as "Ana (2)". */
 export function masteryCells(heatmap: ApiDashboard['heatmap']): MasteryCell[] {
   const learnerLabels = uniqueLabels(heatmap.learners.map((learner) => learner.name || learner.id));
   const skillLabels = uniqueLabels(heatmap.skills.map((skill) => skill.title || skill.id));
@@ -15,8 +15,8 @@ export function masteryCells(heatmap: ApiDashboard['heatmap']): MasteryCell[] {
   heatmap.learners.forEach((_, learnerIndex) => {
     heatmap.skills.forEach((_, skillIndex) => {
       const mastery = heatmap.mastery[learnerIndex]?.[skillIndex];
-      if (typeof mastery !== 'number' || Number.isNaN(mastery)) return;
-      cells.push({ learner: learnerLabels[learnerIndex] ?? '', skill: skillLabels[skillIndex] ?? '', mastery: clamp(mastery) });
+      const known = typeof mastery === 'number' && !Number.isNaN(mastery);
+      cells.push({ learner: learnerLabels[learnerIndex] ?? '', skill: skillLabels[skillIndex] ?? '', mastery: known ? clamp(mastery) : null });
     });
   });
   return cells;

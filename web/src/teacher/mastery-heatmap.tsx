@@ -1,9 +1,10 @@
 // Learners × skills, each cell the learner's mastery (0–1) on a sequential scale; hover shows the value.
+// A skill the learner has no graded answer on yet is a plain grey cell: there is no evidence to colour.
 import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
-import { masteryCells, uniqueLabels } from './dashboard-data.ts';
+import { masteryCells, uniqueLabels, type MasteryCell } from './dashboard-data.ts';
 import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 import { PlotFigure } from './plot-figure.tsx';
 
@@ -23,13 +24,19 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
       const longestLearner = Math.max(0, ...learners.map((name) => name.length));
       const rotate = learners.length * 60 > width - marginLeft;
       const frame = document.createElement('div');
+      const legend = Plot.legend({
+        color: { type: 'linear', domain: [0, 1], scheme: 'blues', label: t('dashboard.heatmap.mastery'), tickFormat: (value: number) => percent.format(value) },
+        marginLeft: 12,
+        marginRight: 20,
+        width: 280,
+      });
+      // The grey cells' key, beside the colour scale, when there are any.
+      const noAnswers = document.createElement('p');
+      noAnswers.className = 'heatmap-no-answers';
+      noAnswers.textContent = t('dashboard.heatmap.noAnswers');
       frame.append(
-        Plot.legend({
-          color: { type: 'linear', domain: [0, 1], scheme: 'blues', label: t('dashboard.heatmap.mastery'), tickFormat: (value: number) => percent.format(value) },
-          marginLeft: 12,
-          marginRight: 20,
-          width: 280,
-        }),
+        legend,
+        ...(cells.some((cell) => cell.mastery === null) ? [noAnswers] : []),
         Plot.plot({
           width: Math.max(width, marginLeft + learners.length * 26 + 20),
           height: skills.length * 26 + (rotate ? Math.min(120, 20 + longestLearner * 6) : 40),
@@ -41,13 +48,14 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
           y: { domain: skills, label: null, tickFormat: (skill: string) => truncateLabel(skill, room) },
           color: { type: 'linear', domain: [0, 1], scheme: 'blues' },
           marks: [
-            Plot.cell(cells, {
-              x: 'learner',
-              y: 'skill',
-              fill: 'mastery',
-              inset: 0.5,
-              title: (cell: { learner: string; skill: string; mastery: number }) => `${cell.learner} · ${cell.skill}: ${percent.format(cell.mastery)}`,
-            }),
+            Plot.cell(
+              cells.filter((cell) => cell.mastery === null),
+              { x: 'learner', y: 'skill', fill: 'var(--color-border)', inset: 0.5, title: (cell: MasteryCell) => `${cell.learner} · ${cell.skill}: ${t('dashboard.heatmap.noAnswers')}` },
+            ),
+            Plot.cell(
+              cells.filter((cell) => cell.mastery !== null),
+              { x: 'learner', y: 'skill', fill: 'mastery', inset: 0.5, title: (cell: MasteryCell) => `${cell.learner} · ${cell.skill}: ${percent.format(cell.mastery ?? 0)}` },
+            ),
           ],
         }),
       );
@@ -57,7 +65,7 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
   );
 
   if (heatmap.learners.length === 0) return <p className="teacher-empty">{t('dashboard.heatmap.empty')}</p>;
-  const mastered = cells.filter((cell) => cell.mastery >= 0.95).length;
+  const mastered = cells.filter((cell) => cell.mastery !== null && cell.mastery >= 0.95).length;
   return (
     <PlotFigure
       draw={draw}
@@ -80,7 +88,13 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
                 <th scope="row">{learner}</th>
                 {skills.map((skill, skillIndex) => {
                   const value = heatmap.mastery[learnerIndex]?.[skillIndex];
-                  return <td key={skill}>{typeof value === 'number' ? percent.format(Math.min(1, Math.max(0, value))) : '—'}</td>;
+                  return typeof value === 'number' ? (
+                    <td key={skill}>{percent.format(Math.min(1, Math.max(0, value)))}</td>
+                  ) : (
+                    <td key={skill} title={t('dashboard.heatmap.noAnswers')}>
+                      —
+                    </td>
+                  );
                 })}
               </tr>
             ))}

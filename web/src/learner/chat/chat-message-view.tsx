@@ -30,7 +30,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
   const learner = message.role === 'user';
   const cite = (chunk: string): ReactNode => <CitationButton chunk={chunk} context={context} />;
   const textParts = message.parts.filter((part) => part.type === 'text');
-  // Mastery moves only with a graded answer, so progress is shown with a verdict, pointing the way it moved.
+  // Mastery moves only with a graded answer, so progress is shown with one (not with an unreadable answer), pointing the way it moved.
   const verdict = message.parts.find((part) => part.type === 'data-verdict')?.data.verdict;
   const arrow = verdict === 'correct' || verdict === 'partially-correct' ? '↑' : verdict === 'incorrect' ? '↓' : undefined;
   const empty = textParts.every((part) => !part.text.trim()) && message.parts.every((part) => part.type === 'text' || part.type === 'step-start' || part.type === 'data-turn');
@@ -68,7 +68,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
                 </p>
               );
             case 'data-progress':
-              return verdict === undefined ? null : (
+              return arrow === undefined ? null : (
                 <ul key={index} className="chat-progress" aria-label={t('chat.progress')}>
                   {part.data.skills.map((skill) => (
                     <li key={skill.skill}>

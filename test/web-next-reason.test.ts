@@ -14,6 +14,7 @@ describe('nextReason', () => {
     const hindi = i18n.getFixedT('hi');
     expect(nextReason({ code: 'practise', skill: 'chain', mastery: 0.42 }, hindi, titles)).toBe('चलिए The chain rule का अभ्यास करें — 42% पर यह वह कौशल है जिसमें आप अभी सबसे कम पक्के हैं।');
     expect(nextReason({ code: 'start', lesson: 'l3' }, hindi, titles)).toBe('चलिए The chain rule से शुरू करते हैं।');
+    expect(nextReason({ code: 'first-practice', skill: 'chain' }, hindi, titles)).toBe('चलिए The chain rule पर एक अभ्यास करते हैं: आपने इसके बारे में पढ़ लिया है, अब आपकी बारी है।');
   });
 
   it('tells a review due today from one overdue by days, and names the prerequisite to strengthen', () => {

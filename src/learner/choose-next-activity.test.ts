@@ -38,6 +38,12 @@ describe('chooseNextActivity', () => {
     expect(next.reason).toMatch(/^Let's practise Fractions — at \d+% it's the skill you're least sure of right now\.$/);
   });
 
+  it('asks for a first exercise on a skill that was taught but never answered on, without quoting the prior as its mastery', () => {
+    const next = chooseNextActivity(fold([teach('fractions-lesson')]), course, { now, seed: 1 });
+    expect(next).toMatchObject({ kind: 'practise', skill: 'fractions', why: { code: 'first-practice', skill: 'fractions' } });
+    expect(next.reason).toBe("Let's try an exercise on Fractions: you have read about it, now it's your turn.");
+  });
+
   it('picks the weakest of the skills in progress', () => {
     const state = fold([teach('fractions-lesson'), teach('chain-rule-lesson'), answer('fractions-1', true), answer('chain-rule-1', false)]);
     expect(chooseNextActivity(state, course, { now, seed: 1 })).toMatchObject({ kind: 'practise', skill: 'chain-rule' });

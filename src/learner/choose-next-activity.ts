@@ -111,7 +111,9 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     .filter((skill) => started.has(skill.id) || skillOf(skill.id).opportunities > 0 || (!lessonFor(skill.id) && skill.prerequisites.every(isMastered)))
     .sort((a, b) => skillOf(a.id).mastery - skillOf(b.id).mastery)[0];
   if (inProgress) {
-    const mastery = skillOf(inProgress.id).mastery;
+    const { mastery, opportunities } = skillOf(inProgress.id);
+    // Before a graded answer the mastery is only the prior: nothing the learner showed, so not quoted.
+    if (opportunities === 0) return practise('practise', inProgress.id, `Let's try an exercise on ${inProgress.title}: you have read about it, now it's your turn.`, { code: 'first-practice', skill: inProgress.id });
     return practise('practise', inProgress.id, `Let's practise ${inProgress.title} — at ${percent(mastery)} it's the skill you're least sure of right now.`, { code: 'practise', skill: inProgress.id, mastery });
   }
 

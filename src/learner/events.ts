@@ -14,6 +14,7 @@ export const nextWhySchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('remediate'), skill: z.string(), prerequisite: z.string() }),
   z.strictObject({ code: z.literal('reteach'), skill: z.string(), lesson: z.string() }),
   z.strictObject({ code: z.literal('practise'), skill: z.string(), mastery: z.number() }),
+  z.strictObject({ code: z.literal('first-practice'), skill: z.string() }), // a skill taught but not yet answered on: no mastery to quote
   z.strictObject({ code: z.literal('start'), lesson: z.string() }),
   z.strictObject({ code: z.literal('next-lesson'), lesson: z.string() }),
   z.strictObject({ code: z.literal('blocked'), lesson: z.string() }),

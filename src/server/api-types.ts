@@ -150,6 +150,8 @@ export interface ApiTurnRequest {
     | { type: 'lesson'; lesson: string }
     | { type: 'exercise'; exercise: string }
     | { type: 'language'; language: string };
+  /** The lesson the learner has open beside the chat: a message is about it, and the tutor moves to it first when it is on another lesson. */
+  lesson?: string;
 }
 
 // ——— Teacher ———

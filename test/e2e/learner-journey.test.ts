@@ -83,6 +83,20 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await context.close();
   }, 120_000);
 
+  it('walks the learner through the lesson they have open, not the one the plan would start with', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await startAsGuest(page);
+    await completeOnboarding(page);
+    await page.getByRole('region', { name: 'Lessons' }).getByRole('link', { name: /^Rules of differentiation/ }).click();
+    const tutor = page.getByRole('region', { name: 'Your tutor' });
+    const requestsBefore = server.model.requests.length;
+    await tutor.getByRole('button', { name: 'Walk me through this lesson' }).click();
+    await expect.poll(() => tutor.getByRole('list', { name: 'Conversation with your tutor' }).innerText()).toContain('Good question. Before I answer');
+    const tutorPrompts = server.model.requests.slice(requestsBefore).map((request) => String(request.messages[0]?.content ?? '')).filter((system) => system.startsWith('You are Primer'));
+    expect(tutorPrompts.at(-1)).toContain('Current lesson: Rules of differentiation');
+    await context.close();
+  }, 120_000);
+
   it('brings a mastered skill back for review: the course map names the first review and when it is due', async () => {
     const { page, context } = await newVisitor(browser, server.url);
     await startAsGuest(page);

@@ -30,6 +30,7 @@ const turnRequestSchema = z.object({
       z.object({ type: z.literal('language'), language: languageTagSchema }),
     ])
     .optional(),
+  lesson: z.string().min(1).max(200).optional(),
 }) satisfies z.ZodType<ApiTurnRequest>;
 
 export function turnRoutes(context: ServerContext) {
@@ -62,7 +63,7 @@ export function turnRoutes(context: ServerContext) {
     const refused = await refuse(c, action.type === 'answer' && action.answer.length > body.text.length ? action.answer : body.text);
     if (refused) return refused;
     const course = c.get('learnerCourse'); // read here: the stream runs after this handler has returned
-    return streamTurn(body.turnId, (onPart) => runTurn(course, { turnId: body.turnId, text: body.text, action }, onPart));
+    return streamTurn(body.turnId, (onPart) => runTurn(course, { turnId: body.turnId, text: body.text, action, ...(body.lesson ? { lesson: body.lesson } : {}) }, onPart));
   });
 
   app.post('/courses/:course/exercises/:exercise/attempts', validate('json', z.object({ turnId: turnIdSchema, answer: z.string().min(1, 'the answer is empty') })), async (c) => {

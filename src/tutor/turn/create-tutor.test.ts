@@ -172,7 +172,7 @@ describe('a tutor turn', () => {
     expect(hello.streamed.some((part) => part.type === 'exercise')).toBe(false);
     const ready = await send('vale');
     expect(ready.streamed).toContainEqual(expect.objectContaining({ type: 'exercise' }));
-    expect(ready.text).toMatch(/^Practiquemos Adding: con un \d+ %, es la habilidad de la que estás menos seguro ahora\.\n\nAquí tienes tu ejercicio\./);
+    expect(ready.text).toMatch(/^Probemos un ejercicio de Adding: ya has leído sobre ello, ahora te toca a ti\.\n\nAquí tienes tu ejercicio\./); // no answer yet: no mastery to quote
     const wrong = await send('/answer 999', { type: 'answer', answer: '999' });
     expect(wrong.verdicts.map((verdict) => verdict.verdict)).toEqual(['incorrect']);
     expect(wrong.text).toBe('Inténtalo de nuevo con /answer <tu respuesta>, o pide una pista con /hint.');
@@ -184,6 +184,31 @@ describe('a tutor turn', () => {
     expect(questions).toEqual([]);
     expect((await send('Who painted the Mona Lisa?')).text).toMatch(/^El curso no trata eso/); // in the course's language: not covered
     expect(questions).toEqual(['Who painted the Mona Lisa?']);
+  });
+
+  it('teaches from the lesson the learner has open: a message from beside another lesson moves the tutor there first', async () => {
+    const { tutor, journal } = setup();
+    await tutor.turn({ turnId: 'hello', learner: 'ana', text: 'Hello, where do I start?' }); // the plan starts with Adding
+    const parts: TutorStreamPart[] = [];
+    const turn = await tutor.turn({ turnId: 'beside', learner: 'ana', text: 'What does this lesson mean by repeated adding?', lesson: 'multiplying' }, (part) => parts.push(part));
+    expect(turn.activity).toMatchObject({ kind: 'teach', lesson: 'multiplying' });
+    expect(systemOf(tutorRequests().at(-1)!)).toContain('Current lesson: Multiplying (multiplying).');
+    expect(parts).toContainEqual(expect.objectContaining({ type: 'lesson', lesson: 'multiplying' }));
+    const moves = journal.events('ana').filter((event) => event.type === 'activity');
+    await tutor.turn({ turnId: 'again', learner: 'ana', text: 'And why is that?', lesson: 'multiplying' });
+    await tutor.turn({ turnId: 'unknown', learner: 'ana', text: 'And this one?', lesson: 'no-such-lesson' });
+    expect(journal.events('ana').filter((event) => event.type === 'activity')).toHaveLength(moves.length); // already there; an unknown lesson is ignored
+  });
+
+  it('shows the way through a lesson of several sections when it moves there in no-model mode, each section cited', async () => {
+    const paragraph = (text: string) => Array.from({ length: 8 }, () => text).join(' '); // long enough to be a section of its own (short ones are merged)
+    const lesson = `${tinyCourse['lessons/01-adding.md']}\n## Counting on\n\n${paragraph('Start from the larger number and count on.')}\n\n## Adding zero\n\n${paragraph('Adding zero changes nothing.')}\n`;
+    const sectioned = compileCourse(asCourseFiles({ ...tinyCourse, 'lessons/01-adding.md': lesson })) as { bundle: CourseBundle };
+    const tutor = createTutor({ course: sectioned.bundle, router: createRouter({ config: modelConfigSchema.parse({}) }), journal: createMemoryJournal(sectioned.bundle.public, fixedClock()), clock: fixedClock(), random: seededRandom() });
+    const turn = await tutor.turn({ turnId: 'walk', learner: 'ana', text: 'Walk me through this lesson', lesson: 'adding' });
+    expect(turn.mode).toBe('no-model');
+    expect(turn.text).toContain('“Adding”, step by step:\n\n1. Counting on\n2. Adding zero\n\nRead the sections in this order');
+    expect(turn.citations).toEqual(['adding#adding', 'adding#adding-zero']); // the short first section shares the introduction's chunk
   });
 
   it('gives no mastery for answering a solved exercise right again the same day', async () => {

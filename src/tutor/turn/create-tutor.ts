@@ -111,6 +111,9 @@ export function createTutor(options: TutorOptions): Tutor {
       } else if (named !== undefined && !bundle.exercises.some((exercise) => exercise.id === named)) {
         notice('not-found', t('notice.no-such-exercise', { id: named }));
       } else {
+        // A message from beside a lesson is about that lesson: the tutor moves to it when it is on another one.
+        const viewed = action.type === 'message' && request.lesson !== undefined ? bundle.lessons.find((lesson) => lesson.id === request.lesson) : undefined;
+        if (viewed && session.state.activity?.lesson !== viewed.id) shownLesson = Boolean(await session.openLesson(viewed.id));
         // An answer or a hint for a named exercise acts on that one: open it first when another is open.
         if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
         // 4. The progression policy picks the activity when there is none or the current one is done.

@@ -63,12 +63,19 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     const ready = paragraphs.length === 0 && !movedBefore && !session.current() && activity?.kind === 'teach';
     if (ready && (await practise())) shownExercise = true;
     const opened = session.current();
+    const teaching = session.state.activity?.kind === 'teach' ? session.state.activity.lesson : undefined;
+    // A lesson the tutor moved to this turn (the plan's, or the one the learner has open), with nothing else to say: the way through it.
+    const outline = !opened && movedBefore && teaching !== undefined && paragraphs.length === 0 ? await lessonOutline(session, teaching, t) : undefined;
     if (opened) {
       if (!shownExercise) await session.openExercise(opened.exercise.id); // the current activity's exercise: no new activity to record
       paragraphs.push(t('reply.here-is-exercise'));
     } else if (session.state.activity?.lesson && !shownLesson) {
       await session.openLesson(session.state.activity.lesson, session.state.activity.reason);
-      if (paragraphs.length === 0 && !session.state.activity.why) paragraphs.push(t('reply.here-is-lesson'));
+      if (paragraphs.length === 0 && !session.state.activity.why && !outline) paragraphs.push(t('reply.here-is-lesson'));
+    }
+    if (outline) {
+      paragraphs.push(outline.text);
+      citations.push(...outline.citations);
     }
   }
   // Why this activity: when the plan moved on this turn, or when there is nothing else to say.
@@ -78,6 +85,20 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (reason) paragraphs.unshift(reason);
   }
   return { text: paragraphs.join('\n\n'), citations, uncovered };
+}
+
+/** A lesson's sections in order, as a numbered list citing each, and how to go through them; none for a lesson of one section. */
+async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases): Promise<{ text: string; citations: string[] } | undefined> {
+  const lesson = session.bundle.lessons.find((item) => item.id === lessonId);
+  // One step per section (a `##` heading), cited at the chunk that holds it: a short section shares a chunk with its neighbour.
+  const steps = session.bundle.chunks
+    .filter((chunk) => chunk.lesson === lessonId)
+    .flatMap((chunk) => [...chunk.text.replace(/^(```|~~~)[\s\S]*?^\1/gm, '').matchAll(/^##[ \t]+(.+?)[ \t#]*$/gm)].map((match) => ({ heading: match[1]!, chunk: chunk.id }))); // not a `## ` line inside code
+  if (steps.length < 2) return undefined;
+  const headings = await Promise.all(steps.map((step) => session.courseText(step.heading)));
+  const title = await session.courseText(lesson?.title ?? lessonId);
+  const list = headings.map((heading, index) => `${index + 1}. ${heading}`).join('\n');
+  return { text: `${t('reply.lesson-outline', { lesson: title })}\n\n${list}\n\n${t('reply.lesson-outline-next')}`, citations: [...new Set(steps.map((step) => step.chunk))] };
 }
 
 /** The policy's reason as a sentence in the learner's language, with the course's names (translated where the cache has them). */
@@ -96,6 +117,8 @@ async function whySentence(why: NextWhy, t: Phrases, session: TurnSession): Prom
       return t('because.reteach', { skill: await skill(why.skill), lesson: await lesson(why.lesson) });
     case 'practise':
       return t('because.practise', { skill: await skill(why.skill), percent: Math.round(why.mastery * 100) });
+    case 'first-practice':
+      return t('because.first-practice', { skill: await skill(why.skill) });
     case 'start':
     case 'next-lesson':
       return t(`because.${why.code}`, { lesson: await lesson(why.lesson) });

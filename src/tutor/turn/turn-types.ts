@@ -17,6 +17,12 @@ export interface TurnRequest {
   learner: string;
   text: string;
   action?: TurnAction;
+  /**
+   * The lesson the learner has open beside the chat (the web app's lesson page). A message is about
+   * what they read: when the tutor is on another lesson, it moves to this one first (as /lesson
+   * would), so the reply is grounded in it. Unknown ids are ignored.
+   */
+  lesson?: string;
 }
 
 export type NoticeCode = 'offline' | 'answer-withheld' | 'language-retry' | 'hint-locked' | 'not-found' | 'replayed';

@@ -15,6 +15,8 @@ export function nextReason(why: NextWhy, t: TFunction, titles: { skill: (id: str
       return t('tutor:because.reteach', { skill: titles.skill(why.skill), lesson: titles.lesson(why.lesson) });
     case 'practise':
       return t('tutor:because.practise', { skill: titles.skill(why.skill), percent: Math.round(why.mastery * 100) });
+    case 'first-practice':
+      return t('tutor:because.first-practice', { skill: titles.skill(why.skill) });
     case 'start':
     case 'next-lesson':
       return t(`tutor:because.${why.code}`, { lesson: titles.lesson(why.lesson) });

@@ -1,5 +1,5 @@
 // The tutor chat beside a lesson. useChat streams a turn from POST …/turns; the transport sends only
-// ApiTurnRequest: the new learner message's id as turnId, its text and action. "Try again" resends the
+// ApiTurnRequest: the new learner message's id as turnId, its text and action, and the lesson open beside it. "Try again" resends the
 // SAME turn id, which the server recognises and replays, so nothing is done twice.
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
@@ -29,6 +29,8 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
   const list = useRef<HTMLOListElement>(null);
   const handlers = useRef({ onProgress, onExercisePart });
   handlers.current = { onProgress, onExercisePart };
+  const viewed = useRef(lesson); // read when a turn is sent: the chat outlives moving between lessons
+  viewed.current = lesson;
 
   const transport = useMemo(
     () =>
@@ -37,7 +39,8 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
         credentials: 'same-origin',
         prepareSendMessagesRequest: ({ messages }) => {
           const last = [...messages].reverse().find((message) => message.role === 'user');
-          const body: ApiTurnRequest = { turnId: last?.id ?? newId(), text: messageText(last), action: last?.metadata?.action ?? { type: 'message' } };
+          // The lesson beside the chat: the tutor teaches from what the learner is reading.
+          const body: ApiTurnRequest = { turnId: last?.id ?? newId(), text: messageText(last), action: last?.metadata?.action ?? { type: 'message' }, lesson: viewed.current };
           return { body };
         },
       }),
@@ -94,7 +97,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
   }
 
   const suggestions: { label: string; action: ApiTurnRequest['action'] }[] = [
-    { label: t('chat.suggestWalkthrough'), action: { type: 'lesson', lesson } },
+    { label: t('chat.suggestWalkthrough'), action: { type: 'message' } },
     { label: t('chat.suggestSimpler'), action: { type: 'message' } },
     { label: t('chat.suggestQuiz'), action: { type: 'message' } },
   ];

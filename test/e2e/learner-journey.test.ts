@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { startE2EServer, type E2EServer } from './e2e-server.js';
-import { completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, startAsGuest } from './learner-steps.js';
+import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, startAsGuest } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -68,15 +68,11 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   it('offers another exercise like a template one answered right, with new numbers to work out', async () => {
     const { page, context } = await newVisitor(browser, server.url);
     await guestOnFirstLesson(page);
-    // "For f(x) = x², what is the average rate of change of f between x = a and x = b?": a + b
-    const card = page.locator('#exercise-secant-slope-template');
-    const endpoints = async () => [...((await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g))].map((match) => Number(match[1]));
-    const first = await endpoints();
+    const card = secantSlope(page);
+    const first = await answerSecantSlope(card);
     expect(first).toHaveLength(2);
-    await card.getByRole('textbox').fill(String(first[0]! + first[1]!));
-    await card.getByRole('button', { name: 'Check answer' }).click();
     await card.getByRole('button', { name: 'Try another one like this' }).click();
-    await expect.poll(endpoints).not.toEqual(first);
+    await expect.poll(() => secantEndpoints(card)).not.toEqual(first);
     expect(await card.getByRole('textbox').inputValue()).toBe(''); // a fresh card: no answer, no verdict
     expect(await card.evaluate((element) => element === document.activeElement)).toBe(true); // the focus moved to the new exercise
     expect(await card.getByRole('button', { name: 'Try another one like this' }).count()).toBe(0);
@@ -105,12 +101,10 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await reviews.innerText()).toContain('Skills you master come back here for review'); // nothing mastered yet
     await openFirstLesson(page);
     // Answer the template exercise right, each time with new numbers, until the skill is mastered.
-    const card = page.locator('#exercise-secant-slope-template');
+    const card = secantSlope(page);
     const skill = page.getByRole('list', { name: 'Skills in this lesson' }).getByRole('listitem').filter({ hasText: firstSkillTitle });
     for (let round = 0; round < 8 && !(await skill.innerText()).includes('Mastered'); round++) {
-      const endpoints = [...(await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g)].map((match) => Number(match[1]));
-      await card.getByRole('textbox').fill(String(endpoints[0]! + endpoints[1]!));
-      await card.getByRole('button', { name: 'Check answer' }).click();
+      await answerSecantSlope(card);
       await expect.poll(() => card.innerText()).toContain('Correct');
       await card.getByRole('button', { name: 'Try another one like this' }).click();
       await expect.poll(() => card.getByRole('textbox').inputValue()).toBe('');

@@ -69,6 +69,24 @@ export async function chatWithTutor(page: Page, message: string): Promise<string
   return conversation.innerText();
 }
 
+/** "For f(x) = x², what is the average rate of change of f between x = a and x = b?" (a + b): a template exercise of the first lesson. */
+export function secantSlope(page: Page): Locator {
+  return page.locator('#exercise-secant-slope-template');
+}
+
+/** The endpoints a and b of this learner's variant of the secant-slope exercise. */
+export async function secantEndpoints(card: Locator): Promise<number[]> {
+  return [...(await card.locator('.exercise-prompt').innerText()).matchAll(/x=(\d+)/g)].map((match) => Number(match[1]));
+}
+
+/** Answers the secant-slope exercise right (a + b) and checks it. */
+export async function answerSecantSlope(card: Locator): Promise<number[]> {
+  const endpoints = await secantEndpoints(card);
+  await card.getByRole('textbox').fill(String(endpoints[0]! + endpoints[1]!));
+  await card.getByRole('button', { name: 'Check answer' }).click();
+  return endpoints;
+}
+
 /** "Which of these functions have a derivative at x = 0?": the multiple-choice exercise of the first lesson. */
 export function differentiableAtZero(page: Page): Locator {
   return page.getByRole('article', { name: /^Exercise \d+$/ }).filter({ has: page.getByRole('group', { name: /Which of these functions have a derivative at/ }) });

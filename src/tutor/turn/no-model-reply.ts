@@ -4,6 +4,8 @@
 // course does not cover is passed on to the teacher. A message that asks nothing while the learner is
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
@@ -90,10 +92,10 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
 /** A lesson's sections in order, as a numbered list citing each, and how to go through them; none for a lesson of one section. */
 async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases): Promise<{ text: string; citations: string[] } | undefined> {
   const lesson = session.bundle.lessons.find((item) => item.id === lessonId);
-  // One step per section (a `##` heading), cited at the chunk that holds it: a short section shares a chunk with its neighbour.
+  // One step per section (a level-2 heading), cited at the chunk that holds it: a short section shares a chunk with its neighbour.
   const steps = session.bundle.chunks
     .filter((chunk) => chunk.lesson === lessonId)
-    .flatMap((chunk) => [...chunk.text.replace(/^(```|~~~)[\s\S]*?^\1/gm, '').matchAll(/^##[ \t]+(.+?)[ \t#]*$/gm)].map((match) => ({ heading: match[1]!, chunk: chunk.id }))); // not a `## ` line inside code
+    .flatMap((chunk) => parseMarkdown(chunk.text).children.flatMap((node) => (node.type === 'heading' && node.depth === 2 ? [{ heading: toString(node), chunk: chunk.id }] : [])));
   if (steps.length < 2) return undefined;
   const headings = await Promise.all(steps.map((step) => session.courseText(step.heading)));
   const title = await session.courseText(lesson?.title ?? lessonId);

@@ -143,15 +143,18 @@ export function LessonPage() {
               <ul className="lesson-skills" aria-label={t('lesson.skills')}>
                 {state.data.skills
                   .filter((skill) => lessonSkills.has(skill.id))
-                  .map((skill) => (
-                    <li key={skill.id}>
-                      <MasteryRing mastery={shownMastery(skill)} status={skill.status} size={32} />
-                      <span dir="auto">{skill.title}</span>
-                      <span className="visually-hidden">
-                        {shownMastery(skill) !== null && t('map.skillMastery', { percent: Math.round(skill.mastery * 100) })} {t(`map.status.${skill.status}`)}
-                      </span>
-                    </li>
-                  ))}
+                  .map((skill) => {
+                    const mastery = shownMastery(skill);
+                    return (
+                      <li key={skill.id}>
+                        <MasteryRing mastery={mastery} status={skill.status} size={32} />
+                        <span dir="auto">{skill.title}</span>
+                        <span className="visually-hidden">
+                          {mastery !== null && t('map.skillMastery', { percent: Math.round(mastery * 100) })} {t(`map.status.${skill.status}`)}
+                        </span>
+                      </li>
+                    );
+                  })}
               </ul>
               {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
               <LessonContent course={course} lesson={content.data} onState={updateState} fromChat={fromChat} />

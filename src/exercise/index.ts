@@ -23,7 +23,7 @@ export {
   type RubricCriterion,
   type RubricScore,
 } from './free-response.js';
-export { renderVariant, drawVariables, fillPrompt, type Variant, type VariableValue } from './render-variant.js';
+export { renderVariant, learnerVariantSeed, drawVariables, fillPrompt, type Variant, type VariableValue } from './render-variant.js';
 export { variantSeed, seededRandom, hashString } from './seeded-random.js';
 export { checkTemplates, type TemplateProblem } from './check-templates.js';
 export { checkCourseExercises, type CheckCourseExercisesOptions } from './check-course-exercises.js';

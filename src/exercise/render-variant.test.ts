@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseKey, PublicExercise } from '../course/index.js';
 import { checkTemplates } from './check-templates.js';
-import { renderVariant } from './render-variant.js';
+import { learnerVariantSeed, renderVariant } from './render-variant.js';
 import { variantSeed } from './seeded-random.js';
 
 const base = { file: 'exercises/practice.yaml', line: 12, skills: ['rules'], difficulty: 2, hints: [], hintCount: 0, revealingHintRungs: [], minAttempts: 0, hasExplanation: false };
@@ -12,6 +12,10 @@ const numericKey = (solution: string, constraints: string[] = [], variables: Rec
   mistakes: [],
   revealingHints: [],
 });
+function templateOf(key: ExerciseKey) {
+  if (!('template' in key) || !key.template) throw new Error('not a template exercise');
+  return key.template;
+}
 
 describe('renderVariant', () => {
   it('gives the same variant for the same seed and fills the prompt', () => {
@@ -38,6 +42,16 @@ describe('renderVariant', () => {
       expect(Number(variant.variables.a)).toBeLessThanOrEqual(9);
     }
     expect(prompts.size).toBeGreaterThan(10);
+  });
+
+  it('gives each next variant of a learner new numbers, even when the template has only two', () => {
+    const key = numericKey('a', [], { a: { min: 1, max: 2, step: 1 }, b: { min: 0, max: 0, step: 1 } });
+    const template = templateOf(key);
+    const shown = Array.from({ length: 30 }, (_, variant) => renderVariant(numeric('{{a}}'), key, learnerVariantSeed(template, 'learner-3', 'quotient', variant)).prompt);
+    for (let variant = 1; variant < shown.length; variant++) expect(shown[variant]).not.toBe(shown[variant - 1]);
+    expect(learnerVariantSeed(template, 'learner-3', 'quotient', 7)).toBe(learnerVariantSeed(template, 'learner-3', 'quotient', 7));
+    const single = numericKey('a', [], { a: { min: 4, max: 4, step: 1 }, b: { min: 0, max: 0, step: 1 } });
+    expect(renderVariant(numeric('{{a}}'), single, learnerVariantSeed(templateOf(single), 'learner-3', 'quotient', 3)).prompt).toBe('4'); // one variant only: it comes back
   });
 
   it('steps through decimal ranges without floating-point noise', () => {

@@ -2,7 +2,7 @@
 // solution computes the variant's answer, and `{{name}}` in the prompt shows the values.
 import type { ExerciseKey, PublicExercise, Template } from '../course/index.js';
 import { math } from './math.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom, variantSeed } from './seeded-random.js';
 
 export type VariableValue = number | string;
 
@@ -54,6 +54,30 @@ export function drawVariables(template: Template, seed: number): DrawnVariables 
   return { variables, constraintsMet: false };
 }
 
+const maxRedraws = 20;
+
+/**
+ * The seed of one learner's `variant` of a template exercise. Each variant's numbers differ from the
+ * variant before (the learner answered it right and asked for another one) whenever the template has
+ * more than one: a variant that repeats them is redrawn. Walks the variants from 0, so the same
+ * variant always gets the same seed.
+ * @example renderVariant(exercise, key, learnerVariantSeed(template, learnerId, exercise.id, 3))
+ */
+export function learnerVariantSeed(template: Template, learnerId: string, exerciseId: string, variant: number): number {
+  let seed = variantSeed(learnerId, exerciseId, 0);
+  let previous = JSON.stringify(drawVariables(template, seed).variables);
+  for (let next = 1; next <= variant; next++) {
+    for (let redraw = 0; redraw < maxRedraws; redraw++) {
+      seed = variantSeed(learnerId, exerciseId, next, redraw);
+      const drawn = JSON.stringify(drawVariables(template, seed).variables);
+      if (drawn === previous) continue;
+      previous = drawn;
+      break;
+    }
+  }
+  return seed;
+}
+
 /** Runs the teacher's solution; the value of its last line is the answer. Throws what the solution throws. */
 export function runSolution(template: Template, variables: Record<string, VariableValue>): unknown {
   const result: unknown = evaluate(template.solution, { ...variables });
@@ -99,7 +123,7 @@ export function variantAnswer(key: ExerciseKey, template: Template, variables: R
 
 /**
  * The variant of a template exercise for `seed`: same seed, same variant.
- * @example renderVariant(exercise, key, variantSeed(learnerId, exercise.id, variant))
+ * @example renderVariant(exercise, key, learnerVariantSeed(key.template, learnerId, exercise.id, variant))
  */
 export function renderVariant(exercise: PublicExercise, key: ExerciseKey, seed: number): Variant {
   const template = 'template' in key ? key.template : undefined;

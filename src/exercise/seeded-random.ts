@@ -23,9 +23,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * The seed of one learner's variant of an exercise (variant 0 first; the next after each right answer).
+ * A seed for one learner's variant of an exercise (variant 0 first; the next after each right answer);
+ * `redraw` gives further seeds for the same variant (see learnerVariantSeed).
  * @example variantSeed('learner-42', 'chain-rule-1', 3) // the same number every time
  */
-export function variantSeed(learnerId: string, exerciseId: string, variant: number): number {
-  return hashString(`${learnerId}\u0000${exerciseId}\u0000${variant}`);
+export function variantSeed(learnerId: string, exerciseId: string, variant: number, redraw = 0): number {
+  return hashString(`${learnerId}\u0000${exerciseId}\u0000${variant}${redraw === 0 ? '' : `\u0000${redraw}`}`);
 }

@@ -1,9 +1,9 @@
 // The variant of an exercise one learner sees. A template exercise is drawn from a seed of the
 // learner's and the exercise's ids and the variant number in their state (it moves on after each right
-// answer), so the lesson page, the tutor and the checker all show and check the same numbers. Reads the exercise's key (the template's solution); callers outside the
+// answer, with new numbers), so the lesson page, the tutor and the checker all show and check the same numbers. Reads the exercise's key (the template's solution); callers outside the
 // tutor get only the prompt and the variables through `learnerExercisePrompt`.
 import type { CourseBundle, PublicExercise } from '../../course/index.js';
-import { renderVariant, variantSeed, type VariableValue } from '../../exercise/index.js';
+import { learnerVariantSeed, renderVariant, type VariableValue } from '../../exercise/index.js';
 
 export interface ExerciseVariant {
   prompt: string; // with the template variables filled in, in the course's language
@@ -14,9 +14,9 @@ export interface ExerciseVariant {
 
 export function exerciseVariant(bundle: CourseBundle, learner: string, exercise: PublicExercise, variant = 0): ExerciseVariant {
   const key = bundle.keys.exercises[exercise.id];
-  const templated = key !== undefined && 'template' in key && key.template !== undefined;
-  if (!key || !templated) return { prompt: exercise.prompt, variables: {} };
-  const seed = variantSeed(learner, exercise.id, variant);
+  const template = key !== undefined && 'template' in key ? key.template : undefined;
+  if (!key || !template) return { prompt: exercise.prompt, variables: {} };
+  const seed = learnerVariantSeed(template, learner, exercise.id, variant);
   const rendered = renderVariant(exercise, key, seed);
   return { prompt: rendered.prompt, seed, variables: rendered.variables, answer: rendered.answer };
 }

@@ -130,7 +130,7 @@ export interface ApiChatMessage {
  */
 export interface ApiTurnDataParts {
   lesson: { lesson: string; title: string };
-  exercise: { exercise: string };
+  exercise: { exercise: string; promptHtml: string; choices?: { id: string; html: string }[] }; // as the exercise's card shows them: the learner's variant, in their language
   hint: { exercise: string; rung: number; text: string; reveals: boolean };
   verdict: { exercise: string } & ApiVerdict;
   progress: { skills: { skill: string; title: string; mastery: number; opportunities: number; status: string }[] };
@@ -178,7 +178,7 @@ export interface ApiTeacherCourse {
 
 /** GET /api/teacher/courses/:course/dashboard */
 export interface ApiDashboard {
-  heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: (number | null)[][] }; // mastery[learner][skill]; null: no graded answer on that skill yet
+  heatmap: { learners: { id: string; name: string }[]; skills: { id: string; title: string }[]; mastery: (number | null)[][]; masteryThreshold: number }; // mastery[learner][skill]; null: no graded answer on that skill yet; a skill is mastered from the course's threshold
   /** failedAttempts: answers judged wrong or partly right; unreadable: answers the checker could not read (often: the prompt does not say how to write the answer). */
   stuck: { exercise: string; lesson?: string; failedAttempts: number; unreadable: number; hints: number; learners: number }[];
   /** The answers the checker could not read most often, as typed (short answers only): what a prompt may need to say about how to write the answer. */

@@ -47,6 +47,7 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
 
     await type('/exercise slope-of-secant');
     await expect.poll(() => conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1);
+    expect(await conversation.innerText()).toContain('what is the average rate of change of'); // the exercise is in the chat too, to answer there
     await type('/hint');
     await expect.poll(() => conversation.innerText()).toContain('The average rate of change is the change in output divided by the change in input.');
     const card = page.locator('#exercise-slope-of-secant');

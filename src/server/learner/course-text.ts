@@ -25,6 +25,11 @@ export function courseFileUrl(course: string, relative: string): string {
   return `/api/courses/${encodeURIComponent(course)}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** Course Markdown (already in the learner's language) as the web app shows it. */
+export function renderCourseMarkdown(bundle: CourseBundle, markdown: string): string {
+  return renderMarkdown(markdown, { imageUrl: (relative) => courseFileUrl(bundle.public.course.id, relative) });
+}
+
 export function courseTranslator(context: Pick<ServerContext, 'router' | 'store'>, bundle: CourseBundle): Translator {
   const course = bundle.public.course;
   return createTranslator({ router: context.router, cache: createStoreTranslationCache(context.store), glossary: course.glossary, course: course.id });
@@ -42,7 +47,7 @@ export function createCourseText(translator: Translator, bundle: CourseBundle, l
     translate,
     async html(markdown, hash) {
       const translated = await translate(markdown, hash);
-      return { html: renderMarkdown(translated.text, { imageUrl: (relative) => courseFileUrl(bundle.public.course.id, relative) }), original: translated.original };
+      return { html: renderCourseMarkdown(bundle, translated.text), original: translated.original };
     },
   };
 }

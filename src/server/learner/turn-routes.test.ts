@@ -82,7 +82,7 @@ describe('tutor turns over HTTP', () => {
   it('reads a slash command typed in the chat as its button: /exercise opens, /hint gives the next rung, /answer is checked', async () => {
     const learner = await kit.signIn('learner');
     const opened = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c1', text: '/exercise mul-choice' }));
-    expect(opened.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-exercise', data: expect.objectContaining({ exercise: 'mul-choice' }) }));
+    expect(opened.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-exercise', data: { exercise: 'mul-choice', promptHtml: expect.stringMatching(/^<p>Which number is <span class="katex">/), choices: [expect.objectContaining({ html: '<p>5</p>' }), expect.objectContaining({ html: '<p>6</p>' })] } })); // shown in the chat too, as on its card
     const hint = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c2', text: '/hint' }));
     expect(hint.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-hint', data: expect.objectContaining({ exercise: 'mul-choice', rung: 1, text: 'Add 2 three times.' }) }));
     const answer = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c3', text: '/answer 5' }));

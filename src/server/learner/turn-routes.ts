@@ -9,6 +9,7 @@ import type { ApiTurnRequest, ApiVerdict } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
 import type { LearnerCourse, LearnerVariables } from './learner-course.js';
+import { renderCourseMarkdown } from './course-text.js';
 import { learnerStateView } from './learner-state-view.js';
 import { createTurnRunner } from './turn-runner.js';
 import { streamTurn } from './turn-stream.js';
@@ -63,7 +64,7 @@ export function turnRoutes(context: ServerContext) {
     const refused = await refuse(c, action.type === 'answer' && action.answer.length > body.text.length ? action.answer : body.text);
     if (refused) return refused;
     const course = c.get('learnerCourse'); // read here: the stream runs after this handler has returned
-    return streamTurn(body.turnId, (onPart) => runTurn(course, { turnId: body.turnId, text: body.text, action, ...(body.lesson ? { lesson: body.lesson } : {}) }, onPart));
+    return streamTurn(body.turnId, (onPart) => runTurn(course, { turnId: body.turnId, text: body.text, action, ...(body.lesson ? { lesson: body.lesson } : {}) }, onPart), { html: (markdown) => renderCourseMarkdown(course.bundle, markdown) });
   });
 
   app.post('/courses/:course/exercises/:exercise/attempts', validate('json', z.object({ turnId: turnIdSchema, answer: z.string().min(1, 'the answer is empty') })), async (c) => {

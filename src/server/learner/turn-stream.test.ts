@@ -32,7 +32,7 @@ describe('a tutor turn on the wire', () => {
     const response = streamTurn('t1', (onPart) => {
       emit = onPart;
       return new Promise((resolve) => (finish = () => resolve(summary)));
-    });
+    }, { html: (markdown) => `<p>${markdown}</p>` });
     const reader = response.body!.getReader();
     await vi.advanceTimersByTimeAsync(0);
 

@@ -26,7 +26,14 @@ export const turnFailedMessage = 'The tutor ran into a problem while answering, 
  * takes two or three writes instead of one per sentence, and text still appears faster than
  * anyone reads it.
  */
-export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>, gatherMs = 10): Response {
+export interface StreamTurnOptions {
+  /** Course Markdown (an exercise's prompt and choices, already in the learner's language) as HTML. */
+  html: (markdown: string) => string;
+  gatherMs?: number;
+}
+
+export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart) => void) => Promise<TurnSummary>, options: StreamTurnOptions): Response {
+  const { html, gatherMs = 10 } = options;
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true; // false once closed, or once the client has gone (the turn still runs to its end and is stored)
@@ -69,7 +76,7 @@ export function streamTurn(turnId: string, run: (onPart: (part: TutorStreamPart)
       const summary = await run((part) => {
         if (part.type === 'text-delta') return text.delta(part.text);
         text.end();
-        writeData(writer, part);
+        writeData(writer, part, html);
       });
       text.end();
       if (summary.citations.length > 0) writer.write({ type: 'data-citations', data: { chunks: summary.citations } });
@@ -106,12 +113,12 @@ function textParts(writer: TurnWriter, turnId: string) {
   };
 }
 
-function writeData(writer: TurnWriter, part: Exclude<TutorStreamPart, { type: 'text-delta' }>): void {
+function writeData(writer: TurnWriter, part: Exclude<TutorStreamPart, { type: 'text-delta' }>, html: StreamTurnOptions['html']): void {
   switch (part.type) {
     case 'lesson':
       return writer.write({ type: 'data-lesson', data: { lesson: part.lesson, title: part.title } });
     case 'exercise':
-      return writer.write({ type: 'data-exercise', data: { exercise: part.exercise } });
+      return writer.write({ type: 'data-exercise', data: { exercise: part.exercise, promptHtml: html(part.prompt), ...(part.choices ? { choices: part.choices.map((choice) => ({ id: choice.id, html: html(choice.text) })) } : {}) } });
     case 'hint':
       return writer.write({ type: 'data-hint', data: { exercise: part.exercise, rung: part.rung, text: part.text, reveals: part.reveals } });
     case 'verdict': {

@@ -50,7 +50,7 @@ async function readLearnerStates(store: Store, bundle: CourseBundle): Promise<Pi
     for (const skill of skillsOutOfExercises(state, bundle.public)) outOf.set(skill, (outOf.get(skill) ?? 0) + 1);
   }
   const outOfExercises = skills.filter((skill) => outOf.has(skill.id)).map((skill) => ({ skill: skill.id, title: skill.title, learners: outOf.get(skill.id)! }));
-  return { heatmap: { learners, skills, mastery }, outOfExercises: outOfExercises.sort((a, b) => b.learners - a.learners) };
+  return { heatmap: { learners, skills, mastery, masteryThreshold: bundle.public.course.masteryThreshold }, outOfExercises: outOfExercises.sort((a, b) => b.learners - a.learners) };
 }
 
 async function readStuck(store: Store, bundle: CourseBundle): Promise<ApiDashboard['stuck']> {

@@ -19,7 +19,7 @@ const teacher = await kit.signIn('teacher', 'Grace');
 const otherTeacher = await kit.signIn('teacher', 'Edsger');
 const admin = await kit.signIn('admin', 'Ada');
 const learner = await kit.signIn('learner', 'Lin');
-const algebra = compile(withId('algebra'));
+const algebra = compile(withId('algebra', { ...tinyCourse, 'course.yaml': tinyCourse['course.yaml']!.replace('license: CC-BY-4.0', 'license: CC-BY-4.0\nmasteryThreshold: 0.9') }));
 await kit.context.catalog.publish(algebra, teacher.id);
 
 const json = async <T>(response: Response, status = 200): Promise<T> => {
@@ -139,6 +139,7 @@ describe('dashboard', () => {
     expect(guestMastery![0]).toBeGreaterThan(0.3); // a correct answer after mistakes still raises it above the prior
     expect(guestMastery![1]).toBeNull(); // no answer on multiplying yet: no evidence, not the prior as if it were
     expect(linMastery![1]).toBeGreaterThan(linMastery![0]!); // right on multiplying, wrong on adding
+    expect(dashboard.heatmap.masteryThreshold).toBe(0.9); // the course's own, for counting mastered pairs
     expect(dashboard.stuck[0]).toEqual({ exercise: 'add-1', lesson: 'adding', failedAttempts: 3, unreadable: 1, hints: 2, learners: 2 }); // one hint from the course-list test
     expect(dashboard.unreadableAnswers).toEqual([{ exercise: 'add-1', answer: 'seven', count: 1, learners: 1, problem: { code: 'not-a-number-or-unit', values: { name: 'seven' } } }]);
     // the guest solved adding's only exercise without mastering adding; Lin still has a multiplying exercise to try

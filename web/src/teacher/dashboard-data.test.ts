@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costSeries, costTotals, masteryCells, stuckBars } from './dashboard-data.ts';
+import { costSeries, costTotals, masteredPairs, masteryCells, stuckBars } from './dashboard-data.ts';
 
 describe('dashboard data', () => {
   it('makes one heatmap cell per learner and skill, telling apart learners with the same name and keeping skills without answers apart', () => {
@@ -7,6 +7,7 @@ describe('dashboard data', () => {
       learners: [{ id: 'l1', name: 'Ana' }, { id: 'l2', name: 'Ana' }],
       skills: [{ id: 's1', title: 'Derivatives' }, { id: 's2', title: 'Chain rule' }],
       mastery: [[0.2, 1.3], [0.9, null]],
+      masteryThreshold: 0.95,
     });
     expect(cells).toEqual([
       { learner: 'Ana', skill: 'Derivatives', mastery: 0.2 },
@@ -14,6 +15,12 @@ describe('dashboard data', () => {
       { learner: 'Ana (2)', skill: 'Derivatives', mastery: 0.9 },
       { learner: 'Ana (2)', skill: 'Chain rule', mastery: null },
     ]);
+  });
+
+  it("counts the pairs mastered at the course's own threshold, not at the default", () => {
+    const heatmap = { learners: [{ id: 'l1', name: 'Ana' }, { id: 'l2', name: 'Ben' }], skills: [{ id: 's1', title: 'Derivatives' }], mastery: [[0.85], [0.7]] };
+    expect(masteredPairs({ ...heatmap, masteryThreshold: 0.8 })).toBe(1);
+    expect(masteredPairs({ ...heatmap, masteryThreshold: 0.95 })).toBe(0);
   });
 
   it('puts the exercise where learners struggle most on top', () => {

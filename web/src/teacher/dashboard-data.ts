@@ -22,6 +22,11 @@ export function masteryCells(heatmap: ApiDashboard['heatmap']): MasteryCell[] {
   return cells;
 }
 
+/** How many learner × skill pairs are mastered: at or above the course's threshold. */
+export function masteredPairs(heatmap: ApiDashboard['heatmap']): number {
+  return masteryCells(heatmap).filter((cell) => cell.mastery !== null && cell.mastery >= heatmap.masteryThreshold).length;
+}
+
 export function uniqueLabels(labels: readonly string[]): string[] {
   const seen = new Map<string, number>();
   return labels.map((label) => {

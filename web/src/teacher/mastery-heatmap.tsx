@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
-import { masteryCells, uniqueLabels, type MasteryCell } from './dashboard-data.ts';
+import { masteredPairs, masteryCells, uniqueLabels, type MasteryCell } from './dashboard-data.ts';
 import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
 import { PlotFigure } from './plot-figure.tsx';
 
@@ -65,11 +65,10 @@ export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }
   );
 
   if (heatmap.learners.length === 0) return <p className="teacher-empty">{t('dashboard.heatmap.empty')}</p>;
-  const mastered = cells.filter((cell) => cell.mastery !== null && cell.mastery >= 0.95).length;
   return (
     <PlotFigure
       draw={draw}
-      summary={t('dashboard.heatmap.summary', { learners: learners.length, skills: skills.length, mastered })}
+      summary={t('dashboard.heatmap.summary', { learners: learners.length, skills: skills.length, mastered: masteredPairs(heatmap) })}
       fallback={
         <table className="teacher-table">
           <thead>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { VerdictView } from '../exercise/verdict-view.tsx';
 import { RichText } from '../rich-text.tsx';
-import type { TutorMessage } from './tutor-message.ts';
+import type { TutorData, TutorMessage } from './tutor-message.ts';
 
 export interface ChatMessageContext {
   course: string;
@@ -45,7 +45,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
             <span />
           </span>
         )}
-        {message.parts.map((part, index) => {
+        {inReadingOrder(message.parts).map((part, index) => {
           switch (part.type) {
             case 'text':
               return part.text ? <RichText key={index} text={part.text} cite={learner ? undefined : cite} /> : null;
@@ -88,13 +88,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
                 </p>
               ) : null;
             case 'data-exercise':
-              return (
-                <p key={index}>
-                  <button type="button" className="button button-small" onClick={() => context.onShowExercise(part.data.exercise)}>
-                    {t('chat.showExercise')}
-                  </button>
-                </p>
-              );
+              return <ChatExercise key={index} exercise={part.data} context={context} />;
             case 'data-lesson':
               if (part.data.lesson === context.lesson) return null;
               return (
@@ -110,6 +104,34 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
         })}
       </div>
     </li>
+  );
+}
+
+/** The parts as the bubble shows them: an exercise after the words that lead to it, the sources last (a stable sort keeps the rest in order). */
+function inReadingOrder(parts: TutorMessage['parts']): TutorMessage['parts'] {
+  const rank = (part: TutorMessage['parts'][number]) => (part.type === 'data-exercise' ? 1 : part.type === 'data-citations' ? 2 : 0);
+  return [...parts].sort((a, b) => rank(a) - rank(b));
+}
+
+/** An exercise the tutor opened, as its card shows it (HTML the server rendered from the course's Markdown), to answer here or in the card. */
+function ChatExercise({ exercise, context }: { exercise: TutorData['exercise']; context: ChatMessageContext }) {
+  const { t } = useTranslation('learner');
+  return (
+    <div className="chat-exercise">
+      <div className="lesson-html" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+      {exercise.choices && (
+        <ol className="chat-choices" type="A">
+          {exercise.choices.map((choice) => (
+            <li key={choice.id} className="lesson-html" dangerouslySetInnerHTML={{ __html: choice.html }} />
+          ))}
+        </ol>
+      )}
+      <p>
+        <button type="button" className="button button-small" onClick={() => context.onShowExercise(exercise.exercise)}>
+          {t('chat.showExercise')}
+        </button>
+      </p>
+    </div>
   );
 }
 

@@ -44,6 +44,8 @@ export const eventPayloadSchemas = {
     role: z.enum(['learner', 'tutor']),
     text: z.string(),
     language: z.string().optional(),
+    /** The exercises a tutor message showed, as shown (the learner's variant, in their language), so the chat shows them again. */
+    exercises: z.array(z.strictObject({ exercise: z.string(), prompt: z.string(), choices: z.array(z.strictObject({ id: z.string(), text: z.string() })).optional() })).optional(),
   }),
   /** The progression policy moved the learner to a new activity. */
   activity: z.strictObject({

@@ -121,6 +121,7 @@ export interface ApiChatMessage {
   role: 'learner' | 'tutor';
   text: string;
   citations: string[];
+  exercises?: ApiTurnDataParts['exercise'][]; // the exercises a tutor message showed, as the stream's data-exercise parts
   time: string;
 }
 

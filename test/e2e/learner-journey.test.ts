@@ -63,6 +63,8 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await box.inputValue()).toBe('/hnit'); // back in the box, to be corrected
     expect(await conversation.innerText()).not.toContain('/hnit');
     expect(modelCalls()).toBe(modelCallsBefore); // commands need no model
+    await page.reload();
+    await expect.poll(() => conversation.innerText()).toContain('what is the average rate of change of'); // the exercise the chat showed is still there
     await context.close();
   }, 120_000);
 

@@ -3,12 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
 import { readCourseAccess } from '../access.js';
-import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline } from '../api-types.js';
+import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline, ApiTurnDataParts } from '../api-types.js';
+import type { EventPayload } from '../../learner/index.js';
 import type { ServerContext } from '../server-context.js';
-import { courseTranslator, createCourseText } from './course-text.js';
+import { courseTranslator, createCourseText, renderCourseMarkdown } from './course-text.js';
 import { exerciseView } from './exercise-view.js';
 import type { LearnerVariables } from './learner-course.js';
 import { learnerStateView } from './learner-state-view.js';
@@ -94,13 +96,32 @@ export function courseRoutes(context: ServerContext) {
       .orderBy('created_at')
       .orderBy('role') // a turn's learner message before the tutor's reply
       .execute();
-    const messages: ApiChatMessage[] = rows.map((row) => ({
-      id: row.turn,
-      role: row.role,
-      text: row.text,
-      citations: (typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations) as string[],
-      time: new Date(row.created_at).toISOString(),
-    }));
+    // The exercises tutor messages showed live in their message events: the chat shows them again, as they were shown.
+    const shown = await context.store.db
+      .selectFrom('events')
+      .select('payload')
+      .where('learner', '=', account.id)
+      .where('course', '=', bundle.public.course.id)
+      .where('type', '=', 'message')
+      .where(sql<boolean>`payload ? 'exercises'`)
+      .execute();
+    const exercisesOf = new Map<string, ApiTurnDataParts['exercise'][]>();
+    for (const { payload } of shown) {
+      const message = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'message'>;
+      const html = (markdown: string) => renderCourseMarkdown(bundle, markdown);
+      exercisesOf.set(message.turn, (message.exercises ?? []).map(({ exercise, prompt, choices }) => ({ exercise, promptHtml: html(prompt), ...(choices ? { choices: choices.map((choice) => ({ id: choice.id, html: html(choice.text) })) } : {}) })));
+    }
+    const messages: ApiChatMessage[] = rows.map((row) => {
+      const exercises = row.role === 'tutor' ? exercisesOf.get(row.turn) : undefined;
+      return {
+        id: row.turn,
+        role: row.role,
+        text: row.text,
+        citations: (typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations) as string[],
+        ...(exercises ? { exercises } : {}),
+        time: new Date(row.created_at).toISOString(),
+      };
+    });
     return c.json({ messages });
   });
 

@@ -83,6 +83,10 @@ describe('tutor turns over HTTP', () => {
     const learner = await kit.signIn('learner');
     const opened = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c1', text: '/exercise mul-choice' }));
     expect(opened.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-exercise', data: { exercise: 'mul-choice', promptHtml: expect.stringMatching(/^<p>Which number is <span class="katex">/), choices: [expect.objectContaining({ html: '<p>5</p>' }), expect.objectContaining({ html: '<p>6</p>' })] } })); // shown in the chat too, as on its card
+    const again = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c1', text: '/exercise mul-choice' }));
+    expect(again.message?.parts.filter((part) => part.type === 'data-exercise')).toEqual(opened.message?.parts.filter((part) => part.type === 'data-exercise')); // a re-sent turn shows it again
+    const history = (await (await kit.request('/api/courses/tiny/messages', { cookie: learner.cookie })).json()).messages;
+    expect(history.find((message: { id: string; role: string }) => message.id === 'c1' && message.role === 'tutor').exercises).toEqual([expect.objectContaining({ exercise: 'mul-choice', promptHtml: expect.stringContaining('Which number is') })]); // and so does the chat after a reload
     const hint = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c2', text: '/hint' }));
     expect(hint.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-hint', data: expect.objectContaining({ exercise: 'mul-choice', rung: 1, text: 'Add 2 three times.' }) }));
     const answer = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c3', text: '/answer 5' }));

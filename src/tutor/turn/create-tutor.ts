@@ -151,7 +151,9 @@ export function createTutor(options: TutorOptions): Tutor {
       // 5. Store the reply with the turn's events; mastery is their fold.
       const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
       if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
-      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }], citations: summary.citations });
+      const exercises = summary.parts.flatMap((part) => (part.type === 'exercise' ? [{ exercise: part.exercise, prompt: part.prompt, ...(part.choices ? { choices: part.choices } : {}) }] : []));
+      const message = { turn: request.turnId, role: 'tutor' as const, text: summary.text, language, ...(exercises.length > 0 ? { exercises } : {}) };
+      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: message }], citations: summary.citations });
       const activity = session.state.activity;
       if (activity) summary.activity = { kind: activity.kind, reason: activity.reason, ...(activity.lesson ? { lesson: activity.lesson } : {}), ...(activity.exercise ? { exercise: activity.exercise } : {}) };
       return summary;

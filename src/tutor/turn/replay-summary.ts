@@ -6,10 +6,12 @@ import type { TurnSummary, TutorStreamPart } from './turn-types.js';
 export function replaySummary(turnId: string, reply: JournalEntry[], emit: (part: TutorStreamPart) => void): TurnSummary {
   const parts: TutorStreamPart[] = [];
   const summary: TurnSummary = { turnId, replayed: true, mode: 'model', language: '', text: '', parts, tools: [], verdicts: [], hints: [], citations: [], leaksBlocked: 0, tokens: { input: 0, output: 0, prompt: 0, stablePrefix: 0 }, notices: [] };
+  let exercises: { exercise: string; prompt: string; choices?: { id: string; text: string }[] }[] = []; // as the reply showed them
   for (const entry of reply) {
     if (entry.type === 'message' && entry.payload.role === 'tutor') {
       summary.text = entry.payload.text;
       summary.language = entry.payload.language ?? '';
+      exercises = entry.payload.exercises ?? [];
     } else if (entry.type === 'attempt') {
       summary.verdicts.push({ exercise: entry.payload.exercise, verdict: entry.payload.verdict, ...(entry.payload.misconception ? { misconception: entry.payload.misconception } : {}) });
     } else if (entry.type === 'hint') {
@@ -25,5 +27,6 @@ export function replaySummary(turnId: string, reply: JournalEntry[], emit: (part
   };
   show({ type: 'notice', code: 'replayed', message: phrasesFor(summary.language || 'en')('notice.replayed') });
   if (summary.text) show({ type: 'text-delta', text: summary.text });
+  for (const shown of exercises) show({ type: 'exercise', ...shown });
   return summary;
 }

@@ -19,20 +19,21 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('primer chat', () => {
   it('runs a scripted session in no-model mode and prints a JSON transcript per turn', async () => {
     const input = path.join(dir, 'session.txt');
-    await writeFile(input, ['Hello, where do I start?', '/exercise add-1', '/answer 8', '/hint', '/answer 7', '/dance'].join('\n'));
+    await writeFile(input, ['Hello, where do I start?', '/exercise add-1', '/answer 8', '/hint', '/answer 7', 'Ready', '/dance'].join('\n'));
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
       const code = await main(['node', 'primer', 'chat', '--course', path.join(dir, 'course'), '--input', input, '--json', '--config', path.join(dir, 'primer.config.yaml'), '--data', path.join(dir, 'data')]);
       expect(code).toBe(0);
       const transcript = JSON.parse(String(log.mock.calls.at(-1)![0])) as { turns: Record<string, unknown>[] };
-      const [hello, open, wrong, hint, right, unknown] = transcript.turns;
+      const [hello, open, wrong, hint, right, ready, unknown] = transcript.turns;
       expect(hello).toMatchObject({ mode: 'no-model', tier: null, provider: null });
       expect(String((hello!.notices as string[])[0])).toContain('offline');
       expect(open).toMatchObject({ shown: [{ exercise: 'add-1', prompt: 'What is $3 + 4$?' }] });
       expect(wrong).toMatchObject({ verdicts: [{ exercise: 'add-1', verdict: 'incorrect' }] });
       expect(hint).toMatchObject({ hints: [{ exercise: 'add-1', rung: 1, reveals: false }], shown: [{ hint: 1, text: 'Count on from 3.' }] });
       expect(right).toMatchObject({ verdicts: [{ exercise: 'add-1', verdict: 'correct' }] });
-      expect(right!.text).toBe('Well done.');
+      expect(right!.text).toBe('Well done. Say when you are ready for the next one, or ask me about anything in the lesson.');
+      expect(ready).toMatchObject({ shown: [{ lesson: 'multiplying' }] }); // saying so moves on, as the reply promised
       expect(hello).toMatchObject({ offline: expect.stringContaining('no model') }); // why, for the operator
       expect(unknown).toMatchObject({ error: expect.stringContaining('unknown command') });
     } finally {

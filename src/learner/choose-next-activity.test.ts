@@ -106,7 +106,8 @@ describe('chooseNextActivity', () => {
     const struggled = [teach('fractions-lesson'), ...['fractions-1', 'fractions-2', 'fractions-3'].flatMap((id, i) => [answer(id, false, at(i * 3)), answer(id, false, at(i * 3 + 1)), answer(id, true, at(i * 3 + 2))])];
     const state = fold(struggled);
     expect(state.skills.fractions!.mastered).toBe(false);
-    expect(chooseNextActivity(state, course, { now, seed: 1 })).toMatchObject({ kind: 'teach', lesson: 'ratios-lesson' }); // resting does not block the next lesson
+    expect(chooseNextActivity(state, course, { now, seed: 1 })).toMatchObject({ kind: 'teach', lesson: 'ratios-lesson', why: { code: 'next-lesson-practised' } }); // resting does not block the next lesson
+    expect(chooseNextActivity(state, course, { now, seed: 1 }).reason).toBe('Next up: Lesson on Ratios — you have practised what it builds on.'); // practised, not mastered
 
     const fractionsOnly = syntheticCourse({ skills: [{ id: 'fractions', title: 'Fractions' }] });
     const alone = foldLearnerState(emptyLearnerState(), struggled, fractionsOnly);

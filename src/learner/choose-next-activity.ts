@@ -123,9 +123,11 @@ export function chooseNextActivity(state: LearnerState, course: PublicBundle, op
     if (state.lessonsStarted.includes(lesson.id)) continue;
     const outside = lesson.skills.flatMap((skill) => skills.find((s) => s.id === skill)?.prerequisites ?? []).filter((skill) => !lesson.skills.includes(skill));
     if (!lesson.prerequisites.every(lessonDone) || !outside.every((skill) => isMastered(skill) || resting(skill))) continue;
-    const first = state.lessonsStarted.length === 0;
-    const reason = first ? `Let's start with ${lesson.title}.` : `Next up: ${lesson.title} — you've mastered what it builds on.`;
-    return { kind: 'teach', lesson: lesson.id, reason, why: { code: first ? 'start' : 'next-lesson', lesson: lesson.id } };
+    if (state.lessonsStarted.length === 0) return { kind: 'teach', lesson: lesson.id, reason: `Let's start with ${lesson.title}.`, why: { code: 'start', lesson: lesson.id } };
+    // Only say "mastered" when it is: a skill at rest (every exercise answered) lets the course go on without being mastered.
+    const builtOn = [...outside, ...lesson.prerequisites.flatMap((id) => course.lessons.find((item) => item.id === id)?.skills ?? [])];
+    if (builtOn.every(isMastered)) return { kind: 'teach', lesson: lesson.id, reason: `Next up: ${lesson.title} — you've mastered what it builds on.`, why: { code: 'next-lesson', lesson: lesson.id } };
+    return { kind: 'teach', lesson: lesson.id, reason: `Next up: ${lesson.title} — you have practised what it builds on.`, why: { code: 'next-lesson-practised', lesson: lesson.id } };
   }
 
   const next = skills.map((skill) => skillOf(skill.id).review?.due).filter((date): date is string => Boolean(date)).sort()[0];

@@ -16,7 +16,8 @@ export const nextWhySchema = z.discriminatedUnion('code', [
   z.strictObject({ code: z.literal('practise'), skill: z.string(), mastery: z.number() }),
   z.strictObject({ code: z.literal('first-practice'), skill: z.string() }), // a skill taught but not yet answered on: no mastery to quote
   z.strictObject({ code: z.literal('start'), lesson: z.string() }),
-  z.strictObject({ code: z.literal('next-lesson'), lesson: z.string() }),
+  z.strictObject({ code: z.literal('next-lesson'), lesson: z.string() }), // what it builds on is mastered
+  z.strictObject({ code: z.literal('next-lesson-practised'), lesson: z.string() }), // what it builds on is practised: every exercise answered, not all of it mastered
   z.strictObject({ code: z.literal('blocked'), lesson: z.string() }),
   // practiceResumes: when answering the exercises of a skill that is not mastered, all solved recently, counts again
   z.strictObject({ code: z.literal('finished'), nextReview: z.string().optional(), practiceResumes: z.string().optional() }),

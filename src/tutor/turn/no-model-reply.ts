@@ -123,6 +123,7 @@ async function whySentence(why: NextWhy, t: Phrases, session: TurnSession): Prom
       return t('because.first-practice', { skill: await skill(why.skill) });
     case 'start':
     case 'next-lesson':
+    case 'next-lesson-practised':
       return t(`because.${why.code}`, { lesson: await lesson(why.lesson) });
     default:
       return undefined; // the plan is never `finished` or `blocked` while an activity is open

@@ -19,6 +19,7 @@ export function nextReason(why: NextWhy, t: TFunction, titles: { skill: (id: str
       return t('tutor:because.first-practice', { skill: titles.skill(why.skill) });
     case 'start':
     case 'next-lesson':
+    case 'next-lesson-practised':
       return t(`tutor:because.${why.code}`, { lesson: titles.lesson(why.lesson) });
     default:
       return undefined; // `finished` and `blocked` are not shown as a next step

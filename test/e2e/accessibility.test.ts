@@ -41,6 +41,10 @@ describe.skipIf(!chromiumAvailable())('accessibility of the main screens (axe-co
   it('lesson beside the tutor chat, with a reply and a checked answer', async () => {
     await openFirstLesson(page);
     await chatWithTutor(page, 'Why do we need a limit at all?');
+    const tutor = page.getByRole('region', { name: 'Your tutor' });
+    await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill('/exercise differentiable-at-zero'); // a choice exercise, shown in the chat too
+    await tutor.getByRole('button', { name: 'Send' }).click();
+    await tutor.getByRole('button', { name: 'Go to the exercise' }).waitFor();
     const exercise = differentiableAtZero(page);
     await answerChoices(exercise, ['A', 'B', 'C']);
     await exercise.getByText('Not yet').waitFor();

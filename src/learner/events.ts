@@ -5,6 +5,23 @@ import { z } from 'zod';
 export const verdictSchema = z.enum(['correct', 'partially-correct', 'incorrect', 'unparseable']);
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** An exercise, a hint or a verdict a tutor message showed (the tutor's stream parts of those types). */
+const shownPartSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('exercise'), exercise: z.string(), prompt: z.string(), choices: z.array(z.strictObject({ id: z.string(), text: z.string() })).optional() }),
+  z.strictObject({ type: z.literal('hint'), exercise: z.string(), rung: z.number().int(), text: z.string(), reveals: z.boolean() }),
+  z.strictObject({
+    type: z.literal('verdict'),
+    exercise: z.string(),
+    verdict: verdictSchema,
+    feedback: z.string().optional(),
+    message: z.string().optional(),
+    misconception: z.string().optional(),
+    tests: z.array(z.strictObject({ name: z.string(), passed: z.boolean(), message: z.string().optional() })).optional(),
+    output: z.string().optional(),
+  }),
+]);
+export type ShownPart = z.infer<typeof shownPartSchema>;
+
 export const activityKindSchema = z.enum(['teach', 'practise', 'review', 'remediate']);
 export type ActivityKind = z.infer<typeof activityKindSchema>;
 
@@ -45,8 +62,8 @@ export const eventPayloadSchemas = {
     role: z.enum(['learner', 'tutor']),
     text: z.string(),
     language: z.string().optional(),
-    /** The exercises a tutor message showed, as shown (the learner's variant, in their language), so the chat shows them again. */
-    exercises: z.array(z.strictObject({ exercise: z.string(), prompt: z.string(), choices: z.array(z.strictObject({ id: z.string(), text: z.string() })).optional() })).optional(),
+    /** What a tutor message showed besides its text, as shown (the learner's variant, in their language), so the chat shows it again. */
+    shown: z.array(shownPartSchema).optional(),
   }),
   /** The progression policy moved the learner to a new activity. */
   activity: z.strictObject({

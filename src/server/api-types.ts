@@ -121,9 +121,12 @@ export interface ApiChatMessage {
   role: 'learner' | 'tutor';
   text: string;
   citations: string[];
-  exercises?: ApiTurnDataParts['exercise'][]; // the exercises a tutor message showed, as the stream's data-exercise parts
+  parts?: ApiShownPart[]; // what a tutor message showed besides its text, as the stream's data parts were
   time: string;
 }
+
+/** An exercise, a hint or a verdict a tutor message showed: the same data parts as the turn's stream. */
+export type ApiShownPart = { type: 'data-exercise'; data: ApiTurnDataParts['exercise'] } | { type: 'data-hint'; data: ApiTurnDataParts['hint'] } | { type: 'data-verdict'; data: ApiTurnDataParts['verdict'] };
 
 /**
  * POST /api/courses/:course/turns streams an AI SDK UI message stream (useChat). Besides text parts,

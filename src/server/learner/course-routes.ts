@@ -7,8 +7,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
 import { readCourseAccess } from '../access.js';
-import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline, ApiTurnDataParts } from '../api-types.js';
+import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline, ApiShownPart } from '../api-types.js';
 import type { EventPayload } from '../../learner/index.js';
+import { apiShownPart } from './turn-stream.js';
 import type { ServerContext } from '../server-context.js';
 import { courseTranslator, createCourseText, renderCourseMarkdown } from './course-text.js';
 import { exerciseView } from './exercise-view.js';
@@ -96,29 +97,28 @@ export function courseRoutes(context: ServerContext) {
       .orderBy('created_at')
       .orderBy('role') // a turn's learner message before the tutor's reply
       .execute();
-    // The exercises tutor messages showed live in their message events: the chat shows them again, as they were shown.
-    const shown = await context.store.db
+    // What tutor messages showed besides their text (exercises, hints, verdicts) lives in their message events: the chat shows it again.
+    const withParts = await context.store.db
       .selectFrom('events')
       .select('payload')
       .where('learner', '=', account.id)
       .where('course', '=', bundle.public.course.id)
       .where('type', '=', 'message')
-      .where(sql<boolean>`payload ? 'exercises'`)
+      .where(sql<boolean>`payload ? 'shown'`)
       .execute();
-    const exercisesOf = new Map<string, ApiTurnDataParts['exercise'][]>();
-    for (const { payload } of shown) {
+    const partsOf = new Map<string, ApiShownPart[]>();
+    for (const { payload } of withParts) {
       const message = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'message'>;
-      const html = (markdown: string) => renderCourseMarkdown(bundle, markdown);
-      exercisesOf.set(message.turn, (message.exercises ?? []).map(({ exercise, prompt, choices }) => ({ exercise, promptHtml: html(prompt), ...(choices ? { choices: choices.map((choice) => ({ id: choice.id, html: html(choice.text) })) } : {}) })));
+      partsOf.set(message.turn, (message.shown ?? []).map((part) => apiShownPart(part, (markdown) => renderCourseMarkdown(bundle, markdown))));
     }
     const messages: ApiChatMessage[] = rows.map((row) => {
-      const exercises = row.role === 'tutor' ? exercisesOf.get(row.turn) : undefined;
+      const parts = row.role === 'tutor' ? partsOf.get(row.turn) : undefined;
       return {
         id: row.turn,
         role: row.role,
         text: row.text,
         citations: (typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations) as string[],
-        ...(exercises ? { exercises } : {}),
+        ...(parts ? { parts } : {}),
         time: new Date(row.created_at).toISOString(),
       };
     });

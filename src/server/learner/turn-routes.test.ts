@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../create-app.js';
+import type { ApiChatMessage } from '../api-types.js';
 import { createServerTestKit } from '../testing/server-test-kit.js';
 import { readTurnStream } from './read-turn-stream.js';
 
@@ -85,8 +86,6 @@ describe('tutor turns over HTTP', () => {
     expect(opened.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-exercise', data: { exercise: 'mul-choice', promptHtml: expect.stringMatching(/^<p>Which number is <span class="katex">/), choices: [expect.objectContaining({ html: '<p>5</p>' }), expect.objectContaining({ html: '<p>6</p>' })] } })); // shown in the chat too, as on its card
     const again = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c1', text: '/exercise mul-choice' }));
     expect(again.message?.parts.filter((part) => part.type === 'data-exercise')).toEqual(opened.message?.parts.filter((part) => part.type === 'data-exercise')); // a re-sent turn shows it again
-    const history = (await (await kit.request('/api/courses/tiny/messages', { cookie: learner.cookie })).json()).messages;
-    expect(history.find((message: { id: string; role: string }) => message.id === 'c1' && message.role === 'tutor').exercises).toEqual([expect.objectContaining({ exercise: 'mul-choice', promptHtml: expect.stringContaining('Which number is') })]); // and so does the chat after a reload
     const hint = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c2', text: '/hint' }));
     expect(hint.message?.parts).toContainEqual(expect.objectContaining({ type: 'data-hint', data: expect.objectContaining({ exercise: 'mul-choice', rung: 1, text: 'Add 2 three times.' }) }));
     const answer = await readTurnStream(await turn(learner.cookie, 'tiny', { turnId: 'c3', text: '/answer 5' }));
@@ -96,8 +95,13 @@ describe('tutor turns over HTTP', () => {
     const unknown = await turn(learner.cookie, 'tiny', { turnId: 'c4', text: '/dance now' });
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).error).toBe('unknown command /dance; try /lesson, /exercise, /answer, /hint or /lang');
-    const messages = (await (await kit.request('/api/courses/tiny/messages', { cookie: learner.cookie })).json()).messages;
-    expect(messages.some((message: { id: string }) => message.id === 'c4')).toBe(false); // a refused turn stores nothing
+    const messages: ApiChatMessage[] = (await (await kit.request('/api/courses/tiny/messages', { cookie: learner.cookie })).json()).messages;
+    expect(messages.some((message) => message.id === 'c4')).toBe(false); // a refused turn stores nothing
+    // After a reload the chat shows what each reply showed: the exercise, the hint, the verdict.
+    const shown = (turnId: string) => messages.find((message) => message.id === turnId && message.role === 'tutor')?.parts;
+    expect(shown('c1')).toEqual([{ type: 'data-exercise', data: expect.objectContaining({ exercise: 'mul-choice', promptHtml: expect.stringContaining('Which number is') }) }]);
+    expect(shown('c2')).toEqual([{ type: 'data-hint', data: { exercise: 'mul-choice', rung: 1, text: 'Add 2 three times.', reveals: false } }]);
+    expect(shown('c3')).toEqual([expect.objectContaining({ type: 'data-verdict', data: expect.objectContaining({ exercise: 'mul-choice', verdict: 'incorrect' }) })]);
   });
 
   it('records a free question the course cannot answer for the teacher', async () => {

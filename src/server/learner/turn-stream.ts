@@ -3,7 +3,8 @@
 // for lessons, exercises, hints, verdicts, progress, notices, citations and how the turn was answered.
 import { UI_MESSAGE_STREAM_HEADERS, type InferUIMessageChunk, type UIMessage } from 'ai';
 import type { TurnSummary, TutorStreamPart } from '../../tutor/index.js';
-import type { ApiTurnDataParts } from '../api-types.js';
+import type { ShownPart } from '../../learner/index.js';
+import type { ApiShownPart, ApiTurnDataParts } from '../api-types.js';
 
 /** The UI message the web app's `useChat` holds for a tutor reply. */
 export type TutorUIMessage = UIMessage<unknown, { [Name in keyof ApiTurnDataParts]: ApiTurnDataParts[Name] }>;
@@ -113,18 +114,28 @@ function textParts(writer: TurnWriter, turnId: string) {
   };
 }
 
+/** An exercise, hint or verdict part as the web app gets it, live or (GET …/messages) later. */
+export function apiShownPart(part: ShownPart, html: StreamTurnOptions['html']): ApiShownPart {
+  switch (part.type) {
+    case 'exercise':
+      return { type: 'data-exercise', data: { exercise: part.exercise, promptHtml: html(part.prompt), ...(part.choices ? { choices: part.choices.map((choice) => ({ id: choice.id, html: html(choice.text) })) } : {}) } };
+    case 'hint':
+      return { type: 'data-hint', data: { exercise: part.exercise, rung: part.rung, text: part.text, reveals: part.reveals } };
+    case 'verdict': {
+      const { type: _type, ...verdict } = part;
+      return { type: 'data-verdict', data: verdict };
+    }
+  }
+}
+
 function writeData(writer: TurnWriter, part: Exclude<TutorStreamPart, { type: 'text-delta' }>, html: StreamTurnOptions['html']): void {
   switch (part.type) {
     case 'lesson':
       return writer.write({ type: 'data-lesson', data: { lesson: part.lesson, title: part.title } });
     case 'exercise':
-      return writer.write({ type: 'data-exercise', data: { exercise: part.exercise, promptHtml: html(part.prompt), ...(part.choices ? { choices: part.choices.map((choice) => ({ id: choice.id, html: html(choice.text) })) } : {}) } });
     case 'hint':
-      return writer.write({ type: 'data-hint', data: { exercise: part.exercise, rung: part.rung, text: part.text, reveals: part.reveals } });
-    case 'verdict': {
-      const { type: _type, ...verdict } = part;
-      return writer.write({ type: 'data-verdict', data: verdict });
-    }
+    case 'verdict':
+      return writer.write(apiShownPart(part, html));
     case 'progress':
       return writer.write({ type: 'data-progress', data: { skills: part.skills } });
     case 'notice':

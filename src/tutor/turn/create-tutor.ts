@@ -6,7 +6,7 @@ import { stepCountIs } from 'ai';
 import type { CourseBundle, PublicBundle } from '../../course/index.js';
 import type { FreeResponseGrader, Sandbox } from '../../exercise/index.js';
 import { createMemoryTranslationCache, createTranslator, detectLanguage, detectLearnerLanguage, languageName, languageNameIn, phrasesFor, type Phrases, type Translator } from '../../i18n/index.js';
-import type { LearnerState } from '../../learner/index.js';
+import type { LearnerState, ShownPart } from '../../learner/index.js';
 import type { ModelRouter } from '../../models/index.js';
 import { assembleContext, type LearnerView } from '../context/assemble-context.js';
 import { createCourseIndex } from '../context/course-index.js';
@@ -151,8 +151,8 @@ export function createTutor(options: TutorOptions): Tutor {
       // 5. Store the reply with the turn's events; mastery is their fold.
       const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
       if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
-      const exercises = summary.parts.flatMap((part) => (part.type === 'exercise' ? [{ exercise: part.exercise, prompt: part.prompt, ...(part.choices ? { choices: part.choices } : {}) }] : []));
-      const message = { turn: request.turnId, role: 'tutor' as const, text: summary.text, language, ...(exercises.length > 0 ? { exercises } : {}) };
+      const shown = summary.parts.filter((part): part is ShownPart => part.type === 'exercise' || part.type === 'hint' || part.type === 'verdict');
+      const message = { turn: request.turnId, role: 'tutor' as const, text: summary.text, language, ...(shown.length > 0 ? { shown } : {}) };
       await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: message }], citations: summary.citations });
       const activity = session.state.activity;
       if (activity) summary.activity = { kind: activity.kind, reason: activity.reason, ...(activity.lesson ? { lesson: activity.lesson } : {}), ...(activity.exercise ? { exercise: activity.exercise } : {}) };

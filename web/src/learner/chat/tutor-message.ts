@@ -10,13 +10,13 @@ export type TutorMessage = UIMessage<{ action?: ApiTurnRequest['action'] }, Tuto
 
 /** Stored messages (GET …/messages) as chat messages. A tutor reply shares its turn id, so its id gets a suffix. */
 export function historyToMessages(history: ApiChatMessage[]): TutorMessage[] {
-  // A command turn (a hint, an answer) stores no tutor text: what it showed lives in the exercise, not as an empty bubble.
-  return history.filter((message) => message.role === 'learner' || message.text.trim() !== '' || (message.exercises ?? []).length > 0).map((message) => ({
+  // A command turn (a hint, an answer) stores no tutor text, only what it showed (the hint, the verdict); a turn with neither is no bubble.
+  return history.filter((message) => message.role === 'learner' || message.text.trim() !== '' || (message.parts ?? []).length > 0).map((message) => ({
     id: message.role === 'learner' ? message.id : `${message.id}:reply`,
     role: message.role === 'learner' ? 'user' : 'assistant',
     parts: [
       { type: 'text', text: message.text },
-      ...(message.exercises ?? []).map((exercise) => ({ type: 'data-exercise' as const, data: exercise })),
+      ...(message.parts ?? []),
       ...(message.citations.length > 0 ? [{ type: 'data-citations' as const, data: { chunks: message.citations } }] : []),
     ],
   }));

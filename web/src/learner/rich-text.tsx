@@ -1,5 +1,5 @@
 // Plain text from the tutor, hints and feedback, shown with a little structure: paragraphs, "- " lists,
-// `code`, **bold**, $math$ / $$math$$ (KaTeX) and [chunk-id] citations as buttons. Everything else is text:
+// `code`, **bold**, *emphasis*, $math$ / $$math$$ (KaTeX) and [chunk-id] citations as buttons. Everything else is text:
 // no HTML from a model ever reaches the page.
 import katex from 'katex';
 import { Fragment, type ReactNode } from 'react';
@@ -9,7 +9,8 @@ export interface CitationTarget {
   label: string;
 }
 
-const tokenPattern = /(\$\$[^$]+\$\$|\$[^$\n]+\$|`[^`\n]+`|\*\*[^*\n]+\*\*|\[[\w.-]+#[\w./-]+\])/g;
+// *emphasis* only between a space (or punctuation) and a word, so `a*b*c` and `2 * 3 * 4` stay as written.
+const tokenPattern = /(\$\$[^$]+\$\$|\$[^$\n]+\$|`[^`\n]+`|\*\*[^*\n]+\*\*|(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|\[[\w.-]+#[\w./-]+\])/g;
 
 function renderMath(tex: string, displayMode: boolean) {
   const html = katex.renderToString(tex, { displayMode, throwOnError: false, output: 'htmlAndMathml' });
@@ -23,6 +24,7 @@ function renderInline(text: string, cite?: (chunk: string) => ReactNode): ReactN
     if (token.startsWith('$') && token.endsWith('$') && token.length > 2) return <Fragment key={index}>{renderMath(token.slice(1, -1), false)}</Fragment>;
     if (token.startsWith('`') && token.endsWith('`') && token.length > 2) return <code key={index}>{token.slice(1, -1)}</code>;
     if (token.startsWith('**') && token.endsWith('**') && token.length > 4) return <strong key={index}>{token.slice(2, -2)}</strong>;
+    if (token.startsWith('*') && token.endsWith('*') && token.length > 2) return <em key={index}>{token.slice(1, -1)}</em>;
     if (token.startsWith('[') && token.endsWith(']') && cite) return <Fragment key={index}>{cite(token.slice(1, -1))}</Fragment>;
     return <Fragment key={index}>{token}</Fragment>;
   });

@@ -15,8 +15,8 @@ export function historyToMessages(history: ApiChatMessage[]): TutorMessage[] {
     id: message.role === 'learner' ? message.id : `${message.id}:reply`,
     role: message.role === 'learner' ? 'user' : 'assistant',
     parts: [
+      ...(message.parts ?? []), // a verdict or hint before the words about it (the bubble puts an exercise after them)
       { type: 'text', text: message.text },
-      ...(message.parts ?? []),
       ...(message.citations.length > 0 ? [{ type: 'data-citations' as const, data: { chunks: message.citations } }] : []),
     ],
   }));

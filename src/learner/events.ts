@@ -62,9 +62,12 @@ export const eventPayloadSchemas = {
     role: z.enum(['learner', 'tutor']),
     text: z.string(),
     language: z.string().optional(),
-    /** What a tutor message showed besides its text, as shown (the learner's variant, in their language), so the chat shows it again. */
-    shown: z.array(shownPartSchema).optional(),
   }),
+  /**
+   * What a tutor reply showed besides its text (exercises, hints, verdicts), as shown: the learner's
+   * variant, in their language. The chat shows it again after a reload; not part of the learner's state.
+   */
+  shown: z.strictObject({ turn: z.string().min(1), parts: z.array(shownPartSchema).min(1) }),
   /** The progression policy moved the learner to a new activity. */
   activity: z.strictObject({
     kind: activityKindSchema,

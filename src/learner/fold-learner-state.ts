@@ -25,7 +25,7 @@ export function bktParamsFor(skill: string, options: LearnerModelOptions): BktPa
 }
 
 /** The event types foldLearnerState reads: chat messages do not change learner state, so a store need not send them. */
-export const foldedEventTypes: readonly EventType[] = eventTypes.filter((type) => type !== 'message');
+export const foldedEventTypes: readonly EventType[] = eventTypes.filter((type) => type !== 'message' && type !== 'shown');
 
 /** Applies `events` (in log order) to a copy of `state`; the input is not modified. */
 export function foldLearnerState(state: LearnerState, events: readonly LearnerEvent[], course: PublicBundle, options: LearnerModelOptions = {}): LearnerState {
@@ -161,6 +161,7 @@ export function foldLearnerState(state: LearnerState, events: readonly LearnerEv
         break;
       }
       case 'message':
+      case 'shown':
         break;
     }
   }

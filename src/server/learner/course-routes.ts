@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
 import { readCourseAccess } from '../access.js';
@@ -97,19 +96,12 @@ export function courseRoutes(context: ServerContext) {
       .orderBy('created_at')
       .orderBy('role') // a turn's learner message before the tutor's reply
       .execute();
-    // What tutor messages showed besides their text (exercises, hints, verdicts) lives in their message events: the chat shows it again.
-    const withParts = await context.store.db
-      .selectFrom('events')
-      .select('payload')
-      .where('learner', '=', account.id)
-      .where('course', '=', bundle.public.course.id)
-      .where('type', '=', 'message')
-      .where(sql<boolean>`payload ? 'shown'`)
-      .execute();
+    // What tutor replies showed besides their text (exercises, hints, verdicts) is in their `shown` events: the chat shows it again.
+    const shownEvents = await context.store.db.selectFrom('events').select('payload').where('learner', '=', account.id).where('course', '=', bundle.public.course.id).where('type', '=', 'shown').execute();
     const partsOf = new Map<string, ApiShownPart[]>();
-    for (const { payload } of withParts) {
-      const message = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'message'>;
-      partsOf.set(message.turn, (message.shown ?? []).map((part) => apiShownPart(part, (markdown) => renderCourseMarkdown(bundle, markdown))));
+    for (const { payload } of shownEvents) {
+      const shown = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'shown'>;
+      partsOf.set(shown.turn, shown.parts.map((part) => apiShownPart(part, (markdown) => renderCourseMarkdown(bundle, markdown))));
     }
     const messages: ApiChatMessage[] = rows.map((row) => {
       const parts = row.role === 'tutor' ? partsOf.get(row.turn) : undefined;

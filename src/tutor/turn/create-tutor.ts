@@ -20,7 +20,7 @@ import { relayGuardedReply } from './relay-guarded-reply.js';
 import { replaySummary } from './replay-summary.js';
 import { createTurnSession, type TurnSession } from './turn-session.js';
 import type { TurnRequest, TurnSummary, TutorStreamPart } from './turn-types.js';
-import { replyKey, type LearnerSnapshot, type TutorJournal } from './tutor-journal.js';
+import { replyKey, type JournalEvent, type LearnerSnapshot, type TutorJournal } from './tutor-journal.js';
 
 export interface TutorOptions {
   course: CourseBundle;
@@ -152,8 +152,9 @@ export function createTutor(options: TutorOptions): Tutor {
       const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
       if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
       const shown = summary.parts.filter((part): part is ShownPart => part.type === 'exercise' || part.type === 'hint' || part.type === 'verdict');
-      const message = { turn: request.turnId, role: 'tutor' as const, text: summary.text, language, ...(shown.length > 0 ? { shown } : {}) };
-      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events: [...session.events, { type: 'message', payload: message }], citations: summary.citations });
+      const events: JournalEvent[] = [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }];
+      if (shown.length > 0) events.push({ type: 'shown', payload: { turn: request.turnId, parts: shown } });
+      await journal.append({ learner: request.learner, key: replyKey(request.turnId), events, citations: summary.citations });
       const activity = session.state.activity;
       if (activity) summary.activity = { kind: activity.kind, reason: activity.reason, ...(activity.lesson ? { lesson: activity.lesson } : {}), ...(activity.exercise ? { exercise: activity.exercise } : {}) };
       return summary;

@@ -12,7 +12,8 @@ export function replaySummary(turnId: string, reply: JournalEntry[], emit: (part
     if (entry.type === 'message' && entry.payload.role === 'tutor') {
       summary.text = entry.payload.text;
       summary.language = entry.payload.language ?? '';
-      shown = entry.payload.shown ?? [];
+    } else if (entry.type === 'shown') {
+      shown = entry.payload.parts;
     } else if (entry.type === 'attempt') {
       summary.verdicts.push({ exercise: entry.payload.exercise, verdict: entry.payload.verdict, ...(entry.payload.misconception ? { misconception: entry.payload.misconception } : {}) });
     } else if (entry.type === 'hint') {

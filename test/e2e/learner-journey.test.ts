@@ -93,6 +93,13 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await expect.poll(() => tutor.getByRole('list', { name: 'Conversation with your tutor' }).innerText()).toContain('Good question. Before I answer');
     const tutorPrompts = server.model.requests.slice(requestsBefore).map((request) => String(request.messages[0]?.content ?? '')).filter((system) => system.startsWith('You are Primer'));
     expect(tutorPrompts.at(-1)).toContain('Current lesson: Rules of differentiation');
+
+    // An exercise of another lesson, shown in the chat, opens that lesson at the exercise.
+    await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill('/exercise slope-of-secant');
+    await tutor.getByRole('button', { name: 'Send' }).click();
+    await tutor.getByRole('button', { name: 'Go to the exercise' }).last().click();
+    await expect.poll(() => page.url()).toMatch(/\/lessons\/derivative-as-limit#exercise-slope-of-secant$/);
+    await expect.poll(() => page.locator('#exercise-slope-of-secant').isVisible()).toBe(true);
     await context.close();
   }, 120_000);
 

@@ -3,7 +3,7 @@
 // parts update the mastery strip and toasts.
 import './code-theme.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { coursePath } from '../api/client.ts';
 import type { ApiCourseOutline, ApiLearnerState, ApiLesson, ApiTurnDataParts } from '../api/types.ts';
@@ -23,6 +23,7 @@ export function LessonPage() {
   const { t } = useTranslation('learner');
   const { course = '', lesson = '' } = useParams();
   const location = useLocation();
+  const navigate = useNavigate();
   const outline = useApiData<ApiCourseOutline>(coursePath(course));
   const state = useApiData<ApiLearnerState>(coursePath(course, 'state'));
   const language = state.data?.profile.language;
@@ -106,7 +107,12 @@ export function LessonPage() {
       if (target) reveal(target);
     }, 0);
   };
-  const showExercise = (exercise: string) => cite(exerciseAnchor(exercise));
+  // An exercise of another lesson (a review, a weak skill from earlier) opens that lesson at the exercise.
+  const showExercise = (exercise: string) => {
+    const home = lessons.find((item) => item.exercises.includes(exercise));
+    if (!home || home.id === lesson) return cite(exerciseAnchor(exercise));
+    void navigate(`/courses/${encodeURIComponent(course)}/lessons/${encodeURIComponent(home.id)}#${encodeURIComponent(exerciseAnchor(exercise))}`);
+  };
 
   return (
     <div className="lesson-page">

@@ -38,7 +38,8 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, where: Y
   }
   if (document.errors.length > 0) return { diagnostics, locate };
 
-  const result = schema.safeParse(document.toJS());
+  const data: unknown = document.toJS();
+  const result = schema.safeParse(data);
   if (result.success) return { data: result.data, diagnostics, locate };
 
   for (const issue of result.error.issues) {
@@ -49,15 +50,19 @@ export function parseYaml<S extends z.ZodType>(text: string, schema: S, where: Y
       }
       continue;
     }
-    report(locate(path), describeIssue(issue, path), formatHelp);
+    report(locate(path), describeIssue(issue, path, valueAt(data, path)), formatHelp);
   }
   return { diagnostics, locate };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, path: YamlPath): string {
+function describeIssue(issue: z.core.$ZodIssue, path: YamlPath, value: unknown): string {
   const field = path.at(-1);
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+  if (issue.code === 'invalid_type' && value === undefined) {
     return `missing required field "${String(field)}"${describePath(path.slice(0, -1), ' in ')}`;
+  }
+  if (issue.code === 'invalid_type') {
+    // Say what was written, not only its type: `answer: expected a number, not the text "forty-nine"`.
+    return `${describePath(path, '', ': ')}expected ${article(issue.expected)}, not ${describeValue(value)}`;
   }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `"${issue.discriminator}" must be one of: choice, numeric, expression, text, free-response, code`;
@@ -66,6 +71,26 @@ function describeIssue(issue: z.core.$ZodIssue, path: YamlPath): string {
     return `${describePath(path, '', ': ')}expected text or a {text, …} entry; text containing ": " must be put in quotes`;
   }
   return `${describePath(path, '', ': ')}${issue.message}`;
+}
+
+/** The value at `path` in the parsed YAML (undefined when it is not there). */
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'fields (name: value)', int: 'a whole number' };
+  return names[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'fields (name: value)';
+  return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
 }
 
 function describePath(path: YamlPath, before: string, after = ''): string {

@@ -47,6 +47,7 @@ export const malformedCourses: MalformedCourse[] = [
   variant('lesson missing minutes', [replace('lessons/01-adding.md', 'minutes: 10\n', '')], 'lessons/01-adding.md:2:1', /missing required field "minutes"/),
   variant('invalid YAML in an exercise block', [replace('lessons/01-adding.md', 'answer: 7', 'answer: 7\n  oops: [')], 'lessons/01-adding.md:16:9', /invalid YAML/),
   variant('unknown exercise type', [replace('lessons/01-adding.md', 'type: numeric', 'type: number')], 'lessons/01-adding.md:13:7', /"type" must be one of: choice, numeric/),
+  variant('numeric key written in words', [replace('lessons/01-adding.md', 'answer: 7', 'answer: seven')], 'lessons/01-adding.md:16:9', /answer: expected a number, not the text "seven"/),
   variant('numeric exercise without key', [replace('lessons/01-adding.md', 'answer: 7\n', '')], 'lessons/01-adding.md:12:5', /has no key/),
   variant('empty hint ladder', [replace('lessons/01-adding.md', 'hints:\n  - Count on from 3.', 'hints: []')], 'lessons/01-adding.md:12:5', /empty hint ladder/),
   variant('revealing rung without minimum attempts', [replace('exercises/practice.yaml', '    minAttempts: 2\n', '')], 'exercises/practice.yaml:13:9', /reveals the answer but no minimum/),

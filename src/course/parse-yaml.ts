@@ -64,6 +64,14 @@ function describeIssue(issue: z.core.$ZodIssue, path: YamlPath, value: unknown):
     // Say what was written, not only its type: `answer: expected a number, not the text "forty-nine"`.
     return `${describePath(path, '', ': ')}expected ${article(issue.expected)}, not ${describeValue(value)}`;
   }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const small = issue.code === 'too_small';
+    const limit = Number(small ? issue.minimum : issue.maximum);
+    const bound = issue.inclusive === false ? (small ? 'more than' : 'less than') : small ? 'at least' : 'at most';
+    if (issue.origin === 'number' || issue.origin === 'int') return `${describePath(path, '', ': ')}must be ${bound} ${limit}, not ${String(value)}`;
+    if (issue.origin === 'string' && small && limit === 1) return `${describePath(path, '', ': ')}must not be empty`;
+    if (issue.origin === 'array' && small && limit === 1) return `${describePath(path, '', ': ')}must list at least one`;
+  }
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `"${issue.discriminator}" must be one of: choice, numeric, expression, text, free-response, code`;
   }

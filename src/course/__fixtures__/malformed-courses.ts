@@ -48,6 +48,8 @@ export const malformedCourses: MalformedCourse[] = [
   variant('invalid YAML in an exercise block', [replace('lessons/01-adding.md', 'answer: 7', 'answer: 7\n  oops: [')], 'lessons/01-adding.md:16:9', /invalid YAML/),
   variant('unknown exercise type', [replace('lessons/01-adding.md', 'type: numeric', 'type: number')], 'lessons/01-adding.md:13:7', /"type" must be one of: choice, numeric/),
   variant('numeric key written in words', [replace('lessons/01-adding.md', 'answer: 7', 'answer: seven')], 'lessons/01-adding.md:16:9', /answer: expected a number, not the text "seven"/),
+  variant('difficulty out of range', [replace('lessons/01-adding.md', 'prompt: What is $3 + 4$?', 'difficulty: 9\nprompt: What is $3 + 4$?')], 'lessons/01-adding.md:15:13', /difficulty: must be at most 5, not 9/),
+  variant('empty course title', [replace('course.yaml', 'title: Tiny course', 'title: ""')], 'course.yaml:2:8', /title: must not be empty/),
   variant('numeric exercise without key', [replace('lessons/01-adding.md', 'answer: 7\n', '')], 'lessons/01-adding.md:12:5', /has no key/),
   variant('empty hint ladder', [replace('lessons/01-adding.md', 'hints:\n  - Count on from 3.', 'hints: []')], 'lessons/01-adding.md:12:5', /empty hint ladder/),
   variant('revealing rung without minimum attempts', [replace('exercises/practice.yaml', '    minAttempts: 2\n', '')], 'exercises/practice.yaml:13:9', /reveals the answer but no minimum/),

@@ -52,6 +52,18 @@ describe('loading the model settings', () => {
     expect(loaded.errors[0]).toMatchObject({ path: 'settings.yaml', line: 4 });
     expect(loaded.errors[0]!.message).toContain('models.providers.local.type');
   });
+
+  it('refuses settings outside models: instead of ignoring them (and running without a model)', async () => {
+    const cwd = await folder();
+    await writeFile(path.join(cwd, 'settings.yaml'), ['# no models: above', 'providers:', '  local: { type: openai-compatible, baseURL: http://x/v1 }', 'tiers:', '  local: { chain: [{ provider: local, model: m }] }'].join('\n'));
+    const loaded = await loadModelConfig({ configPath: 'settings.yaml', env: {}, cwd });
+    expect(loaded.config).toBeNull();
+    expect(loaded.errors.map((error) => [error.line, error.message])).toEqual([
+      [2, 'unknown setting "providers": the file holds only "models:"'],
+      [4, 'unknown setting "tiers": the file holds only "models:"'],
+    ]);
+    expect(loaded.errors[0]!.hint).toContain('under "models:"');
+  });
 });
 
 describe('primer.config.example.yaml', () => {

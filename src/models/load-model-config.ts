@@ -3,7 +3,7 @@
 // The only place in models/ that reads environment variables, and it reads them from `env`.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { defaultModelFileName } from './embedded/model-catalog.js';
 import { modelConfigSchema, tierNames, type ModelConfig, type ModelConfigInput } from './model-config.js';
 
@@ -96,6 +96,18 @@ export function parseModelConfigText(text: string, filePath: string): { config: 
     };
   }
   const root = (document.toJS() ?? {}) as Record<string, unknown>;
+  // Everything lives under `models:`; a setting beside it (often `providers:` without `models:` above it) would be ignored silently.
+  const misplaced = Object.keys(root).filter((key) => key !== 'models');
+  if (misplaced.length > 0) {
+    return {
+      config: null,
+      errors: misplaced.map((key) => {
+        const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : undefined;
+        const position = lineCounter.linePos(isScalar(pair?.key) ? (pair.key.range?.[0] ?? 0) : 0);
+        return { path: filePath, line: position.line, column: position.col, message: `unknown setting "${key}": the file holds only "models:"`, hint: `Put "${key}:" under "models:" (indented), as in primer.config.example.yaml.` };
+      }),
+    };
+  }
   const result = modelConfigSchema.safeParse(root.models ?? {});
   if (result.success) return { config: result.data, errors: [] };
   return {

@@ -66,6 +66,16 @@ describe('a tutor turn', () => {
     expect(turn.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 1, text: 'Count on from 3.' }));
   });
 
+  it('lets the model open an exercise, which the learner sees under the reply (the model is told not to repeat it)', async () => {
+    const { send, journal } = setup();
+    server.enqueue({ toolCalls: [{ name: 'show_exercise', arguments: { exercise: 'mul-choice' } }] }, { reply: 'Here is one on multiplying: take your time.' });
+    const opened = await send('Can I practise multiplying?');
+    expect(opened.tools).toEqual(['show_exercise']);
+    expect(opened.streamed).toContainEqual(expect.objectContaining({ type: 'exercise', exercise: 'mul-choice', prompt: 'Which number is $2 \\times 3$?' }));
+    expect(JSON.stringify(server.requests.at(-1)!.messages)).toContain('do not repeat it');
+    expect((await journal.read('ana')).state.activity).toMatchObject({ kind: 'practise', exercise: 'mul-choice' });
+  });
+
   it('gives the right rung: public rungs in order, the revealing rung only after the minimum attempts, then no credit', async () => {
     const { send, journal } = setup();
     await send('/exercise mul-choice', { type: 'exercise', exercise: 'mul-choice' });

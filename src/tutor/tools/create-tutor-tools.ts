@@ -58,8 +58,8 @@ export function createTutorTools({ session, index, evidence, onCall, onNothingFo
         onCall('show_exercise');
         const id = exercise ?? session.state.activity?.exercise;
         const shown = id ? await session.openExercise(id, 'The tutor opened this exercise.') : undefined;
-        // The learner sees the exercise itself (prompt and choices) under the reply: the model introduces it, not copies it.
-        return shown ? { ...shown, note: 'The learner sees this exercise below your reply; introduce it in a sentence, do not repeat it.' } : { error: `No exercise "${exercise ?? ''}" in this course.` };
+        // The learner sees the exercise itself (prompt and choices) with the reply: the model introduces it, not copies it.
+        return shown ? { ...shown, note: 'The learner sees this exercise (prompt and choices) with your reply; introduce it in a sentence, do not repeat it.' } : { error: `No exercise "${exercise ?? ''}" in this course.` };
       },
     }),
     search_course: tool({

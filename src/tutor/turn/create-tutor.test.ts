@@ -66,7 +66,7 @@ describe('a tutor turn', () => {
     expect(turn.streamed).toContainEqual(expect.objectContaining({ type: 'hint', rung: 1, text: 'Count on from 3.' }));
   });
 
-  it('lets the model open an exercise, which the learner sees under the reply (the model is told not to repeat it)', async () => {
+  it('lets the model open an exercise, which the learner sees with the reply (the model is told not to repeat it)', async () => {
     const { send, journal } = setup();
     server.enqueue({ toolCalls: [{ name: 'show_exercise', arguments: { exercise: 'mul-choice' } }] }, { reply: 'Here is one on multiplying: take your time.' });
     const opened = await send('Can I practise multiplying?');

@@ -118,11 +118,12 @@ function ChatExercise({ exercise, context }: { exercise: TutorData['exercise']; 
   const { t } = useTranslation('learner');
   return (
     <div className="chat-exercise">
-      <div className="lesson-html" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
+      {/* the course's language may not be the interface's: each block takes its direction from its own text */}
+      <div className="lesson-html" dir="auto" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
       {exercise.choices && (
         <ol className="chat-choices" type="A">
           {exercise.choices.map((choice) => (
-            <li key={choice.id} className="lesson-html" dangerouslySetInnerHTML={{ __html: choice.html }} />
+            <li key={choice.id} className="lesson-html" dir="auto" dangerouslySetInnerHTML={{ __html: choice.html }} />
           ))}
         </ol>
       )}

@@ -204,6 +204,7 @@ export interface ApiConversationMessage {
   time: string;
   flagged: boolean;
   flagReason: string | null;
+  verdicts?: { exercise: string; verdict: ApiVerdict['verdict'] }[]; // on a learner's answer: what the checker said
 }
 
 /** GET /api/teacher/courses/:course/translations?language=&status= */

@@ -3,6 +3,8 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { EventPayload } from '../../learner/index.js';
+import { replyKey } from '../../tutor/index.js';
 import type { ApiConversationMessage, ApiQuestionUpdate } from '../api-types.js';
 import { validate } from '../http-errors.js';
 import type { ServerContext } from '../server-context.js';
@@ -62,7 +64,21 @@ export function conversationRoutes(context: ServerContext) {
     if (flagged) query = query.where('messages.flagged', '=', flagged === 'true');
     if (learner) query = query.where('messages.learner', '=', learner);
     const rows = await query.orderBy('messages.created_at', 'desc').orderBy('messages.role', 'desc').limit(conversationLimit).execute();
-    return c.json({ messages: rows.map(toApiMessage) });
+    // What the checker said about an answer, beside the learner's message that gave it (its attempts are stored with the turn's reply).
+    const answers = rows.filter((row) => row.role === 'learner');
+    const attempts = answers.length === 0 ? [] : await db.selectFrom('events').select(['learner', 'idempotency_key', 'payload']).where('course', '=', course).where('type', '=', 'attempt').where('idempotency_key', 'in', answers.map((row) => replyKey(row.turn))).execute();
+    const verdictsOf = new Map<string, NonNullable<ApiConversationMessage['verdicts']>>();
+    for (const attempt of attempts) {
+      const { exercise, verdict } = (typeof attempt.payload === 'string' ? JSON.parse(attempt.payload) : attempt.payload) as EventPayload<'attempt'>;
+      const key = `${attempt.learner}\u0000${attempt.idempotency_key}`;
+      verdictsOf.set(key, [...(verdictsOf.get(key) ?? []), { exercise, verdict }]);
+    }
+    return c.json({
+      messages: rows.map((row) => {
+        const verdicts = row.role === 'learner' ? verdictsOf.get(`${row.learner}\u0000${replyKey(row.turn)}`) : undefined;
+        return { ...toApiMessage(row), ...(verdicts ? { verdicts } : {}) };
+      }),
+    });
   });
 
   app.post('/:course/messages/:id/flag', validate('json', flagBody), async (c) => {

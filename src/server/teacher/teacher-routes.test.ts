@@ -179,11 +179,16 @@ describe('conversations', () => {
       row(teacher.id, 't3', 'tutor', '', 5), // a command turn: the hint is in the exercise, the reply has no text
       { ...row(learner.id, 't9', 'learner', 'Another course entirely, 100% sure', 3), course: 'tiny' },
     ]).execute();
+    // t1's answer was checked (its attempt is stored with the turn's reply); the same turn id of another learner is not Lin's
+    const attempt = (answer: string, verdict: string) => ({ type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer, verdict } });
+    await kit.store.appendEvents({ learner: learner.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't1:reply', events: [attempt('7', 'correct')] });
+    await kit.store.appendEvents({ learner: teacher.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't1:reply', events: [attempt('6', 'incorrect')] });
     const search = async (query: string) => (await json<{ messages: ApiConversationMessage[] }>(await kit.request(`/api/teacher/courses/algebra/conversations${query}`, { cookie: teacher.cookie }))).messages;
 
     const all = await search('');
     expect(all.map((message) => message.text)).toEqual(['/hint', 'I got 100% wrong', 'Count on from 3 and see.', 'Is 3 + 4 really 7?']);
-    expect(all[3]).toMatchObject({ learner: { id: learner.id, name: 'Lin' }, turn: 't1', role: 'learner', flagged: false, flagReason: null });
+    expect(all[3]).toMatchObject({ learner: { id: learner.id, name: 'Lin' }, turn: 't1', role: 'learner', flagged: false, flagReason: null, verdicts: [{ exercise: 'add-1', verdict: 'correct' }] });
+    expect(all[2]!.verdicts).toBeUndefined(); // the tutor's reply; the verdict is shown beside the answer
     expect((await search('?q=COUNT')).map((message) => message.text)).toEqual(['Count on from 3 and see.']);
     expect((await search('?q=100%25')).map((message) => message.text)).toEqual(['I got 100% wrong']);
     expect(await search('?q=_')).toEqual([]);

@@ -7,6 +7,9 @@ import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { teacherPath } from './use-api-data.ts';
 
+/** What the checker said about an answer, as the learner's verdicts are coloured. */
+const verdictBadge: Record<NonNullable<ApiConversationMessage['verdicts']>[number]['verdict'], string> = { correct: 'badge-success', 'partially-correct': 'badge-warning', incorrect: 'badge-danger', unparseable: '' };
+
 export function ConversationMessage({ course, message, onChanged }: { course: string; message: ApiConversationMessage; onChanged(message: ApiConversationMessage): void }) {
   const { t } = useTranslation('teacher');
   const [asking, setAsking] = useState(false);
@@ -35,6 +38,11 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
       <div className="teacher-message-body">
         <p className="teacher-message-text">
           <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> {message.text ? <bdi>{message.text}</bdi> : <span className="muted">—</span>}
+          {(message.verdicts ?? []).map((verdict) => (
+            <span key={verdict.exercise} className={`badge teacher-verdict ${verdictBadge[verdict.verdict]}`} title={verdict.exercise}>
+              {t(`tutor:verdict.${verdict.verdict}`)}
+            </span>
+          ))}
         </p>
         {message.flagged && (
           <p className="teacher-flag-reason">

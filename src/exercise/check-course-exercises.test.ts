@@ -35,6 +35,17 @@ const exercisesYaml = `exercises:
         feedback: Upside down.
         misconception: inverted-fraction
 
+  - id: one-variant
+    type: numeric
+    skills: [algebra]
+    hints: [Think about it.]
+    prompt: What is {{a}} squared?
+    template:
+      variables:
+        a: { min: 3, max: 4 }
+      constraints: ["a > 3"]
+      solution: a^2
+
   - id: coinciding-mistake
     type: numeric
     skills: [algebra]
@@ -143,6 +154,7 @@ describe('checkCourseExercises', () => {
     expect(zero[0]).toMatchObject({ path: 'exercises/practice.yaml', line, severity: 'error' });
     expect(zero[0]?.message).toMatch(/Infinity with a = \d, b = 0 .*seed \d+ and \d+ more/);
 
+    expect(byExercise('one-variant')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('draws the same numbers every time') })]);
     expect(byExercise('coinciding-mistake')[0]).toMatchObject({ severity: 'warning' });
     expect(byExercise('coinciding-mistake')[0]?.message).toMatch(/"b \/ a" \(inverted-fraction\) equals the right answer in \d+ of 20 variants/);
     expect(byExercise('broken-key')[0]?.message).toContain('does not parse');

@@ -61,6 +61,12 @@ async function checkExercise(exercise: PublicExercise, key: ExerciseKey, options
       const times = problem.count > 1 ? ` (seed ${problem.seed} and ${problem.count - 1} more)` : ` (seed ${problem.seed})`;
       report(`${problem.message}${times}`, problem.hint);
     }
+    // "Try another one like this" needs another variant to give: a template that can hardly draw one is a fixed exercise.
+    const template = key.template;
+    const variants = new Set(Array.from({ length: 200 }, (_, seed) => JSON.stringify(drawVariables(template, seed).variables))).size;
+    if (variants < 3) {
+      report(`the template draws ${variants === 1 ? 'the same numbers every time' : 'only 2 different variants'} (200 seeds): a learner who asks for another one like it gets ${variants === 1 ? 'the same exercise' : 'the same two again and again'}`, 'widen the variable ranges, add choices or relax the constraints', 'warning');
+    }
   }
   await checkMistakes(exercise, key, report);
   if (key.type === 'code' && options.sandbox) {

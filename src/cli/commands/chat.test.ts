@@ -44,7 +44,7 @@ describe('primer chat', () => {
   it('prints a session as a person reads it: the offline notice once, mastery only after a graded answer', async () => {
     const input = path.join(dir, 'printed.txt');
     // the last answer takes several lines, as code would: a lone /answer, the lines, a dot
-    await writeFile(input, ['Hello', '/exercise add-1', '/answer seven', '/answer 8', '/hint', '/answer', '', '7', '.'].join('\n'));
+    await writeFile(input, ['Hello', 'ok', '/exercise add-1', '/answer seven', '/answer 8', '/hint', '/answer', '', '7', '.'].join('\n'));
     const written: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));
@@ -64,5 +64,8 @@ describe('primer chat', () => {
     // mastery moves with the wrong and the right answer, not with the unreadable one or the hint
     expect(printed.match(/% mastered/g)).toHaveLength(2);
     expect(printed).toMatch(/\[Not yet\][\s\S]*\[Adding: \d+% mastered\][\s\S]*\[Correct\]/);
+    // "ok" opens the first exercise: it is printed after the words that lead to it
+    expect(printed.indexOf('Here is your exercise.')).toBeGreaterThan(0);
+    expect(printed.indexOf('[Exercise add-1] What is $3 + 4$?')).toBeGreaterThan(printed.indexOf('Here is your exercise.'));
   }, 180_000);
 });

@@ -68,7 +68,9 @@ async function runChat(options: ChatOptions): Promise<void> {
       const turns: unknown[] = [];
       const inputs = createInputReader();
       for (const line of lines.flatMap((each) => inputs.take(each) ?? [])) {
-        const outcome = await run(line, options.json ? undefined : printer.turn());
+        const printing = options.json ? undefined : printer.turn();
+        const outcome = await run(line, printing?.onPart);
+        printing?.end();
         if (options.json) turns.push({ input: line, ...('error' in outcome ? { error: outcome.error } : transcriptEntry(outcome)) });
         else if ('error' in outcome) console.log(`! ${outcome.error}`);
         if (!options.json) process.stdout.write('\n');
@@ -83,7 +85,9 @@ async function runChat(options: ChatOptions): Promise<void> {
     for await (const line of reader) {
       const input = inputs.take(line);
       if (input) {
-        const outcome = await run(input, printer.turn());
+        const printing = printer.turn();
+        const outcome = await run(input, printing.onPart);
+        printing.end();
         if ('error' in outcome) console.log(`! ${outcome.error}`);
         process.stdout.write('\n');
       }
@@ -148,16 +152,24 @@ function createPrinter(language: string) {
     speak(next: string) {
       t = phrasesFor(next);
     },
+    /** One turn's printing: `onPart` as parts stream; `end` prints the exercises the turn opened, after the words that lead to them (as the web app shows them). */
     turn() {
       let graded = false;
-      return (part: TutorStreamPart) => {
-        if (part.type === 'verdict') graded ||= part.verdict !== 'unparseable';
-        if (part.type === 'progress' && !graded) return;
-        if (part.type === 'notice' && part.code === 'offline') {
-          if (offlineSaid) return;
-          offlineSaid = true;
-        }
-        printPart(part, t);
+      const exercises: TutorStreamPart[] = [];
+      return {
+        onPart(part: TutorStreamPart) {
+          if (part.type === 'verdict') graded ||= part.verdict !== 'unparseable';
+          if (part.type === 'progress' && !graded) return;
+          if (part.type === 'notice' && part.code === 'offline') {
+            if (offlineSaid) return;
+            offlineSaid = true;
+          }
+          if (part.type === 'exercise') exercises.push(part);
+          else printPart(part, t);
+        },
+        end() {
+          for (const part of exercises) printPart(part, t);
+        },
       };
     },
   };

@@ -44,4 +44,15 @@ describe('code exercises over HTTP', () => {
     const verdict = streamed.message?.parts.find((part) => part.type === 'data-verdict');
     expect(verdict).toMatchObject({ data: { exercise: 'js-double', verdict: 'correct', tests: [{ name: 'doubles 3', passed: true }, { name: 'doubles 0', passed: true }] } });
   });
+
+  it('keeps the start of a long printout for the chat after a reload, having shown it whole', async () => {
+    const learner = await kit.signIn('learner');
+    const chatty = "function double(x) { console.log('x'.repeat(10000)); return x }";
+    const streamed = await readTurnStream(await kit.request('/api/courses/codey/turns', { cookie: learner.cookie, body: { turnId: 'p1', text: '/answer …', action: { type: 'answer', exercise: 'js-double', answer: chatty } } }));
+    const live = streamed.message?.parts.find((part) => part.type === 'data-verdict');
+    expect(live?.type === 'data-verdict' && live.data.output?.length).toBeGreaterThanOrEqual(10_000);
+    const messages = (await (await kit.request('/api/courses/codey/messages', { cookie: learner.cookie })).json()).messages as { id: string; role: string; parts?: { type: string; data: { output?: string } }[] }[];
+    const kept = messages.find((message) => message.id === 'p1' && message.role === 'tutor')?.parts?.find((part) => part.type === 'data-verdict')?.data.output;
+    expect(kept).toMatch(/^x{4000}\n…$/);
+  });
 });

@@ -46,6 +46,9 @@ export interface Tutor {
 
 const guardContextMessages = 8; // the learner's latest messages the guard reads as context (they may echo their own answers)
 
+/** How much of a program's printout the chat keeps for later. */
+const keptOutputChars = 4000;
+
 export function createTutor(options: TutorOptions): Tutor {
   const { course, router, journal, clock } = options;
   const bundle = course.public;
@@ -151,7 +154,10 @@ export function createTutor(options: TutorOptions): Tutor {
       // 5. Store the reply with the turn's events; mastery is their fold.
       const skills = session.current()?.exercise.skills ?? bundle.lessons.find((lesson) => lesson.id === session.state.activity?.lesson)?.skills ?? [];
       if (skills.length) emit({ type: 'progress', skills: session.progress(skills) });
-      const shown = summary.parts.filter((part): part is ShownPart => part.type === 'exercise' || part.type === 'hint' || part.type === 'verdict');
+      // What the reply showed, kept for the chat after a reload; a program's printout only in part (it was seen whole).
+      const shown = summary.parts
+        .filter((part): part is ShownPart => part.type === 'exercise' || part.type === 'hint' || part.type === 'verdict')
+        .map((part) => (part.type === 'verdict' && part.output && part.output.length > keptOutputChars ? { ...part, output: `${part.output.slice(0, keptOutputChars)}\n…` } : part));
       const events: JournalEvent[] = [...session.events, { type: 'message', payload: { turn: request.turnId, role: 'tutor', text: summary.text, language } }];
       if (shown.length > 0) events.push({ type: 'shown', payload: { turn: request.turnId, parts: shown } });
       await journal.append({ learner: request.learner, key: replyKey(request.turnId), events, citations: summary.citations });

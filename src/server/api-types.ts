@@ -116,6 +116,12 @@ export interface ApiMemoryItem {
 }
 
 /** GET /api/courses/:course/messages — the chat so far, oldest first. */
+/** GET /api/courses/:course/messages[?before=<turn id>]: the newest 50 turns (or the 50 before that turn), oldest first. */
+export interface ApiChatHistory {
+  messages: ApiChatMessage[];
+  earlier: boolean; // older turns exist: ask again with before = the first message's id
+}
+
 export interface ApiChatMessage {
   id: string; // the turn id
   role: 'learner' | 'tutor';

@@ -146,3 +146,33 @@ describe('reading a course as a learner', () => {
     expect(resumes - kit.context.clock.now().getTime()).toBeGreaterThan(19 * 3_600_000); // about a day after the first of them was solved
   });
 });
+
+describe('the chat history', () => {
+  it('comes a page of whole turns at a time, newest first, with a way back to the beginning', async () => {
+    const learner = await kit.signIn('learner');
+    const turn = (index: number) => `t${String(index).padStart(3, '0')}`;
+    const at = (index: number, second: number) => new Date(Date.UTC(2026, 2, 1, 8, 0, 0) + index * 60_000 + second * 1000);
+    await kit.store.db
+      .insertInto('messages')
+      .values(Array.from({ length: 120 }, (_, index) => [
+        { turn: turn(index), learner: learner.id, course: 'tiny', role: 'learner' as const, text: `question ${index}`, created_at: at(index, 0) },
+        { turn: turn(index), learner: learner.id, course: 'tiny', role: 'tutor' as const, text: `answer ${index}`, created_at: at(index, 5) },
+      ]).flat())
+      .execute();
+    type Page = { messages: { id: string; role: string; text: string }[]; earlier: boolean };
+    const page = async (before?: string) => (await kit.request(`/api/courses/tiny/messages${before ? `?before=${before}` : ''}`, { cookie: learner.cookie })).json() as Promise<Page>;
+
+    const newest = await page();
+    expect(newest.messages).toHaveLength(100); // 50 turns, each a question and its answer
+    expect(newest.messages.slice(0, 2).map((message) => message.text)).toEqual(['question 70', 'answer 70']);
+    expect(newest.messages.at(-1)!.text).toBe('answer 119');
+    expect(newest.earlier).toBe(true);
+    const middle = await page(newest.messages[0]!.id);
+    expect([middle.messages[0]!.text, middle.messages.at(-1)!.text, middle.earlier]).toEqual(['question 20', 'answer 69', true]);
+    const oldest = await page(middle.messages[0]!.id);
+    expect([oldest.messages.length, oldest.messages[0]!.text, oldest.earlier]).toEqual([40, 'question 0', false]);
+    const unknown = await kit.request('/api/courses/tiny/messages?before=nope', { cookie: learner.cookie });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toBe('there is no turn "nope" in your conversation in this course');
+  });
+});

@@ -8,6 +8,7 @@ import { validate } from '../http-errors.js';
 import { readCourseAccess } from '../access.js';
 import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline, ApiShownPart } from '../api-types.js';
 import type { EventPayload } from '../../learner/index.js';
+import { replyKey } from '../../tutor/index.js';
 import { apiShownPart } from './turn-stream.js';
 import type { ServerContext } from '../server-context.js';
 import { courseTranslator, createCourseText, renderCourseMarkdown } from './course-text.js';
@@ -86,18 +87,37 @@ export function courseRoutes(context: ServerContext) {
     return c.json(learnerStateView(state, bundle.public, account.id, context.clock.now()));
   });
 
-  app.get('/courses/:course/messages', async (c) => {
+  // The latest messages, a page at a time: a long course's chat would otherwise load (and draw) every message on every visit.
+  app.get('/courses/:course/messages', validate('query', z.object({ before: z.string().trim().min(1).max(100).optional() })), async (c) => {
     const { account, bundle } = c.get('learnerCourse');
-    const rows = await context.store.db
-      .selectFrom('messages')
-      .select(['turn', 'role', 'text', 'citations', 'created_at'])
-      .where('learner', '=', account.id)
-      .where('course', '=', bundle.public.course.id)
-      .orderBy('created_at')
-      .orderBy('role') // a turn's learner message before the tutor's reply
+    const { before } = c.req.valid('query');
+    const course = bundle.public.course.id;
+    const { db } = context.store;
+    const mine = db.selectFrom('messages').where('learner', '=', account.id).where('course', '=', course);
+    // A page is whole turns (a question with its reply), newest first; `before` is the oldest turn the chat has.
+    const start = before ? await mine.select((eb) => eb.fn.min('created_at').as('time')).where('turn', '=', before).executeTakeFirst() : undefined;
+    if (before && !start?.time) return c.json({ error: `there is no turn "${before}" in your conversation in this course` }, 404);
+    const turnsOnPage = await mine
+      .select(['turn', (eb) => eb.fn.min('created_at').as('started')])
+      .groupBy('turn')
+      .$if(start?.time !== undefined, (query) => query.having((eb) => eb.fn.min('created_at'), '<', start!.time!))
+      .orderBy('started', 'desc')
+      .limit(turnPage + 1)
       .execute();
+    const earlier = turnsOnPage.length > turnPage;
+    const pageTurns = turnsOnPage.slice(0, turnPage).map((row) => row.turn);
+    const rows =
+      pageTurns.length === 0
+        ? []
+        : await mine
+            .select(['turn', 'role', 'text', 'citations', 'created_at'])
+            .where('turn', 'in', pageTurns)
+            .orderBy('created_at')
+            .orderBy('role') // a turn's learner message before the tutor's reply
+            .execute();
     // What tutor replies showed besides their text (exercises, hints, verdicts) is in their `shown` events: the chat shows it again.
-    const shownEvents = await context.store.db.selectFrom('events').select('payload').where('learner', '=', account.id).where('course', '=', bundle.public.course.id).where('type', '=', 'shown').execute();
+    const turns = rows.filter((row) => row.role === 'tutor').map((row) => row.turn);
+    const shownEvents = turns.length === 0 ? [] : await db.selectFrom('events').select('payload').where('learner', '=', account.id).where('course', '=', course).where('type', '=', 'shown').where('idempotency_key', 'in', turns.map(replyKey)).execute();
     const partsOf = new Map<string, ApiShownPart[]>();
     for (const { payload } of shownEvents) {
       const shown = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'shown'>;
@@ -114,7 +134,7 @@ export function courseRoutes(context: ServerContext) {
         time: new Date(row.created_at).toISOString(),
       };
     });
-    return c.json({ messages });
+    return c.json({ messages, earlier });
   });
 
   // Figures the lessons show, from the course folder; never the course's text files (the exercise files hold the keys).
@@ -133,5 +153,8 @@ export function courseRoutes(context: ServerContext) {
 
   return app;
 }
+
+/** Turns per page of the chat's history (the newest first; `before` pages back). */
+const turnPage = 50;
 
 const figureTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };

@@ -25,7 +25,16 @@ export function saysOffline(message: TutorMessage): boolean {
   return message.parts.some((part) => part.type === 'data-notice' && part.data.code === 'offline');
 }
 
-export function ChatMessageView({ message, context, streaming, offlineSaid = false }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean; offlineSaid?: boolean }) {
+/** The exercises a message showed (by id). */
+export function exercisesShown(message: TutorMessage | undefined): Set<string> {
+  return new Set((message?.parts ?? []).flatMap((part) => (part.type === 'data-exercise' ? [part.data.exercise] : [])));
+}
+
+/**
+ * `shownJustBefore`: exercises the tutor's previous message showed; shown again right after, an exercise is
+ * only its "Go to the exercise" button (the prompt is just above).
+ */
+export function ChatMessageView({ message, context, streaming, offlineSaid = false, shownJustBefore = new Set<string>() }: { message: TutorMessage; context: ChatMessageContext; streaming: boolean; offlineSaid?: boolean; shownJustBefore?: Set<string> }) {
   const { t } = useTranslation('learner');
   const learner = message.role === 'user';
   const cite = (chunk: string): ReactNode => <CitationButton chunk={chunk} context={context} />;
@@ -88,7 +97,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
                 </p>
               ) : null;
             case 'data-exercise':
-              return <ChatExercise key={index} exercise={part.data} context={context} />;
+              return <ChatExercise key={index} exercise={part.data} context={context} compact={shownJustBefore.has(part.data.exercise)} />;
             case 'data-lesson':
               if (part.data.lesson === context.lesson) return null;
               return (
@@ -114,8 +123,16 @@ function inReadingOrder(parts: TutorMessage['parts']): TutorMessage['parts'] {
 }
 
 /** An exercise the tutor opened, as its card shows it (HTML the server rendered from the course's Markdown), to answer here or in the card. */
-function ChatExercise({ exercise, context }: { exercise: TutorData['exercise']; context: ChatMessageContext }) {
+function ChatExercise({ exercise, context, compact }: { exercise: TutorData['exercise']; context: ChatMessageContext; compact: boolean }) {
   const { t } = useTranslation('learner');
+  const goTo = (
+    <p>
+      <button type="button" className="button button-small" onClick={() => context.onShowExercise(exercise.exercise)}>
+        {t('chat.showExercise')}
+      </button>
+    </p>
+  );
+  if (compact) return goTo;
   return (
     <div className="chat-exercise">
       {/* the course's language may not be the interface's: each block takes its direction from its own text */}
@@ -127,11 +144,7 @@ function ChatExercise({ exercise, context }: { exercise: TutorData['exercise']; 
           ))}
         </ol>
       )}
-      <p>
-        <button type="button" className="button button-small" onClick={() => context.onShowExercise(exercise.exercise)}>
-          {t('chat.showExercise')}
-        </button>
-      </p>
+      {goTo}
     </div>
   );
 }

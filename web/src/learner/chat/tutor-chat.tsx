@@ -5,14 +5,14 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { coursePath } from '../../api/client.ts';
+import { api, coursePath } from '../../api/client.ts';
 import { newId } from '../../api/new-id.ts';
-import type { ApiChatMessage, ApiTurnDataParts, ApiTurnRequest } from '../../api/types.ts';
+import type { ApiChatHistory, ApiTurnDataParts, ApiTurnRequest } from '../../api/types.ts';
 import { useApiData } from '../../api/use-api-data.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Skeleton } from '../../ui/spinner.tsx';
-import { ChatMessageView, saysOffline, type ChatMessageContext } from './chat-message-view.tsx';
+import { ChatMessageView, exercisesShown, saysOffline, type ChatMessageContext } from './chat-message-view.tsx';
 import { historyToMessages, messageText, type TutorMessage } from './tutor-message.ts';
 
 export interface TutorChatProps extends ChatMessageContext {
@@ -24,7 +24,8 @@ export interface TutorChatProps extends ChatMessageContext {
 export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatProps) {
   const { t } = useTranslation('learner');
   const { course, lesson } = context;
-  const history = useApiData<{ messages: ApiChatMessage[] }>(coursePath(course, 'messages'));
+  const history = useApiData<ApiChatHistory>(coursePath(course, 'messages'));
+  const [earlier, setEarlier] = useState<{ more: boolean; loading: boolean; error?: unknown }>({ more: false, loading: false });
   const [input, setInput] = useState('');
   const list = useRef<HTMLOListElement>(null);
   const handlers = useRef({ onProgress, onExercisePart });
@@ -62,13 +63,32 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
   useEffect(() => {
     if (loaded.current || !history.data) return;
     loaded.current = true;
+    setEarlier({ more: history.data.earlier, loading: false });
     if (messages.length === 0) setMessages(historyToMessages(history.data.messages));
   }, [history.data, messages.length, setMessages]);
 
+  // New messages scroll the chat to the bottom; earlier ones, added above, keep the place the learner is reading.
+  const keepPlace = useRef<number | undefined>(undefined);
   useEffect(() => {
     const element = list.current;
-    if (element) element.scrollTop = element.scrollHeight;
+    if (!element) return;
+    element.scrollTop = keepPlace.current === undefined ? element.scrollHeight : element.scrollHeight - keepPlace.current;
+    keepPlace.current = undefined;
   }, [messages]);
+
+  async function showEarlier() {
+    const oldest = messages.find((message) => message.role === 'user')?.id;
+    if (!oldest) return;
+    setEarlier({ more: true, loading: true });
+    try {
+      const page = await api<ApiChatHistory>(`${coursePath(course, 'messages')}?before=${encodeURIComponent(oldest)}`);
+      keepPlace.current = (list.current?.scrollHeight ?? 0) - (list.current?.scrollTop ?? 0);
+      setMessages([...historyToMessages(page.messages), ...messages]);
+      setEarlier({ more: page.earlier, loading: false });
+    } catch (error) {
+      setEarlier({ more: true, loading: false, error });
+    }
+  }
 
   const busy = status === 'submitted' || status === 'streaming';
   const firstOffline = messages.findIndex(saysOffline); // the chat says the assistant is offline once
@@ -113,8 +133,23 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
       ) : (
         <ol className="chat-messages" ref={list} aria-live="polite" aria-busy={busy} aria-label={t('chat.conversation')}>
           {messages.length === 0 && <li className="chat-empty muted">{t('chat.empty')}</li>}
+          {earlier.more && (
+            <li className="chat-earlier">
+              <Button size="small" variant="quiet" busy={earlier.loading} onClick={() => void showEarlier()}>
+                {t('chat.earlier')}
+              </Button>
+              {earlier.error !== undefined && <ErrorMessage error={earlier.error} />}
+            </li>
+          )}
           {messages.map((message, index) => (
-            <ChatMessageView key={message.id} message={message} context={context} streaming={busy && index === messages.length - 1} offlineSaid={firstOffline >= 0 && index > firstOffline} />
+            <ChatMessageView
+              key={message.id}
+              message={message}
+              context={context}
+              streaming={busy && index === messages.length - 1}
+              offlineSaid={firstOffline >= 0 && index > firstOffline}
+              shownJustBefore={exercisesShown(messages.slice(0, index).findLast((earlier) => earlier.role === 'assistant'))}
+            />
           ))}
           {status === 'submitted' && messages.at(-1)?.role === 'user' && (
             <li className="chat-message from-tutor">

@@ -29,6 +29,7 @@ const options: StartServerOptions = {
   cwd: dir,
   log: (line) => void lines.push(line),
   watchDebounceMs: 20,
+  limits: { messageChars: 100 }, // as `primer serve --message-chars 100` sets it
 };
 
 describe('startServer', () => {
@@ -79,6 +80,13 @@ describe('startServer', () => {
     });
     expect(turn.status).toBe(200);
     expect(await turn.text()).toContain('data-lesson'); // no model here: the course itself teaches
+    const long = await fetch(`${server.url}/api/courses/tiny/turns`, {
+      method: 'POST',
+      headers: { origin: server.url, cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ turnId: randomUUID(), text: 'why '.repeat(26) }),
+    });
+    expect(long.status).toBe(413);
+    expect((await long.json()).error).toContain('the limit is 100');
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toContain('primer_tutor_turns_total{course="tiny",mode="no-model"} 1');

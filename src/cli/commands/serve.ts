@@ -1,6 +1,6 @@
 // `primer serve` (what `npm start` runs): the whole Primer server. Flags beat environment variables.
 import { Command } from 'commander';
-import { startServer } from '../../server/index.js';
+import { defaultServerLimits, startServer } from '../../server/index.js';
 import { UsageError } from '../load-course.js';
 
 interface ServeOptions {
@@ -13,6 +13,8 @@ interface ServeOptions {
   guest: boolean;
   origin?: string;
   trustProxy?: boolean;
+  turnsPerMinute?: string;
+  messageChars?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,6 +32,8 @@ export function serveCommand(): Command {
     .option('--no-guest', 'visitors need an account or an invitation (env PRIMER_GUEST=off); by default they can start the served courses as guests')
     .option('--origin <url>', 'the public URL people reach Primer at, used in links (env PRIMER_ORIGIN; default http://host:port)', environment.PRIMER_ORIGIN)
     .option('--trust-proxy', 'behind a reverse proxy: rate-limit by the client address in X-Real-IP or X-Forwarded-For (env PRIMER_TRUST_PROXY=on); never without a proxy, as anyone can send those headers')
+    .option('--turns-per-minute <n>', `messages one learner may send the tutor in a minute (env PRIMER_TURNS_PER_MINUTE; default ${defaultServerLimits.turnsPerMinute})`, environment.PRIMER_TURNS_PER_MINUTE)
+    .option('--message-chars <n>', `the longest message to the tutor, in characters (env PRIMER_MESSAGE_CHARS; default ${defaultServerLimits.messageChars})`, environment.PRIMER_MESSAGE_CHARS)
     .action(async (options: ServeOptions) => runServe(options, environment));
 }
 
@@ -37,6 +41,10 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
   const port = parsePort(options.port);
   const guestOff = /^(off|false|0|no)$/i.test(environment.PRIMER_GUEST ?? '');
   if (options.origin && !/^https?:\/\/[^/]+/.test(options.origin)) throw new UsageError(`--origin must be a URL such as https://primer.example.org (got ${options.origin})`);
+  const limits = {
+    ...(options.turnsPerMinute !== undefined ? { turnsPerMinute: parseCount('--turns-per-minute', options.turnsPerMinute) } : {}),
+    ...(options.messageChars !== undefined ? { messageChars: parseCount('--message-chars', options.messageChars) } : {}),
+  };
   const server = await startServer({
     ...(options.courses ? { courses: options.courses } : {}),
     ...(options.course ? { course: options.course } : environment.PRIMER_COURSE ? { course: [environment.PRIMER_COURSE] } : {}), // a flag replaces the variable, never adds to it
@@ -47,6 +55,7 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     port,
     guest: options.guest && !guestOff,
     trustProxy: options.trustProxy ?? /^(on|true|1|yes)$/i.test(environment.PRIMER_TRUST_PROXY ?? ''),
+    limits,
     environment,
   });
   await new Promise<void>((resolve) => {
@@ -58,6 +67,12 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     process.on('SIGINT', stop).on('SIGTERM', stop);
   });
   console.log('Primer stopped.');
+}
+
+function parseCount(flag: string, text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${flag} must be a whole number of 1 or more (got ${text})`);
+  return count;
 }
 
 function parsePort(text: string): number {

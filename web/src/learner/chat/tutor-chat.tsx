@@ -83,8 +83,8 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
     try {
       const page = await api<ApiChatHistory>(`${coursePath(course, 'messages')}?before=${encodeURIComponent(oldest)}`);
       keepPlace.current = (list.current?.scrollHeight ?? 0) - (list.current?.scrollTop ?? 0);
-      setMessages([...historyToMessages(page.messages), ...messages]);
-      setEarlier({ more: page.earlier, loading: false });
+      setMessages([...historyToMessages(page.messages), ...messages]); // while `loading`, the list is not live: old messages are not read out
+      window.setTimeout(() => setEarlier({ more: page.earlier, loading: false }), 0);
     } catch (error) {
       setEarlier({ more: true, loading: false, error });
     }
@@ -131,7 +131,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
       {!history.data && !history.error ? (
         <Skeleton lines={4} />
       ) : (
-        <ol className="chat-messages" ref={list} aria-live="polite" aria-busy={busy} aria-label={t('chat.conversation')}>
+        <ol className="chat-messages" ref={list} aria-live={earlier.loading ? 'off' : 'polite'} aria-busy={busy} aria-label={t('chat.conversation')}>
           {messages.length === 0 && <li className="chat-empty muted">{t('chat.empty')}</li>}
           {earlier.more && (
             <li className="chat-earlier">

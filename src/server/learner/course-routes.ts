@@ -6,16 +6,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { validate } from '../http-errors.js';
 import { readCourseAccess } from '../access.js';
-import type { ApiChatMessage, ApiCourseListItem, ApiCourseOutline, ApiShownPart } from '../api-types.js';
-import type { EventPayload } from '../../learner/index.js';
-import { replyKey } from '../../tutor/index.js';
-import { apiShownPart } from './turn-stream.js';
+import type { ApiCourseListItem, ApiCourseOutline } from '../api-types.js';
 import type { ServerContext } from '../server-context.js';
-import { courseTranslator, createCourseText, renderCourseMarkdown } from './course-text.js';
+import { courseTranslator, createCourseText } from './course-text.js';
 import { exerciseView } from './exercise-view.js';
 import type { LearnerVariables } from './learner-course.js';
 import { learnerStateView } from './learner-state-view.js';
 import { lessonView } from './lesson-view.js';
+import { readChatHistory } from './read-chat-history.js';
 
 /** A BCP 47 language tag such as `es` or `pt-BR`. */
 export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "es" or "pt-BR"');
@@ -87,54 +85,13 @@ export function courseRoutes(context: ServerContext) {
     return c.json(learnerStateView(state, bundle.public, account.id, context.clock.now()));
   });
 
-  // The latest messages, a page at a time: a long course's chat would otherwise load (and draw) every message on every visit.
+  // The chat, a page of whole turns at a time (?before=<turn id> pages back).
   app.get('/courses/:course/messages', validate('query', z.object({ before: z.string().trim().min(1).max(100).optional() })), async (c) => {
     const { account, bundle } = c.get('learnerCourse');
     const { before } = c.req.valid('query');
-    const course = bundle.public.course.id;
-    const { db } = context.store;
-    const mine = db.selectFrom('messages').where('learner', '=', account.id).where('course', '=', course);
-    // A page is whole turns (a question with its reply), newest first; `before` is the oldest turn the chat has.
-    const start = before ? await mine.select((eb) => eb.fn.min('created_at').as('time')).where('turn', '=', before).executeTakeFirst() : undefined;
-    if (before && !start?.time) return c.json({ error: `there is no turn "${before}" in your conversation in this course` }, 404);
-    const turnsOnPage = await mine
-      .select(['turn', (eb) => eb.fn.min('created_at').as('started')])
-      .groupBy('turn')
-      .$if(start?.time !== undefined, (query) => query.having((eb) => eb.fn.min('created_at'), '<', start!.time!))
-      .orderBy('started', 'desc')
-      .limit(turnPage + 1)
-      .execute();
-    const earlier = turnsOnPage.length > turnPage;
-    const pageTurns = turnsOnPage.slice(0, turnPage).map((row) => row.turn);
-    const rows =
-      pageTurns.length === 0
-        ? []
-        : await mine
-            .select(['turn', 'role', 'text', 'citations', 'created_at'])
-            .where('turn', 'in', pageTurns)
-            .orderBy('created_at')
-            .orderBy('role') // a turn's learner message before the tutor's reply
-            .execute();
-    // What tutor replies showed besides their text (exercises, hints, verdicts) is in their `shown` events: the chat shows it again.
-    const turns = rows.filter((row) => row.role === 'tutor').map((row) => row.turn);
-    const shownEvents = turns.length === 0 ? [] : await db.selectFrom('events').select('payload').where('learner', '=', account.id).where('course', '=', course).where('type', '=', 'shown').where('idempotency_key', 'in', turns.map(replyKey)).execute();
-    const partsOf = new Map<string, ApiShownPart[]>();
-    for (const { payload } of shownEvents) {
-      const shown = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'shown'>;
-      partsOf.set(shown.turn, shown.parts.map((part) => apiShownPart(part, (markdown) => renderCourseMarkdown(bundle, markdown))));
-    }
-    const messages: ApiChatMessage[] = rows.map((row) => {
-      const parts = row.role === 'tutor' ? partsOf.get(row.turn) : undefined;
-      return {
-        id: row.turn,
-        role: row.role,
-        text: row.text,
-        citations: (typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations) as string[],
-        ...(parts ? { parts } : {}),
-        time: new Date(row.created_at).toISOString(),
-      };
-    });
-    return c.json({ messages, earlier });
+    const history = await readChatHistory(context.store, bundle, account.id, before);
+    if (!history) return c.json({ error: `there is no turn "${before}" in your conversation in this course` }, 404);
+    return c.json(history);
   });
 
   // Figures the lessons show, from the course folder; never the course's text files (the exercise files hold the keys).
@@ -153,8 +110,5 @@ export function courseRoutes(context: ServerContext) {
 
   return app;
 }
-
-/** Turns per page of the chat's history (the newest first; `before` pages back). */
-const turnPage = 50;
 
 const figureTypes: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp' };

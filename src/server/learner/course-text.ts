@@ -25,9 +25,27 @@ export function courseFileUrl(course: string, relative: string): string {
   return `/api/courses/${encodeURIComponent(course)}/files/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+// Rendering takes milliseconds (KaTeX above all) and the same text goes to many learners (an exercise's
+// prompt with every turn that shows it, a lesson's sections), so each is rendered once and kept, up to
+// about 8 million characters of HTML; the oldest go first.
+const rendered = new Map<string, string>();
+const renderedLimitChars = 8_000_000;
+let renderedChars = 0;
+
 /** Course Markdown (already in the learner's language) as the web app shows it. */
 export function renderCourseMarkdown(bundle: CourseBundle, markdown: string): string {
-  return renderMarkdown(markdown, { imageUrl: (relative) => courseFileUrl(bundle.public.course.id, relative) });
+  const key = `${bundle.public.course.id}\u0000${markdown}`;
+  const kept = rendered.get(key);
+  if (kept !== undefined) return kept;
+  const html = renderMarkdown(markdown, { imageUrl: (relative) => courseFileUrl(bundle.public.course.id, relative) });
+  rendered.set(key, html);
+  renderedChars += key.length + html.length;
+  for (const [oldKey, oldHtml] of rendered) {
+    if (renderedChars <= renderedLimitChars) break;
+    rendered.delete(oldKey);
+    renderedChars -= oldKey.length + oldHtml.length;
+  }
+  return html;
 }
 
 export function courseTranslator(context: Pick<ServerContext, 'router' | 'store'>, bundle: CourseBundle): Translator {

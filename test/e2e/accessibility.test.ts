@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe-check.js';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { sampleCourse, startE2EServer, type E2EServer } from './e2e-server.js';
-import { answerChoices, chatWithTutor, completeOnboarding, differentiableAtZero, openFirstLesson } from './learner-steps.js';
+import { answerChoices, chatWithTutor, completeOnboarding, differentiableAtZero, openFirstLesson, sendToTutor } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('accessibility of the main screens (axe-core)', () => {
   let server: E2EServer;
@@ -41,9 +41,7 @@ describe.skipIf(!chromiumAvailable())('accessibility of the main screens (axe-co
   it('lesson beside the tutor chat, with a reply and a checked answer', async () => {
     await openFirstLesson(page);
     await chatWithTutor(page, 'Why do we need a limit at all?');
-    const tutor = page.getByRole('region', { name: 'Your tutor' });
-    await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill('/exercise differentiable-at-zero'); // a choice exercise, shown in the chat too
-    await tutor.getByRole('button', { name: 'Send' }).click();
+    const tutor = await sendToTutor(page, '/exercise differentiable-at-zero'); // a choice exercise, shown in the chat too
     await tutor.getByRole('button', { name: 'Go to the exercise' }).waitFor();
     const exercise = differentiableAtZero(page);
     await answerChoices(exercise, ['A', 'B', 'C']);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { startE2EServer, type E2EServer } from './e2e-server.js';
-import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, startAsGuest } from './learner-steps.js';
+import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -95,8 +95,7 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(tutorPrompts.at(-1)).toContain('Current lesson: Rules of differentiation');
 
     // An exercise of another lesson, shown in the chat, opens that lesson at the exercise.
-    await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill('/exercise slope-of-secant');
-    await tutor.getByRole('button', { name: 'Send' }).click();
+    await sendToTutor(page, '/exercise slope-of-secant');
     await tutor.getByRole('button', { name: 'Go to the exercise' }).last().click();
     await expect.poll(() => page.url()).toMatch(/\/lessons\/derivative-as-limit#exercise-slope-of-secant$/);
     await expect.poll(() => page.locator('#exercise-slope-of-secant').isVisible()).toBe(true);

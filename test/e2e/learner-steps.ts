@@ -58,10 +58,16 @@ export async function guestOnFirstLesson(page: Page): Promise<void> {
 }
 
 /** Sends a message to the tutor and waits for the streamed reply; returns the reply's text. */
-export async function chatWithTutor(page: Page, message: string): Promise<string> {
+/** Types a message (or a command such as /exercise) to the tutor and sends it; returns the tutor's region. */
+export async function sendToTutor(page: Page, message: string): Promise<Locator> {
   const tutor = page.getByRole('region', { name: 'Your tutor' });
   await tutor.getByRole('textbox', { name: 'Message to your tutor' }).fill(message);
   await tutor.getByRole('button', { name: 'Send' }).click();
+  return tutor;
+}
+
+export async function chatWithTutor(page: Page, message: string): Promise<string> {
+  const tutor = await sendToTutor(page, message);
   const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
   await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain('what happens to the slope of the secant line');
   await expect.poll(() => tutor.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 20_000 }).toBe(true); // the stream ended

@@ -92,6 +92,15 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
 
   const busy = status === 'submitted' || status === 'streaming';
   const firstOffline = messages.findIndex(saysOffline); // the chat says the assistant is offline once
+  // For each message, the exercises the tutor's message before it showed (one shown again right after is only its button).
+  const shownBefore = useMemo(() => {
+    let previous = new Set<string>();
+    return messages.map((message) => {
+      const before = previous;
+      if (message.role === 'assistant') previous = exercisesShown(message);
+      return before;
+    });
+  }, [messages]);
 
   // A turn the server refused (a mistyped command, a message over the limit, too many a minute) was not
   // sent: its message goes back into the box to be corrected, with the server's reason above it.
@@ -148,7 +157,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
               context={context}
               streaming={busy && index === messages.length - 1}
               offlineSaid={firstOffline >= 0 && index > firstOffline}
-              shownJustBefore={exercisesShown(messages.slice(0, index).findLast((earlier) => earlier.role === 'assistant'))}
+              shownJustBefore={shownBefore[index]!}
             />
           ))}
           {status === 'submitted' && messages.at(-1)?.role === 'user' && (

@@ -9,7 +9,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createSeededRandom } from '../src/eval/index.js';
-import { emptyLearnerState, foldLearnerState, parseEventPayload, syntheticCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
+import { emptyLearnerState, foldedEventTypes, foldLearnerState, parseEventPayload, syntheticCourse, type EventType, type LearnerEvent, type LearnerState } from '../src/learner/index.js';
 import { openStore, testBackends, testPostgresUrl, type DatabaseConfig, type Store, type StoredEvent } from '../src/store/index.js';
 import type { BenchReport } from './report.js';
 
@@ -24,6 +24,8 @@ export interface StoreBenchSize {
 
 const fullSize: StoreBenchSize = { learners: 1000, eventsPerLearner: 200, batch: 10, concurrency: 8 };
 const targetMs = 2;
+/** Events of the learner with a long history (step 5): a year of daily practice. */
+const longHistory = 6000;
 const course = syntheticCourse({ skills: [{ id: 'limits' }, { id: 'derivatives', prerequisites: ['limits'] }, { id: 'chain-rule', prerequisites: ['derivatives'] }, { id: 'products', prerequisites: ['derivatives'] }, { id: 'gradients', prerequisites: ['chain-rule', 'products'] }] });
 const fold = {
   version: `learner-state-1:${course.hash}`,
@@ -148,11 +150,32 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
   }
   const trivial = summary(floor);
   const floorCpuMs = cpuMsSince(floorCpu) / floor.length;
+
+  // 5. A learner with a long history, read as the tutor reads (the fold's event types, and the
+  // latest 40 chat messages with how many there are), beside a learner with the usual 200 events:
+  // the read must not grow with the history.
+  const longLearner = 'learner-long';
+  for (let turn = 0; turn * size.batch < longHistory; turn += 1) await append(longLearner, size.batch, `${longLearner}-t${turn}`, []);
+  const tutorRead = { ...fold, version: `${fold.version}:tutor`, types: foldedEventTypes, recent: { type: 'message', limit: 40 } };
+  const timeReads = async (learner: string) => {
+    await store.readLearnerState(learner, course.course.id, tutorRead); // writes the snapshot
+    const samples: number[] = [];
+    for (let index = 0; index < 200; index += 1) {
+      const started = performance.now();
+      await store.readLearnerState(learner, course.course.id, tutorRead);
+      samples.push(performance.now() - started);
+    }
+    return summary(samples);
+  };
+  const shortConversation = await timeReads(learners[0]!);
+  const longConversation = await timeReads(longLearner);
+
   const append50 = summary(appendLatencies);
   const cold = summary(coldReads);
   const warm = summary(reads);
   return {
     reads: warm,
+    longConversation,
     gc: { pauses: gcPauses.length, pauseMs: round(gcPauses.reduce((sum, pause) => sum + pause.end - pause.start, 0), 1), readsDuringGc },
     readCpuMs,
     appendedPerSecond: Math.round(appended / appendSeconds),
@@ -161,6 +184,8 @@ async function measure(store: Store, backend: string, size: StoreBenchSize, conc
       { backend, operation: `append ${size.batch} events (×${appendLatencies.length}${concurrency > 1 ? `, ${concurrency} at once` : ''})`, p50Ms: append50.p50, p99Ms: append50.p99, meanMs: append50.mean, cpuMsPerOp: round(appendCpuMs) },
       { backend, operation: `first read, no snapshot (${size.eventsPerLearner} events replayed, writes one)`, p50Ms: cold.p50, p99Ms: cold.p99, meanMs: cold.mean, cpuMsPerOp: round(coldCpuMs) },
       { backend, operation: `read with snapshot + tail of 0-49 events (×${reads.length})`, p50Ms: warm.p50, p99Ms: warm.p99, meanMs: warm.mean, cpuMsPerOp: round(readCpuMs) },
+      { backend, operation: `read as the tutor does (recent 40 messages), ${size.eventsPerLearner} events (×200)`, p50Ms: shortConversation.p50, p99Ms: shortConversation.p99, meanMs: shortConversation.mean, cpuMsPerOp: '' },
+      { backend, operation: `read as the tutor does (recent 40 messages), ${longHistory} events (×200)`, p50Ms: longConversation.p50, p99Ms: longConversation.p99, meanMs: longConversation.mean, cpuMsPerOp: '' },
       { backend, operation: `for comparison: select 1 (×${floor.length})`, p50Ms: trivial.p50, p99Ms: trivial.p99, meanMs: trivial.mean, cpuMsPerOp: round(floorCpuMs) },
     ],
   };
@@ -196,6 +221,7 @@ export async function runStoreBench(size: StoreBenchSize = fullSize, only?: stri
         table.push(...result.rows);
         figures[`${backend.name}ReadP50Ms`] = result.reads.p50;
         figures[`${backend.name}ReadP99Ms`] = result.reads.p99;
+        figures[`${backend.name}LongHistoryReadP50Ms`] = result.longConversation.p50;
         figures[`${backend.name}ReadCpuMsPerRead`] = round(result.readCpuMs);
         figures[`${backend.name}GcPausesDuringReads`] = result.gc.pauses;
         figures[`${backend.name}GcPauseMsDuringReads`] = result.gc.pauseMs;

@@ -92,6 +92,9 @@ export interface SnapshotsTable {
   sequence: BigInteger;
   state: Json;
   created_at: Date;
+  /** With a read's `recent` option: its event type, and how many events of it there are up to `sequence`. */
+  recent_type: string | null;
+  recent_total: ColumnType<string | number | bigint | null, number | bigint | null, number | bigint | null>;
 }
 
 /** The tutor conversation, as shown to the learner and the teacher. */

@@ -9,6 +9,7 @@ import * as translations from './migrations/0005-translations.js';
 import * as modelCalls from './migrations/0006-model-calls.js';
 import * as learnerStateRead from './migrations/0007-learner-state-read.js';
 import * as appendInOneStatement from './migrations/0008-append-in-one-statement.js';
+import * as recentTotalInSnapshot from './migrations/0009-recent-total-in-snapshot.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006-model-calls': modelCalls,
   '0007-learner-state-read': learnerStateRead,
   '0008-append-in-one-statement': appendInOneStatement,
+  '0009-recent-total-in-snapshot': recentTotalInSnapshot,
 };
 
 export const migrationProvider: MigrationProvider = {

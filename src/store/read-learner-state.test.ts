@@ -115,6 +115,57 @@ describe.each(backends)('learner state on $name', (backend) => {
     expect((await store.readLearnerState('ines', 'algebra', { ...counting, recent: { type: 'message', limit: 3 } })).recent).toEqual({ payloads: [], total: 0 });
   });
 
+  it.skipIf(!backend.available)('counts a long conversation from the snapshot on, not from the start', async () => {
+    const chatting = { ...counting, version: 'chat-count-1', types: ['attempt'], recent: { type: 'message', limit: 3 } };
+    const say = (from: number, count: number) =>
+      store.appendEvents({ learner: 'noor', course, courseVersion: 'v1', events: Array.from({ length: count }, (_, index) => ({ type: 'message', payload: { turn: `t${from + index}`, text: `message ${from + index}` } })) });
+    await say(1, 130);
+    const first = await store.readLearnerState('noor', course, chatting);
+    expect(first.recent.total).toBe(130);
+    expect(first.snapshotWritten).toBe(true); // 130 messages counted: the snapshot keeps the count
+    await say(131, 5);
+    const second = await store.readLearnerState('noor', course, chatting);
+    expect(second.recent).toEqual({ payloads: [133, 134, 135].map((turn) => ({ turn: `t${turn}`, text: `message ${turn}` })), total: 135 });
+    expect(second.snapshotWritten).toBe(false); // only the 5 new messages were counted
+    expect(second.state).toEqual(initial); // no attempts: the fold's state did not move
+  });
+
+  it.skipIf(!backend.available)('counts from the start with a snapshot that kept no count, or the count of another type', async () => {
+    const say = (turn: number) => store.appendEvents({ learner: 'rui', course, courseVersion: 'v1', events: [{ type: 'message', payload: { turn: `t${turn}`, text: 'hi' } }] });
+    for (let turn = 1; turn <= 3; turn++) await say(turn);
+    await practise('rui', 60);
+    expect((await store.readLearnerState('rui', course, { ...counting, version: 'no-count-1' })).snapshotWritten).toBe(true); // no recent: no count kept
+    await say(4);
+    const messages = await store.readLearnerState('rui', course, { ...counting, version: 'no-count-1', recent: { type: 'message', limit: 2 } });
+    expect(messages.recent.total).toBe(4);
+    expect(messages.state).toEqual(await fullReplay('rui'));
+    const attempts = await store.readLearnerState('rui', course, { ...counting, version: 'no-count-1', recent: { type: 'attempt', limit: 1 } });
+    expect(attempts.recent.total).toBe(60);
+  });
+
+  it.skipIf(!backend.available)('keeps state and count right through many snapshots of a mixed history', async () => {
+    const options = { ...counting, version: 'mixed-1', types: ['attempt'], snapshotEvery: 4, recent: { type: 'message', limit: 2 } };
+    let messages = 0;
+    let snapshots = 0;
+    for (let step = 0; step < 40; step++) {
+      const chat = step % 7 < 4; // runs of messages, then of attempts
+      const count = 1 + (step % 3);
+      if (chat) {
+        await store.appendEvents({ learner: 'sol', course, courseVersion: 'v1', events: Array.from({ length: count }, (_, index) => ({ type: 'message', payload: { turn: `s${step}-${index}`, text: 'hello' } })) });
+        messages += count;
+      } else {
+        await practise('sol', count);
+      }
+      const read = step % 5 === 4 ? await store.appendAndReadLearnerState({ learner: 'sol', course, courseVersion: 'v1', key: `k${step}`, events: [{ type: 'message', payload: { turn: `k${step}`, text: 'and one more' } }] }, options).then((outcome) => outcome.read) : await store.readLearnerState('sol', course, options);
+      if (step % 5 === 4) messages += 1;
+      if (read.snapshotWritten) snapshots++;
+      expect(read.recent.total).toBe(messages);
+      const attempts = (await store.readEvents({ learner: 'sol', course, limit: 100_000 })).filter((event) => event.type === 'attempt');
+      expect(read.state).toEqual(countAttempts(initial, attempts));
+    }
+    expect(snapshots).toBeGreaterThan(3);
+  });
+
   it.skipIf(!backend.available)('leaves event types the fold does not read out of the tail and the snapshot count', async () => {
     const attemptsOnly = { ...counting, version: 'attempts-only-1', types: ['attempt'], snapshotEvery: 5 };
     await practise('omar', 3);

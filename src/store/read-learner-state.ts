@@ -1,9 +1,11 @@
 // Learner state is a fold over the event log. A read takes the latest snapshot for the fold's
 // version plus the events after it that the fold reads (and, if asked, the latest events of one
-// type), in one call to a database function (its plans are kept, so the read is not planned each
-// time), and applies the injected fold to that tail. When the tail has grown past `snapshotEvery`,
-// it stores a fresh snapshot after the read has resolved, so the caller never waits for that
-// write and reads never replay more than a short tail. A new fold version ignores older snapshots.
+// type with how many there are), in one call to a database function (its plans are kept, so the
+// read is not planned each time), and applies the injected fold to that tail. The snapshot also
+// keeps that count, so a read counts only the events after it. When the tail, or the events
+// counted, have grown past `snapshotEvery`, the reader stores a fresh snapshot after the read has
+// resolved, so the caller never waits for that write, and no read goes through more than a short
+// stretch of a learner's history however long it is. A new fold version ignores older snapshots.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import { appendArguments, type PreparedAppend } from './create-event-log.js';
@@ -28,13 +30,17 @@ export interface ReadLearnerStateOptions<State> {
    * towards `snapshotEvery`. Part of the fold: change `version` when it changes.
    */
   types?: readonly string[];
-  /** Also return the payloads of the learner's latest events of this type (e.g. the recent conversation), in the same call. */
+  /**
+   * Also return the payloads of the learner's latest events of this type (e.g. the recent conversation)
+   * and how many there are, in the same call. Snapshots keep the count for one type: reads that ask
+   * for different types in turn count from the start each time.
+   */
   recent?: { type: string; limit: number };
 }
 
 export interface LearnerStateRead<State> {
   state: State;
-  /** The last event folded into the state (0 when the learner has none). */
+  /** The last event the state is up to date with (0 when the learner has none): the last one folded, or a later one of a type the fold does not read. */
   sequence: number;
   /** How many events this read replayed on top of the snapshot. */
   replayed: number;
@@ -48,7 +54,17 @@ export interface LearnerStateRead<State> {
 type PackedEvent = [sequence: number, id: string, courseVersion: string, time: string, type: string, payload: unknown, key: string | null];
 
 /** JSON comes back as text and is parsed here: a string crosses from the PGlite thread far more cheaply than the objects parsed from it. */
-type ReadRow = { appended?: string; snapshot_sequence: string | number | bigint | null; snapshot_state: string | null; tail: string; recent: string | null; recent_total: string | number | bigint };
+type ReadRow = {
+  appended?: string;
+  snapshot_sequence: string | number | bigint | null;
+  snapshot_state: string | null;
+  tail: string;
+  recent: string | null;
+  recent_total: string | number | bigint;
+  /** How many events of the recent type this read counted (those after the snapshot's count), and the last of them. */
+  recent_counted: string | number | bigint;
+  recent_last: string | number | bigint | null;
+};
 
 export interface LearnerStateReader {
   read<State>(learner: string, course: string, options: ReadLearnerStateOptions<State>): Promise<LearnerStateRead<State>>;
@@ -74,10 +90,10 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
     const readArguments = sql.join([sql`${version}`, sql`${types ? [...types] : null}::text[]`, sql`${recent?.type ?? null}::text`, sql`${recent?.limit ?? 0}::integer`]);
     const { rows } = append
       ? await sql<ReadRow>`
-          select appended::text, snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total
+          select appended::text, snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total, recent_counted, recent_last
           from primer_append_and_read(${appendArguments(append)}, ${readArguments})`.execute(db)
       : await sql<ReadRow>`
-          select snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total
+          select snapshot_sequence, snapshot_state::text, tail::text, recent::text, recent_total, recent_counted, recent_last
           from primer_learner_state_read(${learner}, ${course}, ${readArguments})`.execute(db);
 
     const row = rows[0]!;
@@ -87,11 +103,15 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
     const state = tail.length > 0 ? fold(start, tail) : start;
     const sequence = tail.at(-1)?.sequence ?? (hasSnapshot ? Number(row.snapshot_sequence) : 0);
 
-    const snapshotWritten = tail.length > snapshotEvery;
+    const recentTotal = Number(row.recent_total);
+    const snapshotWritten = tail.length > snapshotEvery || Number(row.recent_counted) > snapshotEvery;
     if (snapshotWritten) {
       // Serialised now, so a state that JSON cannot hold fails this read rather than vanishing.
       const json = JSON.stringify(state);
-      const write = writeSnapshot(db, { learner, course, version, sequence, json, at: clock.now() }).then(
+      // The snapshot accounts for every event this read folded or counted.
+      const through = Math.max(sequence, Number(row.recent_last ?? 0));
+      const counted = recent ? { type: recent.type, total: recentTotal } : null;
+      const write = writeSnapshot(db, { learner, course, version, sequence: through, json, counted, at: clock.now() }).then(
         () => {},
         // A snapshot is only a cache: if storing it fails, the next read replays the longer tail and tries again.
         () => {},
@@ -102,7 +122,7 @@ export function createLearnerStateReader(db: Kysely<Database>, clock: Clock): Le
       pendingWrites.set(writeKey, tracked);
     }
     const recentPayloads = row.recent === null ? [] : (JSON.parse(row.recent) as unknown[]);
-    const result: LearnerStateRead<State> = { state, sequence, replayed: tail.length, snapshotWritten, recent: { payloads: recentPayloads, total: Number(row.recent_total) } };
+    const result: LearnerStateRead<State> = { state, sequence, replayed: tail.length, snapshotWritten, recent: { payloads: recentPayloads, total: recentTotal } };
     return { result, appended: row.appended === undefined ? [] : unpack(row.appended, learner, course) };
   }
 
@@ -134,15 +154,24 @@ function unpack(json: string, learner: string, course: string): StoredEvent[] {
 }
 
 /** Stores a snapshot unless one at the same or a later sequence is there already. */
-async function writeSnapshot(db: Kysely<Database>, snapshot: { learner: string; course: string; version: string; sequence: number; json: string; at: Date }): Promise<void> {
-  const { learner, course, version, sequence, json, at } = snapshot;
+async function writeSnapshot(
+  db: Kysely<Database>,
+  snapshot: { learner: string; course: string; version: string; sequence: number; json: string; counted: { type: string; total: number } | null; at: Date },
+): Promise<void> {
+  const { learner, course, version, sequence, json, counted, at } = snapshot;
   await db
     .insertInto('snapshots')
-    .values({ learner, course, fold_version: version, sequence, state: json, created_at: at })
+    .values({ learner, course, fold_version: version, sequence, state: json, recent_type: counted?.type ?? null, recent_total: counted?.total ?? null, created_at: at })
     .onConflict((conflict) =>
       conflict
         .columns(['learner', 'course', 'fold_version'])
-        .doUpdateSet((update) => ({ sequence: update.ref('excluded.sequence'), state: update.ref('excluded.state'), created_at: update.ref('excluded.created_at') }))
+        .doUpdateSet((update) => ({
+          sequence: update.ref('excluded.sequence'),
+          state: update.ref('excluded.state'),
+          recent_type: update.ref('excluded.recent_type'),
+          recent_total: update.ref('excluded.recent_total'),
+          created_at: update.ref('excluded.created_at'),
+        }))
         .where('snapshots.sequence', '<', (update) => update.ref('excluded.sequence')),
     )
     .execute();

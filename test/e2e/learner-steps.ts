@@ -57,7 +57,6 @@ export async function guestOnFirstLesson(page: Page): Promise<void> {
   await openFirstLesson(page);
 }
 
-/** Sends a message to the tutor and waits for the streamed reply; returns the reply's text. */
 /** Types a message (or a command such as /exercise) to the tutor and sends it; returns the tutor's region. */
 export async function sendToTutor(page: Page, message: string): Promise<Locator> {
   const tutor = page.getByRole('region', { name: 'Your tutor' });
@@ -66,6 +65,7 @@ export async function sendToTutor(page: Page, message: string): Promise<Locator>
   return tutor;
 }
 
+/** Sends a message to the tutor and waits for the streamed reply; returns the conversation's text. */
 export async function chatWithTutor(page: Page, message: string): Promise<string> {
   const tutor = await sendToTutor(page, message);
   const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });

@@ -7,7 +7,7 @@ import { startOpenAITestServer, type OpenAITestServer, type TestServerRequest, t
 export const fallbackCitation = 'derivative-as-limit#average-rate-of-change';
 
 /** The tutor's reply, with `{chunk}` replaced by the cited chunk id. Tests look for its first words. */
-export const scriptedTutorReply = 'Good question. Before I answer, what happens to the slope of the secant line as the interval shrinks? Look at [{chunk}] and tell me what you notice.';
+export const scriptedTutorReply = 'Good question. Before I answer, what happens to the slope of the secant line as the interval $h$ shrinks? Look at [{chunk}] and tell me what you notice.';
 
 /** The same reply in the languages the screenshots use, so the tutor's language check passes as with a real model. */
 const repliesByLanguage: Record<string, string> = {

@@ -1,5 +1,6 @@
 // The first admin sets Primer up from the printed link and invites a teacher to the sample course;
-// the teacher accepts, signs in, and finds the guest learner from the journey on the mastery heatmap.
+// the teacher accepts, signs in, finds the guest learner from the journey on the mastery heatmap, and
+// reads their conversation with the tutor as the learner saw it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
@@ -59,6 +60,15 @@ describe.skipIf(!chromiumAvailable())('a teacher in the browser', () => {
     const cells = await row.locator('th, td').allInnerTexts();
     expect(cells[0]).toMatch(/^Guest\b/); // guests are told apart by a short id
     expect(Number.parseInt(cells[skillColumn]!, 10)).toBe(journey.after); // the mastery the learner saw on the map
+
+    await page.getByRole('link', { name: 'Conversations' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /messages? from 1 learner$/ }).count()).toBe(1);
+    const conversation = page.getByRole('main');
+    await expect.poll(() => conversation.innerText()).toContain('what happens to the slope of the secant line as the interval');
+    const text = await conversation.innerText();
+    expect(text).not.toContain('$h$'); // the tutor's math is rendered, as in the learner's chat
+    expect(await conversation.getByRole('math').count()).toBeGreaterThan(0);
+    expect(text).toMatch(/§ derivative-as-limit#[\w-]+/); // the section the tutor cited, by its id
     await context.close();
   }, 180_000);
 });

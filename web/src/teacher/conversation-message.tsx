@@ -5,10 +5,14 @@ import { api } from '../api/client.ts';
 import type { ApiConversationMessage } from '../api/types.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { RichText } from '../ui/rich-text.tsx';
 import { teacherPath } from './use-api-data.ts';
 
 /** What the checker said about an answer, as the learner's verdicts are coloured. */
 const verdictBadge: Record<NonNullable<ApiConversationMessage['verdicts']>[number]['verdict'], string> = { correct: 'badge-success', 'partially-correct': 'badge-warning', incorrect: 'badge-danger', unparseable: '' };
+
+/** A section the tutor cited, by its id (lesson#section), as the teacher wrote it. */
+const citation = (chunk: string) => <code className="teacher-citation">§ {chunk}</code>;
 
 export function ConversationMessage({ course, message, onChanged }: { course: string; message: ApiConversationMessage; onChanged(message: ApiConversationMessage): void }) {
   const { t } = useTranslation('teacher');
@@ -36,14 +40,18 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
   return (
     <div className={`teacher-message teacher-message-${message.role}${message.flagged ? ' teacher-message-flagged' : ''}`}>
       <div className="teacher-message-body">
-        <p className="teacher-message-text">
-          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span> {message.text ? <bdi>{message.text}</bdi> : <span className="muted">—</span>}
+        <p className="teacher-message-heading">
+          <span className="teacher-message-role">{message.role === 'learner' ? t('conversations.learnerSaid') : t('conversations.tutorSaid')}</span>
           {(message.verdicts ?? []).map((verdict) => (
             <span key={verdict.exercise} className={`badge teacher-verdict ${verdictBadge[verdict.verdict]}`} title={verdict.exercise}>
               {t(`tutor:verdict.${verdict.verdict}`)}
             </span>
           ))}
         </p>
+        {/* As the learner saw it: math, emphasis and lists rendered; a cited section by its id. */}
+        <div className="teacher-message-text" dir="auto">
+          {message.text ? <RichText text={message.text} cite={message.role === 'tutor' ? citation : undefined} /> : <span className="muted">—</span>}
+        </div>
         {message.flagged && (
           <p className="teacher-flag-reason">
             <span className="badge badge-danger">{t('conversations.flagged')}</span> <bdi>{message.flagReason ?? ''}</bdi>

@@ -93,7 +93,7 @@ export function ConversationsPage() {
       )}
       {conversations.data && groups.length > 0 && (
         <p className="muted" role="status">
-          {t('conversations.count', { count: conversations.data.messages.length, learners: groups.length })}
+          {t('conversations.summary', { messages: t('conversations.messagesCount', { count: conversations.data.messages.length }), learners: t('dashboard.learnersCount', { count: groups.length }) })}
         </p>
       )}
 

@@ -4,7 +4,7 @@ import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { VerdictView } from '../exercise/verdict-view.tsx';
-import { RichText } from '../rich-text.tsx';
+import { RichText } from '../../ui/rich-text.tsx';
 import type { TutorData, TutorMessage } from './tutor-message.ts';
 
 export interface ChatMessageContext {

@@ -11,7 +11,7 @@ import { newId } from '../../api/new-id.ts';
 import type { ApiExercise, ApiLearnerState, ApiVerdict } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
-import { RichText } from '../rich-text.tsx';
+import { RichText } from '../../ui/rich-text.tsx';
 import { AnswerInput } from './answer-input.tsx';
 import { VerdictBadge, VerdictView } from './verdict-view.tsx';
 

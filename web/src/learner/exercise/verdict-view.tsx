@@ -2,7 +2,7 @@
 // and for code the per-test results and printed output.
 import { useTranslation } from 'react-i18next';
 import type { ApiVerdict } from '../../api/types.ts';
-import { RichText } from '../rich-text.tsx';
+import { RichText } from '../../ui/rich-text.tsx';
 
 const tone: Record<ApiVerdict['verdict'], string> = { correct: 'success', 'partially-correct': 'warning', incorrect: 'danger', unparseable: 'warning' };
 const icon: Record<ApiVerdict['verdict'], string> = { correct: '✓', 'partially-correct': '◐', incorrect: '✗', unparseable: '?' };

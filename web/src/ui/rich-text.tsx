@@ -23,8 +23,9 @@ function renderInline(text: string, cite?: (chunk: string) => ReactNode): ReactN
     if (token.startsWith('$$') && token.endsWith('$$') && token.length > 4) return <Fragment key={index}>{renderMath(token.slice(2, -2), true)}</Fragment>;
     if (token.startsWith('$') && token.endsWith('$') && token.length > 2) return <Fragment key={index}>{renderMath(token.slice(1, -1), false)}</Fragment>;
     if (token.startsWith('`') && token.endsWith('`') && token.length > 2) return <code key={index}>{token.slice(1, -1)}</code>;
-    if (token.startsWith('**') && token.endsWith('**') && token.length > 4) return <strong key={index}>{token.slice(2, -2)}</strong>;
-    if (token.startsWith('*') && token.endsWith('*') && token.length > 2) return <em key={index}>{token.slice(1, -1)}</em>;
+    // Bold and emphasis may hold math, code or a citation: "**Multiplication $p = xw$**".
+    if (token.startsWith('**') && token.endsWith('**') && token.length > 4) return <strong key={index}>{renderInline(token.slice(2, -2), cite)}</strong>;
+    if (token.startsWith('*') && token.endsWith('*') && token.length > 2) return <em key={index}>{renderInline(token.slice(1, -1), cite)}</em>;
     if (token.startsWith('[') && token.endsWith(']') && cite) return <Fragment key={index}>{cite(token.slice(1, -1))}</Fragment>;
     return <Fragment key={index}>{token}</Fragment>;
   });

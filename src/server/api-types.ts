@@ -211,6 +211,7 @@ export interface ApiConversationMessage {
   flagged: boolean;
   flagReason: string | null;
   verdicts?: { exercise: string; verdict: ApiVerdict['verdict'] }[]; // on a learner's answer: what the checker said
+  parts?: ApiShownPart[]; // on a tutor's reply: what it showed besides its words, as the learner's chat showed it
 }
 
 /** GET /api/teacher/courses/:course/translations?language=&status= */

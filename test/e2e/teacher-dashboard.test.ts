@@ -69,6 +69,9 @@ describe.skipIf(!chromiumAvailable())('a teacher in the browser', () => {
     expect(text).not.toContain('$h$'); // the tutor's math is rendered, as in the learner's chat
     expect(await conversation.getByRole('math').count()).toBeGreaterThan(0);
     expect(text).toMatch(/§ derivative-as-limit#[\w-]+/); // the section the tutor cited, by its id
+    // What the card showed the learner: the feedback on the wrong answer, and the hint they asked for.
+    expect(text).toContain('continuity is not enough');
+    expect(text).toContain('compute the difference quotient');
     await context.close();
   }, 180_000);
 });

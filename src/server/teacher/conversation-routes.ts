@@ -5,8 +5,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EventPayload } from '../../learner/index.js';
 import { replyKey } from '../../tutor/index.js';
-import type { ApiConversationMessage, ApiQuestionUpdate } from '../api-types.js';
+import type { ApiConversationMessage, ApiQuestionUpdate, ApiShownPart } from '../api-types.js';
 import { validate } from '../http-errors.js';
+import { renderCourseMarkdown } from '../learner/course-text.js';
+import { apiShownPart } from '../learner/turn-stream.js';
 import type { ServerContext } from '../server-context.js';
 import { learnerDisplayName } from './learner-display-name.js';
 import type { TeacherEnv } from './teacher-variables.js';
@@ -52,14 +54,15 @@ export function conversationRoutes(context: ServerContext) {
   });
 
   /**
-   * Newest first, at most 200; narrow with q (words in the text), flagged and learner (an id). A command
-   * turn (a hint or an answer from a button) stores an empty tutor message: it is left out, as in the
-   * learner's chat, since what it showed lives in the exercise.
+   * Newest first, at most 200; narrow with q (words in the text), flagged and learner (an id). A tutor
+   * message carries what it showed besides its words (`parts`: exercises, hints, verdicts, as the
+   * learner's chat shows them); a command turn's reply has no words, and is left out when it showed
+   * nothing either.
    */
   app.get('/:course/conversations', validate('query', conversationQuery), async (c) => {
     const { course } = c.get('teaching');
     const { q, flagged, learner } = c.req.valid('query');
-    let query = selectMessages(course).where((where) => where.or([where('messages.role', '=', 'learner'), where('messages.text', '<>', '')]));
+    let query = selectMessages(course);
     if (q) query = query.where(sql<boolean>`messages.text ilike ${likePattern(q)} escape '\\'`);
     if (flagged) query = query.where('messages.flagged', '=', flagged === 'true');
     if (learner) query = query.where('messages.learner', '=', learner);
@@ -73,13 +76,38 @@ export function conversationRoutes(context: ServerContext) {
       const key = `${attempt.learner}\u0000${attempt.idempotency_key}`;
       verdictsOf.set(key, [...(verdictsOf.get(key) ?? []), { exercise, verdict }]);
     }
-    return c.json({
-      messages: rows.map((row) => {
-        const verdicts = row.role === 'learner' ? verdictsOf.get(`${row.learner}\u0000${replyKey(row.turn)}`) : undefined;
-        return { ...toApiMessage(row), ...(verdicts ? { verdicts } : {}) };
-      }),
+    const partsOf = await readShownParts(course, rows.filter((row) => row.role === 'tutor'));
+    const messages = rows.flatMap((row): ApiConversationMessage[] => {
+      const key = `${row.learner}\u0000${replyKey(row.turn)}`;
+      if (row.role === 'learner') {
+        const verdicts = verdictsOf.get(key);
+        return [{ ...toApiMessage(row), ...(verdicts ? { verdicts } : {}) }];
+      }
+      const parts = partsOf.get(key);
+      return row.text || parts ? [{ ...toApiMessage(row), ...(parts ? { parts } : {}) }] : [];
     });
+    return c.json({ messages });
   });
+
+  /** What each reply showed (its `shown` event), by learner and reply key, as the learner's chat shows it. */
+  async function readShownParts(course: string, replies: { learner: string; turn: string }[]): Promise<Map<string, ApiShownPart[]>> {
+    const partsOf = new Map<string, ApiShownPart[]>();
+    if (replies.length === 0) return partsOf;
+    const bundle = (await context.catalog.bundle(course))!; // the gate checked it is published
+    const html = (markdown: string) => renderCourseMarkdown(bundle, markdown);
+    const shown = await db
+      .selectFrom('events')
+      .select(['learner', 'idempotency_key', 'payload'])
+      .where('course', '=', course)
+      .where('type', '=', 'shown')
+      .where('idempotency_key', 'in', [...new Set(replies.map((reply) => replyKey(reply.turn)))])
+      .execute();
+    for (const event of shown) {
+      const { parts } = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as EventPayload<'shown'>;
+      partsOf.set(`${event.learner}\u0000${event.idempotency_key}`, parts.map((part) => apiShownPart(part, html)));
+    }
+    return partsOf;
+  }
 
   app.post('/:course/messages/:id/flag', validate('json', flagBody), async (c) => {
     const { course } = c.get('teaching');

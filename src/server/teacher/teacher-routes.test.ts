@@ -169,24 +169,31 @@ describe('dashboard', () => {
 });
 
 describe('conversations', () => {
-  it('searches the tutor conversations of the course (wildcards taken literally), filters by learner and flag, and flags with a reason', async () => {
+  it('searches the tutor conversations of the course (wildcards taken literally), filters by learner and flag, and flags with a reason; a reply shows what it showed', async () => {
     const row = (learnerId: string, turn: string, role: 'learner' | 'tutor', text: string, minute: number) => ({ turn, learner: learnerId, course: 'algebra', role, text, created_at: new Date(Date.UTC(2026, 2, 2, 10, minute)) });
     await kit.store.db.insertInto('messages').values([
       row(learner.id, 't1', 'learner', 'Is 3 + 4 really 7?', 0),
       row(learner.id, 't1', 'tutor', 'Count on from 3 and see.', 1),
       row(teacher.id, 't2', 'learner', 'I got 100% wrong', 2),
       row(teacher.id, 't3', 'learner', '/hint', 4),
-      row(teacher.id, 't3', 'tutor', '', 5), // a command turn: the hint is in the exercise, the reply has no text
+      row(teacher.id, 't3', 'tutor', '', 5), // a command turn: its reply has no words, only the hint it showed
+      row(teacher.id, 't4', 'learner', '/hint', 6),
+      row(teacher.id, 't4', 'tutor', '', 7), // a command turn that showed nothing (no hint left): left out
       { ...row(learner.id, 't9', 'learner', 'Another course entirely, 100% sure', 3), course: 'tiny' },
     ]).execute();
     // t1's answer was checked (its attempt is stored with the turn's reply); the same turn id of another learner is not Lin's
     const attempt = (answer: string, verdict: string) => ({ type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer, verdict } });
-    await kit.store.appendEvents({ learner: learner.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't1:reply', events: [attempt('7', 'correct')] });
     await kit.store.appendEvents({ learner: teacher.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't1:reply', events: [attempt('6', 'incorrect')] });
+    const shown = (turn: string, parts: unknown[]) => ({ type: 'shown', payload: { turn, parts } });
+    await kit.store.appendEvents({ learner: teacher.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't3:reply', events: [shown('t3', [{ type: 'hint', exercise: 'add-1', rung: 1, text: 'Count on from the *larger* number.', reveals: false }])] });
+    await kit.store.appendEvents({ learner: learner.id, course: 'algebra', courseVersion: algebra.public.hash, key: 't1:reply', events: [attempt('7', 'correct'), shown('t1', [{ type: 'exercise', exercise: 'add-1', prompt: 'What is **3 + 4**?' }])] });
     const search = async (query: string) => (await json<{ messages: ApiConversationMessage[] }>(await kit.request(`/api/teacher/courses/algebra/conversations${query}`, { cookie: teacher.cookie }))).messages;
 
     const all = await search('');
-    expect(all.map((message) => message.text)).toEqual(['/hint', 'I got 100% wrong', 'Count on from 3 and see.', 'Is 3 + 4 really 7?']);
+    expect(all.map((message) => message.text)).toEqual(['/hint', '', '/hint', 'I got 100% wrong', 'Count on from 3 and see.', 'Is 3 + 4 really 7?']);
+    expect(all[1]).toMatchObject({ turn: 't3', role: 'tutor', parts: [{ type: 'data-hint', data: { exercise: 'add-1', rung: 1, text: 'Count on from the *larger* number.', reveals: false } }] });
+    expect(all[4]!.parts).toEqual([{ type: 'data-exercise', data: { exercise: 'add-1', promptHtml: '<p>What is <strong>3 + 4</strong>?</p>' } }]); // as the learner's chat shows it
+    all.splice(0, 2); // t4 and t3's hint; the rest as before
     expect(all[3]).toMatchObject({ learner: { id: learner.id, name: 'Lin' }, turn: 't1', role: 'learner', flagged: false, flagReason: null, verdicts: [{ exercise: 'add-1', verdict: 'correct' }] });
     expect(all[2]!.verdicts).toBeUndefined(); // the tutor's reply; the verdict is shown beside the answer
     expect((await search('?q=COUNT')).map((message) => message.text)).toEqual(['Count on from 3 and see.']);

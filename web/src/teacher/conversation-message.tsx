@@ -6,6 +6,8 @@ import type { ApiConversationMessage } from '../api/types.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { RichText } from '../ui/rich-text.tsx';
+import { ShownExercise, ShownHint } from '../ui/shown-parts.tsx';
+import { VerdictView } from '../ui/verdict-view.tsx';
 import { teacherPath } from './use-api-data.ts';
 
 /** What the checker said about an answer, as the learner's verdicts are coloured. */
@@ -48,9 +50,20 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
             </span>
           ))}
         </p>
-        {/* As the learner saw it: math, emphasis and lists rendered; a cited section by its id. */}
+        {/* As the learner saw it: math, emphasis and lists rendered, and the exercises, hints and verdicts it showed; a cited section by its id. */}
         <div className="teacher-message-text" dir="auto">
-          {message.text ? <RichText text={message.text} cite={message.role === 'tutor' ? citation : undefined} /> : <span className="muted">—</span>}
+          {message.text && <RichText text={message.text} cite={message.role === 'tutor' ? citation : undefined} />}
+          {(message.parts ?? []).map((part, index) => {
+            switch (part.type) {
+              case 'data-exercise':
+                return <ShownExercise key={index} exercise={part.data} />;
+              case 'data-hint':
+                return <ShownHint key={index} hint={part.data} />;
+              case 'data-verdict':
+                return <VerdictView key={index} verdict={part.data} />;
+            }
+          })}
+          {!message.text && !message.parts?.length && <span className="muted">—</span>}
         </div>
         {message.flagged && (
           <p className="teacher-flag-reason">

@@ -3,8 +3,9 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { VerdictView } from '../exercise/verdict-view.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
+import { ShownExercise, ShownHint } from '../../ui/shown-parts.tsx';
+import { VerdictView } from '../../ui/verdict-view.tsx';
 import type { TutorData, TutorMessage } from './tutor-message.ts';
 
 export interface ChatMessageContext {
@@ -61,15 +62,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
             case 'data-verdict':
               return <VerdictView key={index} verdict={part.data} />;
             case 'data-hint':
-              return (
-                <div key={index} className="hint-rung chat-hint">
-                  <p className="hint-label">
-                    {t('tutor:shown.hint', { rung: part.data.rung })}
-                    {part.data.reveals && <span className="badge badge-warning">{t('exercise.reveals')}</span>}
-                  </p>
-                  <RichText text={part.data.text} />
-                </div>
-              );
+              return <ShownHint key={index} hint={part.data} />;
             case 'data-notice':
               return part.data.code === 'offline' && offlineSaid ? null : (
                 <p key={index} className="notice chat-notice" role="status">
@@ -132,21 +125,7 @@ function ChatExercise({ exercise, context, compact }: { exercise: TutorData['exe
       </button>
     </p>
   );
-  if (compact) return goTo;
-  return (
-    <div className="chat-exercise">
-      {/* the course's language may not be the interface's: each block takes its direction from its own text */}
-      <div className="lesson-html" dir="auto" dangerouslySetInnerHTML={{ __html: exercise.promptHtml }} />
-      {exercise.choices && (
-        <ol className="chat-choices" type="A">
-          {exercise.choices.map((choice) => (
-            <li key={choice.id} className="lesson-html" dir="auto" dangerouslySetInnerHTML={{ __html: choice.html }} />
-          ))}
-        </ol>
-      )}
-      {goTo}
-    </div>
-  );
+  return compact ? goTo : <ShownExercise exercise={exercise} action={goTo} />;
 }
 
 function CitationButton({ chunk, context }: { chunk: string; context: ChatMessageContext }) {

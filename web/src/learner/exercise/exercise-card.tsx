@@ -13,7 +13,7 @@ import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
 import { AnswerInput } from './answer-input.tsx';
-import { VerdictBadge, VerdictView } from './verdict-view.tsx';
+import { VerdictBadge, VerdictView } from '../../ui/verdict-view.tsx';
 
 export interface HintRung {
   rung: number;

@@ -1,8 +1,8 @@
 // A checked answer: a badge (correct / partly / not yet / could not read), the authored feedback,
 // and for code the per-test results and printed output.
 import { useTranslation } from 'react-i18next';
-import type { ApiVerdict } from '../../api/types.ts';
-import { RichText } from '../../ui/rich-text.tsx';
+import type { ApiVerdict } from '../api/types.ts';
+import { RichText } from './rich-text.tsx';
 
 const tone: Record<ApiVerdict['verdict'], string> = { correct: 'success', 'partially-correct': 'warning', incorrect: 'danger', unparseable: 'warning' };
 const icon: Record<ApiVerdict['verdict'], string> = { correct: '✓', 'partially-correct': '◐', incorrect: '✗', unparseable: '?' };

@@ -28,9 +28,9 @@ describe('primer db migrate', () => {
     const data = path.join(dir, 'primer-data');
     const first = await runMigrate('--data', data);
     expect(first.code).toBe(0);
-    expect(first.output).toMatch(/applied 8 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0008-append-in-one-statement/);
+    expect(first.output).toMatch(/applied 9 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0009-recent-total-in-snapshot/);
     const again = await runMigrate('--data', data);
-    expect(again.output).toMatch(/is up to date \(8 migrations\)/);
+    expect(again.output).toMatch(/is up to date \(9 migrations\)/);
 
     const database = await openDatabase({ kind: 'pglite', dataDir: data });
     try {
@@ -46,7 +46,7 @@ describe('primer db migrate', () => {
       const url = `${testPostgresUrl}?options=${encodeURIComponent(`-c search_path=${owner.schema}`)}`;
       const { code, output } = await runMigrate('--database-url', url);
       expect(code).toBe(0);
-      expect(output).toMatch(/applied 8 migration\(s\) to PostgreSQL/);
+      expect(output).toMatch(/applied 9 migration\(s\) to PostgreSQL/);
       expect(await owner.db.selectFrom('snapshots').selectAll().execute()).toEqual([]);
     } finally {
       await owner.close();

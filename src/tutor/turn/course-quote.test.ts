@@ -43,6 +43,10 @@ describe('what the sample course says about a question, without a model', () => 
     // requests about the learning, not the subject: the chat's suggestions (a lesson that says "this lesson" is not the answer)
     expect(quote('Walk me through this lesson')).toBeUndefined();
     expect(quote('Ask me a question to check my understanding')).toBeUndefined();
+    // asking for practice: the sample course's "you will do it in the next exercise" is not an answer to that
+    expect(quote('ok, give me an exercise')).toBeUndefined();
+    expect(quote('Can I have another practice problem?')).toBeUndefined();
+    expect(uncoveredQuestion(index, 'What is the answer?')).toBe(false);
     expect(uncoveredQuestion(index, 'Explain this more simply')).toBe(false);
     expect(quote('Who painted the Mona Lisa?')).toBeUndefined();
     expect(uncoveredQuestion(index, 'Who painted the Mona Lisa?')).toBe(true); // not "pointed", fuzzily

@@ -6,7 +6,6 @@
 // every piece of learner state lives in the database. What stays per process: model budgets
 // (the router's in-memory ledger), rate limits and the one-time setup link.
 import { existsSync, watch } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,7 +116,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   try {
     const webApp = await resolveWebApp(options, cwd, log);
-    if (databaseConfig.kind === 'pglite' && databaseConfig.dataDir) closers.push(await lockDataFolder(databaseConfig.dataDir));
     const store = await openStore(databaseConfig, { parseEvent: (type, payload) => parseEventPayload(type as EventType, payload) });
     closers.push(() => store.close());
     log(`Database: ${describeDatabaseConfig(databaseConfig)}`);
@@ -257,30 +255,6 @@ function stopListening(server: ServerType, graceMs = 5000): Promise<void> {
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   });
-}
-
-/**
- * Claims a PGlite data folder for this process: PGlite has no lock of its own, and two processes
- * writing one folder corrupt it. A lock left by a process that no longer runs is taken over.
- */
-async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
-  const lockFile = path.join(dataDir, 'primer-server.pid');
-  await mkdir(dataDir, { recursive: true });
-  const holder = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
-  if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
-    throw new Error(`another Primer (process ${holder}) is using the data folder ${dataDir}; stop it first, pass another --data folder, or use PostgreSQL (DATABASE_URL) to run several servers`);
-  }
-  await writeFile(lockFile, `${process.pid}\n`);
-  return () => rm(lockFile, { force: true });
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0 only checks that the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, but belongs to another user
-  }
 }
 
 const displayHost = (host: string) => (host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host);

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { describeDatabaseConfig, type DatabaseConfig } from './database-config.js';
+import { lockDataFolder } from './lock-data-folder.js';
 import { openPgliteWorker } from './open-pglite-worker.js';
 import { PgliteWorkerDialect } from './pglite-worker-dialect.js';
 
@@ -34,7 +35,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     throw new Error(`schema name "${schema}" must be lower-case letters, digits and underscores`);
   }
   const description = describeDatabaseConfig(config);
-  const db = config.kind === 'pglite' ? await openPglite(config.dataDir, description) : openPostgres(config.url, options);
+  const { db, release } = config.kind === 'pglite' ? await openPglite(config.dataDir, description) : { db: openPostgres(config.url, options), release: async () => {} };
   if (schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     // PGlite has one session, so setting it once holds; PostgreSQL sets it per connection (above).
@@ -45,20 +46,33 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
     backend: config.kind,
     description,
     ...(schema ? { schema } : {}),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      await release();
+    },
   };
 }
 
-async function openPglite(dataDir: string | null, description: string): Promise<Kysely<Database>> {
+/** PGlite on its worker thread; a data folder is claimed for this process first (lock-data-folder.ts) and let go by `release`. */
+async function openPglite(dataDir: string | null, description: string): Promise<{ db: Kysely<Database>; release: () => Promise<void> }> {
+  let release = async () => {};
   try {
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const client = await openPgliteWorker(dataDir);
-    return new Kysely<Database>({ dialect: new PgliteWorkerDialect(client) });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not open ${description}: ${reason}. Check that the folder is writable and not used by another Primer process.`, { cause: error });
+    throw cannotOpen(description, error);
+  }
+  if (dataDir) release = await lockDataFolder(dataDir); // its error says who holds the folder
+  try {
+    const client = await openPgliteWorker(dataDir);
+    return { db: new Kysely<Database>({ dialect: new PgliteWorkerDialect(client) }), release };
+  } catch (error) {
+    await release();
+    throw cannotOpen(description, error);
   }
 }
+
+const cannotOpen = (description: string, error: unknown) =>
+  new Error(`could not open ${description}: ${error instanceof Error ? error.message : String(error)}. Check that the folder is writable.`, { cause: error });
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Kysely<Database> {
   const pool = new pg.Pool({

@@ -33,9 +33,14 @@ describe('primer db migrate', () => {
     expect(again.output).toMatch(/is up to date \(9 migrations\)/);
 
     const database = await openDatabase({ kind: 'pglite', dataDir: data });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       expect(await database.db.selectFrom('events').select('id').execute()).toEqual([]);
+      // While a server has the folder open, migrating it would corrupt it: refused, saying why.
+      expect((await runMigrate('--data', data)).code).toBe(1);
+      expect(error.mock.calls.flat().join(' ')).toContain(`another Primer (process ${process.pid}) is using the data folder ${data}; stop it first`);
     } finally {
+      error.mockRestore();
       await database.close();
     }
   }, openTimeoutMs * 2); // creates and reopens a PGlite folder

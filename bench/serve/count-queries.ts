@@ -28,7 +28,7 @@ const workDir = await mkdtemp(path.join(tmpdir(), 'primer-count-'));
 const model = await startOpenAITestServer({ respond: () => ({ reply: instantReply, chunkSize: 16 }) });
 const chain = '{ chain: [{ provider: instant, model: instant }] }';
 await writeFile(path.join(workDir, 'primer.config.yaml'), `models:\n  providers:\n    instant: { type: openai-compatible, baseURL: ${model.url} }\n  tiers:\n    local: ${chain}\n    standard: ${chain}\n    frontier: ${chain}\n`);
-const server = await startServer({ course: [path.resolve(import.meta.dirname, '../../courses/backprop')], config: path.join(workDir, 'primer.config.yaml'), data: path.join(workDir, 'data'), port: 0, web: { built: path.join(workDir, 'none') }, log: () => {}, app: { limits: { signInPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } } });
+const server = await startServer({ course: [path.resolve(import.meta.dirname, '../../courses/backprop')], config: path.join(workDir, 'primer.config.yaml'), data: path.join(workDir, 'data'), port: 0, web: { built: path.join(workDir, 'none') }, log: () => {}, app: { limits: { signInPerMinute: 1_000_000, requestsPerMinute: 1_000_000 } }, backups: false });
 let cookie = '';
 const signIn = async () => {
   const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } });

@@ -11,5 +11,6 @@ export { createStoreModelCallRecorder, readStoredModelCalls } from './tutoring/s
 export type { ServerContext, ServerLimits } from './server-context.js';
 export { defaultServerLimits } from './server-context.js';
 export { startServer, type StartServerOptions, type RunningServer } from './start-server.js';
+export { defaultBackupSchedule } from './schedule-backups.js';
 export { createPrometheusMetrics, recordModelCallMetrics, type PrometheusMetrics, type MetricsEndpoint } from './metrics/index.js';
 export { buildWebApp, serveWebApp, type WebAppSource } from './web-assets/index.js';

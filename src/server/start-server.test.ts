@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCourseFolder } from '../../test/course-folder.js';
 import { tinyCourse } from '../course/__fixtures__/tiny-course.js';
-import { testBackends, testPostgresUrl } from '../store/index.js';
+import { openDatabase, testBackends, testPostgresUrl } from '../store/index.js';
 import { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'primer-server-'));
@@ -120,6 +120,22 @@ describe('startServer', () => {
     const cookie = guest.headers.get('set-cookie')!.split(';')[0]!;
     const listed = await (await fetch(`${server.url}/api/courses`, { headers: { cookie } })).json();
     expect(listed.courses.map((entry: { id: string }) => entry.id)).toContain('added');
+  });
+
+  it('backs up its data folder soon after start, and when asked: a whole copy of it', async () => {
+    await vi.waitFor(() => expect(lines.some((line) => /^Backed up the data folder to data-backups\/primer-backup-\d{8}T\d{6}Z\.tar\.gz \(\d+\.\d MB\)$/.test(line))).toBe(true), { timeout: 15_000, interval: 100 });
+    expect(lines).toContain('Backups: every 24 h into data-backups, the newest 7 kept');
+    const guest = await fetch(`${server.url}/api/auth/guest`, { method: 'POST', headers: { origin: server.url } }); // an account made after that first backup
+    expect(guest.status).toBe(201);
+    const backup = (await server.backUp!())!;
+    expect(path.dirname(backup.file)).toBe(path.join(dir, 'data-backups'));
+    const copy = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'restored') }, { restoreFrom: new Uint8Array(await readFile(backup.file)) });
+    try {
+      const count = async (db: typeof copy.db) => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);
+      expect(await count(copy.db)).toBe(await count(server.context.store.db)); // the guest is in it
+    } finally {
+      await copy.close();
+    }
   });
 
   it('refuses to start a second server on the same port or the same data folder, saying why', async () => {

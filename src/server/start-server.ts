@@ -15,7 +15,7 @@ import { createSandbox } from '../exercise/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { parseEventPayload, type EventType } from '../learner/index.js';
 import { createRouter, loadModelConfig } from '../models/index.js';
-import { describeDatabaseConfig, openStore, resolveDatabaseConfig } from '../store/index.js';
+import { describeDatabaseConfig, openStore, resolveDatabaseConfig, systemClock, type WrittenBackup } from '../store/index.js';
 import { createTutor, type Tutor } from '../tutor/index.js';
 import { createAccounts } from './auth/accounts.js';
 import { hashToken, newToken } from './auth/tokens.js';
@@ -23,6 +23,7 @@ import { courseFolderPublisher, findCourseFolders, listCourseFolders } from './c
 import { createCourseCatalog } from './courses/course-catalog.js';
 import { createApp, type AppOptions } from './create-app.js';
 import { createPrometheusMetrics, recordModelCallMetrics, type PrometheusMetrics } from './metrics/index.js';
+import { defaultBackupSchedule, scheduleBackups, type BackupSchedule, type ScheduledBackups } from './schedule-backups.js';
 import { defaultServerLimits, type ServerContext, type ServerLimits } from './server-context.js';
 import { createStoreJournal } from './tutoring/store-journal.js';
 import { createStoreModelCallRecorder } from './tutoring/store-model-call-recorder.js';
@@ -66,6 +67,11 @@ export interface StartServerOptions {
   trustProxy?: boolean;
   /** Debounce for course folder changes (ms). */
   watchDebounceMs?: number;
+  /**
+   * Backups of a PGlite data folder while the server runs (schedule-backups.ts): by default every 24 h
+   * into `<data folder>-backups`, the newest 7 kept; false turns them off. PostgreSQL is backed up with its own tools.
+   */
+  backups?: Partial<BackupSchedule> | false;
 }
 
 export interface RunningServer {
@@ -76,6 +82,8 @@ export interface RunningServer {
   /** The one-time admin setup link, printed when the database has no admin yet. */
   setupLink?: string;
   context: ServerContext;
+  /** With PGlite backups on: takes a backup now. */
+  backUp?: () => Promise<WrittenBackup | undefined>;
   metrics: PrometheusMetrics;
   /** Stops listening (letting open requests finish for a few seconds), the watchers, the sandbox and the store. */
   close(): Promise<void>;
@@ -197,10 +205,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const app = createApp(context, { ...options.app, clientAddress, guestMode: guest, metrics, webApp, ...(setupToken ? { setupTokenHash: hashToken(setupToken) } : {}) });
     handle = app.fetch;
 
+    let backups: ScheduledBackups | undefined;
+    if (options.backups !== false && databaseConfig.kind === 'pglite' && databaseConfig.dataDir) {
+      const schedule = { ...defaultBackupSchedule, ...options.backups, folder: path.resolve(cwd, options.backups?.folder ?? `${databaseConfig.dataDir}-backups`) };
+      // once the courses are published, so the first backup has them
+      backups = scheduleBackups(store, schedule, { clock: systemClock, log, cwd });
+      closers.push(() => backups!.stop()); // before the store closes
+      log(`Backups: every ${schedule.everyHours} h into ${path.relative(cwd, schedule.folder) || schedule.folder}, the newest ${schedule.keep} kept`);
+    }
     log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
     const setupLink = setupToken ? `${origin}/setup?token=${setupToken}` : undefined;
     if (setupLink) log(`First start: create the admin account at ${setupLink} (this link works once; until an admin exists, each start prints a new one).`);
-    return { url, origin, context, metrics, ...(setupLink ? { setupLink } : {}), close: closeAll };
+    return { url, origin, context, metrics, ...(setupLink ? { setupLink } : {}), ...(backups ? { backUp: backups.run } : {}), close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -25,6 +25,8 @@ export interface Store extends EventLog {
   appendAndReadLearnerState<State>(input: AppendEventsInput, options: ReadLearnerStateOptions<State>): Promise<AppendOutcome & { read: LearnerStateRead<State> }>;
   /** The Kysely instance, for repositories of the other tables. */
   db: Kysely<Database>;
+  /** PGlite only: the data folder as a gzipped tar, a consistent copy (see writeBackup); PostgreSQL has pg_dump. */
+  dumpDataFolder?: () => Promise<Uint8Array>;
   /** Waits for snapshot writes under way, then closes the database. */
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function createStore({ database, parseEvent, clock = systemClock, newId }
       return { ...appendOutcome(prepared, appended), read };
     },
     db,
+    ...(database.dumpDataFolder ? { dumpDataFolder: database.dumpDataFolder } : {}),
     close: async () => {
       await learnerState.settle(); // snapshot writes still under way
       await database.close();

@@ -11,4 +11,5 @@ export * from './create-event-log.js';
 export * from './read-learner-state.js';
 export * from './create-store.js';
 export * from './open-store.js';
+export * from './write-backup.js';
 export * from './open-test-database.js';

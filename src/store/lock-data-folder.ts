@@ -7,9 +7,17 @@ import path from 'node:path';
 
 export const lockFileName = 'primer.pid';
 
-/** Claims `dataDir` (which must exist) for this process; resolves to the function that lets it go. */
-export async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
+/**
+ * Claims `dataDir` (which must exist) for this process; resolves to the function that lets it go.
+ * `takeOver`: write this process's claim whatever is there (a folder just restored from a backup holds
+ * the claim of the process the backup was taken from).
+ */
+export async function lockDataFolder(dataDir: string, { takeOver = false } = {}): Promise<() => Promise<void>> {
   const lockFile = path.join(dataDir, lockFileName);
+  if (takeOver) {
+    await writeFile(lockFile, `${process.pid}\n`);
+    return () => rm(lockFile, { force: true });
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await writeFile(lockFile, `${process.pid}\n`, { flag: 'wx' });

@@ -4,16 +4,21 @@ import { Worker } from 'node:worker_threads';
 
 export interface PgliteWorkerClient {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
+  /** The data folder as a gzipped tar, taken while no statement runs (see pglite-worker.mjs). */
+  backup(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-type Reply = { id: number; rows?: unknown[]; affectedRows?: number; error?: ErrorData };
+type Reply = { id: number; rows?: unknown[]; affectedRows?: number; backup?: Uint8Array; error?: ErrorData };
 type ErrorData = { name?: string; message: string; [field: string]: unknown };
 
-/** Starts PGlite on a worker thread (in memory when `dataDir` is null); resolves once it is open. */
-export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWorkerClient> {
+/**
+ * Starts PGlite on a worker thread (in memory when `dataDir` is null); resolves once it is open.
+ * `restoreFrom`: a backup (see PgliteWorkerClient.backup) to fill the empty data folder with first.
+ */
+export async function openPgliteWorker(dataDir: string | null, restoreFrom?: Uint8Array): Promise<PgliteWorkerClient> {
   // The young generation as the main thread's with --max-semi-space-size=32: PGlite leaves about 75 KB of garbage per query.
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, ...(restoreFrom ? { restoreFrom } : {}) }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   // `caller`: the stack of the query's call, for its error (a reply comes in an event handler, which would show no caller).
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void; caller: { stack?: string } }>();
   let nextId = 1;
@@ -36,18 +41,29 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWo
   });
   worker.on('error', (error) => failAll(error));
   worker.on('exit', (code) => failAll(new Error(`the database thread stopped (exit code ${code})`)));
-  const query: PgliteWorkerClient['query'] = (sql, params = []) => {
+  /** Sends a request and resolves with the worker's reply to it. */
+  const ask = (request: Record<string, unknown>, caller: { stack?: string }) => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      pending.set(id, { resolve, reject, caller });
+      worker.postMessage({ id, ...request });
+    });
+  };
+  const query: PgliteWorkerClient['query'] = async (sql, params = []) => {
     const caller: { stack?: string } = {};
     Error.captureStackTrace(caller, query);
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve: (reply) => resolve({ rows: reply.rows ?? [], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) }), reject, caller });
-      worker.postMessage({ id, sql, params });
-    });
+    const reply = await ask({ sql, params }, caller);
+    return { rows: reply.rows ?? [], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) };
+  };
+  const backup: PgliteWorkerClient['backup'] = async () => {
+    const caller: { stack?: string } = {};
+    Error.captureStackTrace(caller, backup);
+    return (await ask({ backup: true }, caller)).backup!;
   };
   return {
     query,
+    backup,
     async close() {
       if (failure) return;
       const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

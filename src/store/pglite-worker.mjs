@@ -12,7 +12,12 @@ let arrayParsers = new Map();
 try {
   // relaxedDurability must stay false: a query resolves only after its writes reached the file
   // system, so an acknowledged append survives the process being killed.
-  pglite = await PGlite.create({ ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}), relaxedDurability: false });
+  // restoreFrom: a backup (writeBackup's archive) unpacked into the empty data folder first.
+  pglite = await PGlite.create({
+    ...(workerData.dataDir ? { dataDir: workerData.dataDir } : {}),
+    ...(workerData.restoreFrom ? { loadDataDir: new Blob([workerData.restoreFrom]) } : {}),
+    relaxedDurability: false,
+  });
   arrayParsers = await takeArrayParsers(pglite);
   parentPort.postMessage({ ready: true });
 } catch (error) {
@@ -26,6 +31,14 @@ parentPort.on('message', async (message) => {
     parentPort.close();
     return;
   }
+  if (message.backup) {
+    try {
+      postBackup(message.id, await dumpDataFolder());
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: describeError(error) });
+    }
+    return;
+  }
   try {
     const result = await pglite.query(message.sql, message.params);
     parseArrays(result);
@@ -34,6 +47,22 @@ parentPort.on('message', async (message) => {
     parentPort.postMessage({ id: message.id, error: describeError(error) });
   }
 });
+
+/**
+ * The data folder as a gzipped tar, a consistent copy: a checkpoint writes out what the database
+ * holds in memory, then no statement runs while the files are read (about half a second for a
+ * 40 MB folder). Restoring it is crash recovery from that moment.
+ */
+async function dumpDataFolder() {
+  await pglite.query('checkpoint');
+  const archive = await pglite.runExclusive(() => pglite.dumpDataDir('gzip'));
+  return new Uint8Array(await archive.arrayBuffer());
+}
+
+/** Sends the archive's bytes without copying them. */
+function postBackup(id, bytes) {
+  parentPort.postMessage({ id, backup: bytes }, [bytes.buffer]);
+}
 
 /** An error as plain data (message, and PostgreSQL's fields such as code, detail, constraint). */
 function describeError(error) {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openTestDatabase, openTimeoutMs, testBackends, testPostgresUrl, type OpenedDatabase } from '../../store/index.js';
+import { openDatabase, openStore, openTestDatabase, openTimeoutMs, systemClock, testBackends, testPostgresUrl, writeBackup, type OpenedDatabase } from '../../store/index.js';
 import { main } from '../index.js';
 
 const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
@@ -14,6 +14,18 @@ async function runMigrate(...args: string[]): Promise<{ code: number; output: st
     return { code, output: log.mock.calls.map((call) => call.join(' ')).join('\n') };
   } finally {
     log.mockRestore();
+  }
+}
+
+async function runRestore(...args: string[]): Promise<{ code: number; output: string; errors: string }> {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const code = await main(['node', 'primer', 'db', 'restore', ...args]);
+    return { code, output: log.mock.calls.map((call) => call.join(' ')).join('\n'), errors: error.mock.calls.map((call) => call.join(' ')).join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
   }
 }
 
@@ -57,6 +69,26 @@ describe('primer db migrate', () => {
       await owner.close();
     }
   });
+
+  it('restores a backup into a new data folder, and refuses a folder in use or a file that is not there', async () => {
+    const source = await openStore({ kind: 'pglite', dataDir: path.join(dir, 'source') }, { parseEvent: (_type, payload) => payload });
+    let backup: string;
+    try {
+      await source.appendEvents({ learner: 'ada', course: 'calculus', courseVersion: 'v1', events: [{ type: 'attempt', payload: { exercise: 'e1', correct: true } }] });
+      backup = (await writeBackup(source, path.join(dir, 'backups'), { keep: 7, clock: systemClock })).file;
+    } finally {
+      await source.close();
+    }
+    const restored = path.join(dir, 'restored');
+    const first = await runRestore(backup, '--data', restored);
+    expect(first.code).toBe(0);
+    expect(first.output).toBe(`restored ${backup} into PGlite data folder ${restored}: 0 accounts, 1 learners, 1 events`);
+    const again = await runRestore(backup, '--data', restored);
+    expect(again.code).toBe(1);
+    expect(again.errors).toContain(`will not restore a backup into ${restored}: the folder is not empty`);
+    const missing = await runRestore(path.join(dir, 'nothing.tar.gz'), '--data', path.join(dir, 'other'));
+    expect(missing.errors).toContain(`cannot read the backup ${path.join(dir, 'nothing.tar.gz')}: no such file`);
+  }, openTimeoutMs * 3);
 
   it('explains a database URL that is not PostgreSQL', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});

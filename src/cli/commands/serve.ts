@@ -1,6 +1,6 @@
 // `primer serve` (what `npm start` runs): the whole Primer server. Flags beat environment variables.
 import { Command } from 'commander';
-import { defaultServerLimits, startServer } from '../../server/index.js';
+import { defaultBackupSchedule, defaultServerLimits, startServer } from '../../server/index.js';
 import { UsageError } from '../load-course.js';
 
 interface ServeOptions {
@@ -15,6 +15,9 @@ interface ServeOptions {
   trustProxy?: boolean;
   turnsPerMinute?: string;
   messageChars?: string;
+  backupHours?: string;
+  backupDir?: string;
+  backupsKept?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -34,6 +37,9 @@ export function serveCommand(): Command {
     .option('--trust-proxy', 'behind a reverse proxy: rate-limit by the client address in X-Real-IP or X-Forwarded-For (env PRIMER_TRUST_PROXY=on); never without a proxy, as anyone can send those headers')
     .option('--turns-per-minute <n>', `messages one learner may send the tutor in a minute (env PRIMER_TURNS_PER_MINUTE; default ${defaultServerLimits.turnsPerMinute})`, environment.PRIMER_TURNS_PER_MINUTE)
     .option('--message-chars <n>', `the longest message to the tutor, in characters (env PRIMER_MESSAGE_CHARS; default ${defaultServerLimits.messageChars})`, environment.PRIMER_MESSAGE_CHARS)
+    .option('--backup-hours <n>', `with PGlite, back up the data folder while serving, every n hours (env PRIMER_BACKUP_HOURS; default ${defaultBackupSchedule.everyHours}; 0 turns backups off)`, environment.PRIMER_BACKUP_HOURS)
+    .option('--backup-dir <dir>', 'where backups go (env PRIMER_BACKUP_DIR; default: the data folder\'s name with -backups, e.g. ./primer-data-backups)', environment.PRIMER_BACKUP_DIR)
+    .option('--backups-kept <n>', `how many of the newest backups are kept (env PRIMER_BACKUPS_KEPT; default ${defaultBackupSchedule.keep})`, environment.PRIMER_BACKUPS_KEPT)
     .action(async (options: ServeOptions) => runServe(options, environment));
 }
 
@@ -45,6 +51,15 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     ...(options.turnsPerMinute !== undefined ? { turnsPerMinute: parseCount('--turns-per-minute', options.turnsPerMinute) } : {}),
     ...(options.messageChars !== undefined ? { messageChars: parseCount('--message-chars', options.messageChars) } : {}),
   };
+  const backupHours = options.backupHours === undefined ? undefined : parseCount('--backup-hours', options.backupHours, 0);
+  const backups =
+    backupHours === 0
+      ? false
+      : {
+          ...(backupHours !== undefined ? { everyHours: backupHours } : {}),
+          ...(options.backupDir ? { folder: options.backupDir } : {}),
+          ...(options.backupsKept !== undefined ? { keep: parseCount('--backups-kept', options.backupsKept) } : {}),
+        };
   const server = await startServer({
     ...(options.courses ? { courses: options.courses } : {}),
     ...(options.course ? { course: options.course } : environment.PRIMER_COURSE ? { course: [environment.PRIMER_COURSE] } : {}), // a flag replaces the variable, never adds to it
@@ -56,6 +71,7 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     guest: options.guest && !guestOff,
     trustProxy: options.trustProxy ?? /^(on|true|1|yes)$/i.test(environment.PRIMER_TRUST_PROXY ?? ''),
     limits,
+    backups,
     environment,
   });
   await new Promise<void>((resolve) => {
@@ -69,9 +85,9 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
   console.log('Primer stopped.');
 }
 
-function parseCount(flag: string, text: string): number {
+function parseCount(flag: string, text: string, least = 1): number {
   const count = Number(text);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`${flag} must be a whole number of 1 or more (got ${text})`);
+  if (!Number.isInteger(count) || count < least) throw new UsageError(`${flag} must be a whole number of ${least} or more (got ${text})`);
   return count;
 }
 

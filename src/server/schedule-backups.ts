@@ -3,6 +3,7 @@
 // failed backup is logged and the server goes on; the next one is tried at the next interval.
 import path from 'node:path';
 import { newestBackupTime, writeBackup, type Clock, type Store, type WrittenBackup } from '../store/index.js';
+import type { PrometheusMetrics } from './metrics/index.js';
 
 export interface BackupSchedule {
   /** Where backups go. */
@@ -21,7 +22,11 @@ export interface ScheduledBackups {
   stop(): Promise<void>;
 }
 
-export function scheduleBackups(store: Pick<Store, 'dumpDataFolder'>, schedule: BackupSchedule, { clock, log, cwd }: { clock: Clock; log: (line: string) => void; cwd: string }): ScheduledBackups {
+export function scheduleBackups(
+  store: Pick<Store, 'dumpDataFolder'>,
+  schedule: BackupSchedule,
+  { clock, log, cwd, metrics }: { clock: Clock; log: (line: string) => void; cwd: string; metrics?: Pick<PrometheusMetrics, 'backup'> },
+): ScheduledBackups {
   const intervalMs = schedule.everyHours * 3_600_000;
   let running: Promise<WrittenBackup | undefined> | undefined;
   let stopped = false;
@@ -30,10 +35,12 @@ export function scheduleBackups(store: Pick<Store, 'dumpDataFolder'>, schedule: 
       .then(
         (written) => {
           log(`Backed up the data folder to ${path.relative(cwd, written.file) || written.file} (${(written.bytes / 1_000_000).toFixed(1)} MB)`);
+          metrics?.backup({ written: { bytes: written.bytes, at: clock.now() } });
           return written;
         },
         (error: Error) => {
           log(`Backing up the data folder failed: ${error.message}. The next try is in ${schedule.everyHours} h.`);
+          metrics?.backup({ failed: true });
           return undefined;
         },
       )

@@ -129,6 +129,10 @@ describe('startServer', () => {
     expect(guest.status).toBe(201);
     const backup = (await server.backUp!())!;
     expect(path.dirname(backup.file)).toBe(path.join(dir, 'data-backups'));
+    const metrics = await (await fetch(`${server.url}/metrics`)).text(); // for an alert when backups stop
+    expect(metrics).toContain('primer_backups_total{outcome="written"} 2');
+    expect(metrics).toContain(`primer_backup_last_written_bytes ${backup.bytes}`);
+    expect(metrics).toMatch(/^primer_backup_last_written_timestamp_seconds \d+/m);
     const copy = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'restored') }, { restoreFrom: new Uint8Array(await readFile(backup.file)) });
     try {
       const count = async (db: typeof copy.db) => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()).count);

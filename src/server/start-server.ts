@@ -209,7 +209,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (options.backups !== false && databaseConfig.kind === 'pglite' && databaseConfig.dataDir) {
       const schedule = { ...defaultBackupSchedule, ...options.backups, folder: path.resolve(cwd, options.backups?.folder ?? `${databaseConfig.dataDir}-backups`) };
       // once the courses are published, so the first backup has them
-      backups = scheduleBackups(store, schedule, { clock: systemClock, log, cwd });
+      backups = scheduleBackups(store, schedule, { clock: systemClock, log, cwd, metrics });
       closers.push(() => backups!.stop()); // before the store closes
       log(`Backups: every ${schedule.everyHours} h into ${path.relative(cwd, schedule.folder) || schedule.folder}, the newest ${schedule.keep} kept`);
     }

@@ -1,6 +1,6 @@
 // The server's Prometheus metrics, in a registry of their own (never prom-client's global one,
 // so two servers in one process, as in tests, keep separate counts). Served at /metrics.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ModelCallRecord } from '../../models/index.js';
 import type { ServerMetrics } from '../server-context.js';
 
@@ -15,6 +15,8 @@ export interface MetricsEndpoint {
 export interface PrometheusMetrics extends ServerMetrics, MetricsEndpoint {
   /** Counts one model call the router recorded: by task, tier, provider and outcome, with its cost and tokens. */
   modelCall(call: ModelCallRecord): void;
+  /** Counts one backup of the data folder; a written one also sets when and how big (alert when it grows old). */
+  backup(outcome: { written: { bytes: number; at: Date } } | { failed: true }): void;
   registry: Registry;
 }
 
@@ -38,6 +40,9 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
   const modelCalls = new Counter({ name: 'primer_model_calls_total', help: 'Model calls (one per attempt on a chain entry), by task, tier, provider and outcome.', labelNames: ['task', 'tier', 'provider', 'outcome'] as const, registers });
   const cost = new Counter({ name: 'primer_model_cost_usd_total', help: 'Model cost in US dollars, by task and tier.', labelNames: ['task', 'tier'] as const, registers });
   const tokens = new Counter({ name: 'primer_model_tokens_total', help: 'Model tokens, by task, tier and kind (input, output, cached).', labelNames: ['task', 'tier', 'kind'] as const, registers });
+  const backups = new Counter({ name: 'primer_backups_total', help: 'Backups of the PGlite data folder, by outcome (written, failed).', labelNames: ['outcome'] as const, registers });
+  const lastBackup = new Gauge({ name: 'primer_backup_last_written_timestamp_seconds', help: 'When the newest backup of the data folder was written (Unix time).', registers });
+  const lastBackupBytes = new Gauge({ name: 'primer_backup_last_written_bytes', help: 'The size of the newest backup of the data folder.', registers });
   const responses = new Counter({ name: 'primer_http_responses_total', help: 'HTTP responses by status class (2xx, 3xx, 4xx, 5xx).', labelNames: ['class'] as const, registers });
 
   return {
@@ -53,6 +58,12 @@ export function createPrometheusMetrics(options: { processMetrics?: boolean } = 
       for (const [kind, count] of [['input', call.inputTokens], ['output', call.outputTokens], ['cached', call.cachedTokens]] as const) {
         if (count > 0) tokens.inc({ task: call.task, tier: call.tier, kind }, count);
       }
+    },
+    backup(outcome) {
+      if ('failed' in outcome) return void backups.inc({ outcome: 'failed' });
+      backups.inc({ outcome: 'written' });
+      lastBackup.set(outcome.written.at.getTime() / 1000);
+      lastBackupBytes.set(outcome.written.bytes);
     },
     response(status) {
       responses.inc({ class: `${Math.floor(status / 100)}xx` });

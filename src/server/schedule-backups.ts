@@ -45,7 +45,7 @@ export function scheduleBackups(
         },
       )
       .finally(() => (running = undefined)));
-  const timer = setInterval(() => void run(), intervalMs);
+  const timer = setInterval(() => void run(), Math.min(intervalMs, 2 ** 31 - 1)); // a timer cannot wait longer (24.8 days): it would fire at once
   timer.unref();
   const first = newestBackupTime(schedule.folder).then((newest) => {
     if (!stopped && (!newest || clock.now().getTime() - newest.getTime() >= intervalMs)) void run();

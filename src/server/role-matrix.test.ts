@@ -125,6 +125,7 @@ const teacherRows: Row[] = [
 const adminRows: Row[] = [
   { method: 'GET', path: '/api/admin/users', expect: adminOnly },
   { method: 'PATCH', path: `/api/admin/users/${bystander.id}`, label: '/api/admin/users/:id', body: () => ({ role: 'learner' }), expect: adminOnly },
+  { method: 'DELETE', path: async () => `/api/admin/users/${(await kit.signIn('learner')).id}`, label: '/api/admin/users/:id (a fresh learner)', expect: adminOnly },
 ];
 
 const describeRows = (name: string, rows: Row[]) =>

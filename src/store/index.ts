@@ -12,4 +12,5 @@ export * from './read-learner-state.js';
 export * from './create-store.js';
 export * from './open-store.js';
 export * from './write-backup.js';
+export * from './erase-learner.js';
 export * from './open-test-database.js';

@@ -10,6 +10,7 @@ import * as modelCalls from './migrations/0006-model-calls.js';
 import * as learnerStateRead from './migrations/0007-learner-state-read.js';
 import * as appendInOneStatement from './migrations/0008-append-in-one-statement.js';
 import * as recentTotalInSnapshot from './migrations/0009-recent-total-in-snapshot.js';
+import * as eraseLearner from './migrations/0010-erase-learner.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007-learner-state-read': learnerStateRead,
   '0008-append-in-one-statement': appendInOneStatement,
   '0009-recent-total-in-snapshot': recentTotalInSnapshot,
+  '0010-erase-learner': eraseLearner,
 };
 
 export const migrationProvider: MigrationProvider = {

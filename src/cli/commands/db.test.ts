@@ -40,9 +40,9 @@ describe('primer db migrate', () => {
     const data = path.join(dir, 'primer-data');
     const first = await runMigrate('--data', data);
     expect(first.code).toBe(0);
-    expect(first.output).toMatch(/applied 9 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0009-recent-total-in-snapshot/);
+    expect(first.output).toMatch(/applied 10 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0010-erase-learner/);
     const again = await runMigrate('--data', data);
-    expect(again.output).toMatch(/is up to date \(9 migrations\)/);
+    expect(again.output).toMatch(/is up to date \(10 migrations\)/);
 
     const database = await openDatabase({ kind: 'pglite', dataDir: data });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -63,7 +63,7 @@ describe('primer db migrate', () => {
       const url = `${testPostgresUrl}?options=${encodeURIComponent(`-c search_path=${owner.schema}`)}`;
       const { code, output } = await runMigrate('--database-url', url);
       expect(code).toBe(0);
-      expect(output).toMatch(/applied 9 migration\(s\) to PostgreSQL/);
+      expect(output).toMatch(/applied 10 migration\(s\) to PostgreSQL/);
       expect(await owner.db.selectFrom('snapshots').selectAll().execute()).toEqual([]);
     } finally {
       await owner.close();

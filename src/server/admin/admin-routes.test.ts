@@ -21,6 +21,23 @@ describe('admin', () => {
     expect(JSON.stringify(users)).not.toMatch(/password|scrypt/);
   });
 
+  it('deletes a learner with everything they left, ending their sessions at once; refuses other roles', async () => {
+    const max = await kit.signIn('learner', 'Max');
+    await kit.store.appendEvents({ learner: max.id, course: 'algebra', courseVersion: 'v1', key: 't1', events: [{ type: 'message', payload: { turn: 't1', role: 'learner', text: 'hello' } }], messages: [{ turn: 't1', role: 'learner', text: 'hello' }] });
+    expect((await kit.request('/api/auth/me', { cookie: max.cookie })).status).toBe(200);
+    const erase = (id: string, cookie = admin.cookie) => kit.request(`/api/admin/users/${id}`, { method: 'DELETE', cookie });
+    expect((await erase(max.id, learner.cookie)).status).toBe(403);
+    const response = await erase(max.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ erased: { events: 1, messages: 1 } });
+    expect((await kit.request('/api/auth/me', { cookie: max.cookie })).status).toBe(401);
+    expect(await kit.store.readEvents({ learner: max.id, course: 'algebra' })).toEqual([]);
+    expect((await erase(max.id)).status).toBe(404);
+    const refused = await erase(teacher.id);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toBe('only a learner account can be deleted; make it a learner first');
+  });
+
   it('changes a role, which takes effect at once', async () => {
     expect((await kit.request('/api/teacher/courses', { cookie: learner.cookie })).status).toBe(403);
     const response = await setRole(learner.id, 'teacher');

@@ -1,4 +1,5 @@
-// Admin endpoints (see api-types.ts for the shapes): the accounts of this Primer and their roles.
+// Admin endpoints (see api-types.ts for the shapes): the accounts of this Primer, their roles, and
+// deleting a learner with everything they left.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ApiUser } from '../api-types.js';
@@ -28,6 +29,16 @@ export function adminRoutes(context: ServerContext) {
     if (changed === 'not-found') return c.json({ error: `no account with id ${id}` }, 404);
     if (changed === 'last-admin') return c.json({ error: 'this is the only admin; make another account admin first, so someone can still administer Primer' }, 409);
     return c.json({ user: changed });
+  });
+
+  /** Erases a learner account and everything it left: events, progress, chat, questions (accounts.erase). */
+  app.delete('/users/:id', async (c) => {
+    const id = c.req.param('id');
+    const erased = await accounts.erase(id);
+    if (erased === 'not-found') return c.json({ error: `no account with id ${id}` }, 404);
+    if (erased === 'not-a-learner') return c.json({ error: 'only a learner account can be deleted; make it a learner first' }, 409);
+    if (erased === 'reviewed-translations') return c.json({ error: 'this account approved translations as a teacher, and they name it as their reviewer; it cannot be deleted' }, 409);
+    return c.json({ erased });
   });
 
   return app;

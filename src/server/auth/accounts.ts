@@ -1,7 +1,7 @@
 // Users and signed-in sessions in the database. Roles: admin, teacher, learner; a guest is a
 // learner without an email (kept as a reserved address under .invalid) or a password.
 import type { Kysely } from 'kysely';
-import type { Database, UserRole } from '../../store/index.js';
+import { eraseLearner, type Database, type ErasedLearner, type UserRole } from '../../store/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -139,6 +139,20 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }, opt
         }
         return toAccount(await trx.updateTable('users').set({ role }).where('id', '=', id).returning(columns).executeTakeFirstOrThrow());
       }).finally(() => forgetAccount(id));
+    },
+
+    /**
+     * Erases a learner account and everything it left (eraseLearner): its sessions end at once. A
+     * teacher or admin must be made a learner first; an account that approved translations keeps them
+     * reviewed, so it is refused.
+     */
+    async erase(id: string): Promise<ErasedLearner | 'not-found' | 'not-a-learner' | 'reviewed-translations'> {
+      const account = await find(id);
+      if (!account) return 'not-found';
+      if (account.role !== 'learner') return 'not-a-learner';
+      if (await db.selectFrom('translations').select('chunk_hash').where('reviewer_id', '=', id).executeTakeFirst()) return 'reviewed-translations';
+      forgetAccount(id);
+      return eraseLearner(db, id).finally(() => forgetAccount(id));
     },
 
     /** Turns a guest into a full account with an email and password, keeping its id and so all its progress. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { ApiUser, Role } from '../api/types.ts';
 import { useAccount } from '../auth/account-context.tsx';
+import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
@@ -77,6 +78,7 @@ function UsersPage() {
                     users.setData((current) => current && { users: current.users.map((each) => (each.id === changed.id ? changed : each)) });
                     if (changed.id === account?.id) void refresh();
                   }}
+                  onDeleted={() => users.setData((current) => current && { users: current.users.filter((each) => each.id !== user.id) })}
                 />
               ))}
             </tbody>
@@ -88,10 +90,11 @@ function UsersPage() {
   );
 }
 
-function UserRow({ user, isSelf, created, onChanged }: { user: ApiUser; isSelf: boolean; created: string; onChanged(user: ApiUser): void }) {
+function UserRow({ user, isSelf, created, onChanged, onDeleted }: { user: ApiUser; isSelf: boolean; created: string; onChanged(user: ApiUser): void; onDeleted(): void }) {
   const { t } = useTranslation('teacher');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const [failed, setFailed] = useState<'role' | 'delete'>('role'); // what the error is about
 
   async function changeRole(role: Role) {
     setBusy(true);
@@ -100,8 +103,24 @@ function UserRow({ user, isSelf, created, onChanged }: { user: ApiUser; isSelf: 
       await api(`/api/admin/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: { role } });
       onChanged({ ...user, role });
     } catch (failure) {
+      setFailed('role');
       setError(failure);
     } finally {
+      setBusy(false);
+    }
+  }
+
+  /** A learner, with everything they left, after the admin confirms (the server refuses other roles). */
+  async function deleteAccount() {
+    if (!window.confirm(t('admin.deleteConfirm', { name: user.name || user.email }))) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/api/admin/users/${encodeURIComponent(user.id)}`, { method: 'DELETE' });
+      onDeleted();
+    } catch (failure) {
+      setFailed('delete');
+      setError(failure);
       setBusy(false);
     }
   }
@@ -125,7 +144,12 @@ function UserRow({ user, isSelf, created, onChanged }: { user: ApiUser; isSelf: 
             </option>
           ))}
         </select>
-        <ErrorMessage error={error} title={t('admin.roleFailed')} />
+        {user.role === 'learner' && !isSelf && (
+          <Button size="small" variant="quiet" busy={busy} aria-label={t('admin.deleteFor', { name: user.name || user.email })} onClick={() => void deleteAccount()}>
+            {t('admin.delete')}
+          </Button>
+        )}
+        <ErrorMessage error={error} title={t(failed === 'delete' ? 'admin.deleteFailed' : 'admin.roleFailed')} />
       </td>
       <td>{created}</td>
     </tr>

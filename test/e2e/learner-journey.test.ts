@@ -2,11 +2,12 @@
 // server with a scripted model: onboarding, the course map, the tutor's streamed reply, an exercise
 // answered wrong then right, a hint, and the mastery going up on the map; slash commands typed in
 // the chat, a mistyped one coming back with the server's reason; and a template exercise offering
-// another one like it, with new numbers, once answered right; answers previewed as the checker reads them.
+// another one like it, with new numbers, once answered right; answers previewed as the checker reads them;
+// and deleting their account with everything they did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
-import { startE2EServer, type E2EServer } from './e2e-server.js';
+import { sampleCourse, startE2EServer, type E2EServer } from './e2e-server.js';
 import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
@@ -139,6 +140,23 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await expect.poll(() => preview.locator('.katex').count()).toBe(1);
     await card.getByRole('textbox').fill('12q^3 + 7');
     await expect.poll(() => preview.innerText()).toContain('"q" is not a variable of this exercise; enter an expression in x');
+    await context.close();
+  }, 120_000);
+
+  it('deletes their account and everything they did from About me, and is back at the welcome page', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await guestOnFirstLesson(page);
+    await sendToTutor(page, 'Why do we need a limit at all?');
+    await expect.poll(() => page.getByRole('button', { name: 'Send' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    const { account } = (await (await page.request.get('/api/auth/me')).json()) as { account: { id: string } };
+    expect(await server.server.context.store.readEvents({ learner: account.id, course: sampleCourse.id })).not.toEqual([]);
+
+    await page.getByRole('link', { name: 'About me' }).click();
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByRole('button', { name: 'Delete my account and all my data' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Start learning' }).isVisible()).toBe(true);
+    expect(await server.server.context.store.readEvents({ learner: account.id, course: sampleCourse.id })).toEqual([]);
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
     await context.close();
   }, 120_000);
 });

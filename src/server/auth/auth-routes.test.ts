@@ -36,6 +36,33 @@ describe('accounts and sessions', () => {
     expect(await after.json()).toEqual({ error: 'sign in first' });
   });
 
+  it('lets a learner delete their own account with everything they did: a guest at once, an account with its password', async () => {
+    const remove = (cookie: string, body: unknown) => app.request('/api/auth/me', { method: 'DELETE', body: JSON.stringify(body), headers: { 'content-type': 'application/json', cookie } });
+    const guestCookie = cookieOf(await post('/api/auth/guest', {}, { 'x-test-ip': 'd1' }));
+    const guestGone = await remove(guestCookie, {});
+    expect(guestGone.status).toBe(200);
+    expect(await guestGone.json()).toEqual({ erased: { events: 0, messages: 0 } });
+    expect(guestGone.headers.get('set-cookie')).toMatch(/primer_session=;/);
+    expect((await app.request('/api/auth/me', { headers: { cookie: guestCookie } })).status).toBe(401);
+
+    const lin = { email: 'lin@example.org', name: 'Lin', password: 'a long learner password' };
+    const created = await kit.context.accounts.create({ ...lin, role: 'learner' });
+    if (created === 'email-taken') throw new Error('lin exists');
+    await kit.store.appendEvents({ learner: created.id, course: 'algebra', courseVersion: 'v1', events: [{ type: 'attempt', payload: { exercise: 'add-1', skills: ['add'], answer: '7', verdict: 'correct' } }] });
+    const linCookie = cookieOf(await post('/api/auth/login', { email: lin.email, password: lin.password }, { 'x-test-ip': 'd2' }));
+    const wrong = await remove(linCookie, { password: 'not it' });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toEqual({ error: 'enter your password to delete your account' });
+    const gone = await remove(linCookie, { password: lin.password });
+    expect(await gone.json()).toEqual({ erased: { events: 1, messages: 0 } });
+    expect((await post('/api/auth/login', { email: lin.email, password: lin.password }, { 'x-test-ip': 'd2' })).status).toBe(401);
+
+    const adminCookie = cookieOf(await post('/api/auth/login', { email: admin.email, password: admin.password }, { 'x-test-ip': 'd3' }));
+    const refused = await remove(adminCookie, { password: admin.password });
+    expect(refused.status).toBe(409);
+    expect((await app.request('/api/auth/me', { headers: { cookie: adminCookie } })).status).toBe(200); // still there
+  });
+
   it('lets a visitor start as a guest learner', async () => {
     const guest = await post('/api/auth/guest', {}, { 'x-test-ip': 'g1' });
     expect(guest.status).toBe(201);

@@ -1,4 +1,4 @@
-// Signing in and out, guests, and the one-time admin setup.
+// Signing in and out, guests, the one-time admin setup, and deleting one's own account.
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -17,6 +17,8 @@ const newAccount = z.object({
   name: z.string().trim().min(1, 'enter your name').max(100),
   password: z.string().min(10, 'use at least 10 characters').max(200, 'a password has at most 200 characters'),
 });
+
+const accountDeletion = z.object({ password: z.string().max(200, 'a password has at most 200 characters').optional() });
 
 export interface AuthRouteOptions {
   accounts: Accounts;
@@ -63,6 +65,21 @@ export function authRoutes({ accounts, setupTokenHash, guestMode }: AuthRouteOpt
   });
 
   app.get('/me', requireRole(), (c) => c.json({ account: c.get('account') }));
+
+  /**
+   * A learner deletes their own account and everything they did (accounts.erase); a full account
+   * confirms with its password, a guest has none. Teachers and admins are deleted by an admin.
+   */
+  app.delete('/me', requireRole(), validate('json', accountDeletion), async (c) => {
+    const account = c.get('account')!;
+    if (!account.guest && !(await accounts.verify(account.email, c.req.valid('json').password ?? ''))) return c.json({ error: 'enter your password to delete your account' }, 403);
+    const erased = await accounts.erase(account.id);
+    if (erased === 'not-a-learner') return c.json({ error: 'a teacher or admin account is deleted by an admin, once it is a learner account again' }, 409);
+    if (erased === 'reviewed-translations') return c.json({ error: 'this account approved translations as a teacher; ask an admin' }, 409);
+    if (erased === 'not-found') return c.json({ error: 'this account no longer exists' }, 404);
+    clearSessionCookie(c);
+    return c.json({ erased });
+  });
 
   return app;
 }

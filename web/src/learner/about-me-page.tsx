@@ -1,4 +1,4 @@
-// "/me": what Primer knows about me — my profile and the tutor's notes per course, editable, and all my data as JSON.
+// "/me": what Primer knows about me — my profile and the tutor's notes per course, editable, all my data as JSON, and deleting my account.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ErrorMessage } from '../ui/error-message.tsx';
 import { SelectField } from '../ui/field.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
+import { DeleteAccount } from './delete-account.tsx';
 import { MemoryList } from './memory-list.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
@@ -39,6 +40,7 @@ export function AboutMePage() {
         <section className="card" aria-labelledby="me-account">
           <h2 id="me-account">{t('me.account')}</h2>
           <p>{account.guest ? t('me.guestAccount') : `${account.name} · ${account.email}`}</p>
+          {account.role === 'learner' && <DeleteAccount account={account} />}
         </section>
       )}
       {courses.error && <ErrorMessage error={courses.error} onRetry={courses.reload} />}

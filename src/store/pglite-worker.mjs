@@ -33,7 +33,8 @@ parentPort.on('message', async (message) => {
   }
   if (message.backup) {
     try {
-      postBackup(message.id, await dumpDataFolder());
+      const bytes = await dumpDataFolder();
+      parentPort.postMessage({ id: message.id, backup: bytes }, [bytes.buffer]); // handed over, not copied
     } catch (error) {
       parentPort.postMessage({ id: message.id, error: describeError(error) });
     }
@@ -57,11 +58,6 @@ async function dumpDataFolder() {
   await pglite.query('checkpoint');
   const archive = await pglite.runExclusive(() => pglite.dumpDataDir('gzip'));
   return new Uint8Array(await archive.arrayBuffer());
-}
-
-/** Sends the archive's bytes without copying them. */
-function postBackup(id, bytes) {
-  parentPort.postMessage({ id, backup: bytes }, [bytes.buffer]);
 }
 
 /** An error as plain data (message, and PostgreSQL's fields such as code, detail, constraint). */

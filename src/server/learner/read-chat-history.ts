@@ -2,12 +2,9 @@
 // reply), newest first, each tutor reply with what it showed besides its text (exercises, hints,
 // verdicts, from its `shown` event). A long course's chat would otherwise load every message each visit.
 import type { CourseBundle } from '../../course/index.js';
-import type { EventPayload } from '../../learner/index.js';
 import type { Store } from '../../store/index.js';
-import { replyKey } from '../../tutor/index.js';
-import type { ApiChatHistory, ApiChatMessage, ApiShownPart } from '../api-types.js';
-import { renderCourseMarkdown } from './course-text.js';
-import { apiShownPart } from './turn-stream.js';
+import type { ApiChatHistory, ApiChatMessage } from '../api-types.js';
+import { readShownParts, shownPartsKey } from './read-shown-parts.js';
 
 /** Turns per page (the newest first; `before` pages back). */
 export const chatHistoryPage = 50;
@@ -40,14 +37,9 @@ export async function readChatHistory(store: Store, bundle: CourseBundle, learne
     .orderBy('role') // a turn's learner message before the tutor's reply
     .execute();
 
-  const shown = await db.selectFrom('events').select('payload').where('learner', '=', learner).where('course', '=', course).where('type', '=', 'shown').where('idempotency_key', 'in', turns.map(replyKey)).execute();
-  const partsOf = new Map<string, ApiShownPart[]>();
-  for (const { payload } of shown) {
-    const event = (typeof payload === 'string' ? JSON.parse(payload) : payload) as EventPayload<'shown'>;
-    partsOf.set(event.turn, event.parts.map((part) => apiShownPart(part, (markdown) => renderCourseMarkdown(bundle, markdown))));
-  }
+  const partsOf = await readShownParts(db, bundle, turns.map((turn) => ({ learner, turn })));
   const messages = rows.map((row): ApiChatMessage => {
-    const parts = row.role === 'tutor' ? partsOf.get(row.turn) : undefined;
+    const parts = row.role === 'tutor' ? partsOf.get(shownPartsKey(learner, row.turn)) : undefined;
     return {
       id: row.turn,
       role: row.role,

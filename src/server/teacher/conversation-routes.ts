@@ -5,10 +5,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { EventPayload } from '../../learner/index.js';
 import { replyKey } from '../../tutor/index.js';
-import type { ApiConversationMessage, ApiQuestionUpdate, ApiShownPart } from '../api-types.js';
+import type { ApiConversationMessage, ApiQuestionUpdate } from '../api-types.js';
 import { validate } from '../http-errors.js';
-import { renderCourseMarkdown } from '../learner/course-text.js';
-import { apiShownPart } from '../learner/turn-stream.js';
+import { readShownParts, shownPartsKey } from '../learner/read-shown-parts.js';
 import type { ServerContext } from '../server-context.js';
 import { learnerDisplayName } from './learner-display-name.js';
 import type { TeacherEnv } from './teacher-variables.js';
@@ -69,45 +68,35 @@ export function conversationRoutes(context: ServerContext) {
     const rows = await query.orderBy('messages.created_at', 'desc').orderBy('messages.role', 'desc').limit(conversationLimit).execute();
     // What the checker said about an answer, beside the learner's message that gave it (its attempts are stored with the turn's reply).
     const answers = rows.filter((row) => row.role === 'learner');
-    const attempts = answers.length === 0 ? [] : await db.selectFrom('events').select(['learner', 'idempotency_key', 'payload']).where('course', '=', course).where('type', '=', 'attempt').where('idempotency_key', 'in', answers.map((row) => replyKey(row.turn))).execute();
+    const attempts =
+      answers.length === 0
+        ? []
+        : await db
+            .selectFrom('events')
+            .select(['learner', 'idempotency_key', 'payload'])
+            .where('course', '=', course)
+            .where('type', '=', 'attempt')
+            .where('learner', 'in', [...new Set(answers.map((row) => row.learner))]) // the (learner, course, key) index, not every attempt of the course
+            .where('idempotency_key', 'in', answers.map((row) => replyKey(row.turn)))
+            .execute();
     const verdictsOf = new Map<string, NonNullable<ApiConversationMessage['verdicts']>>();
     for (const attempt of attempts) {
       const { exercise, verdict } = (typeof attempt.payload === 'string' ? JSON.parse(attempt.payload) : attempt.payload) as EventPayload<'attempt'>;
       const key = `${attempt.learner}\u0000${attempt.idempotency_key}`;
       verdictsOf.set(key, [...(verdictsOf.get(key) ?? []), { exercise, verdict }]);
     }
-    const partsOf = await readShownParts(course, rows.filter((row) => row.role === 'tutor'));
+    const bundle = (await context.catalog.bundle(course))!; // the gate checked it is published
+    const partsOf = await readShownParts(db, bundle, rows.filter((row) => row.role === 'tutor'));
     const messages = rows.flatMap((row): ApiConversationMessage[] => {
-      const key = `${row.learner}\u0000${replyKey(row.turn)}`;
       if (row.role === 'learner') {
-        const verdicts = verdictsOf.get(key);
+        const verdicts = verdictsOf.get(`${row.learner}\u0000${replyKey(row.turn)}`);
         return [{ ...toApiMessage(row), ...(verdicts ? { verdicts } : {}) }];
       }
-      const parts = partsOf.get(key);
+      const parts = partsOf.get(shownPartsKey(row.learner, row.turn));
       return row.text || parts ? [{ ...toApiMessage(row), ...(parts ? { parts } : {}) }] : [];
     });
     return c.json({ messages });
   });
-
-  /** What each reply showed (its `shown` event), by learner and reply key, as the learner's chat shows it. */
-  async function readShownParts(course: string, replies: { learner: string; turn: string }[]): Promise<Map<string, ApiShownPart[]>> {
-    const partsOf = new Map<string, ApiShownPart[]>();
-    if (replies.length === 0) return partsOf;
-    const bundle = (await context.catalog.bundle(course))!; // the gate checked it is published
-    const html = (markdown: string) => renderCourseMarkdown(bundle, markdown);
-    const shown = await db
-      .selectFrom('events')
-      .select(['learner', 'idempotency_key', 'payload'])
-      .where('course', '=', course)
-      .where('type', '=', 'shown')
-      .where('idempotency_key', 'in', [...new Set(replies.map((reply) => replyKey(reply.turn)))])
-      .execute();
-    for (const event of shown) {
-      const { parts } = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as EventPayload<'shown'>;
-      partsOf.set(`${event.learner}\u0000${event.idempotency_key}`, parts.map((part) => apiShownPart(part, html)));
-    }
-    return partsOf;
-  }
 
   app.post('/:course/messages/:id/flag', validate('json', flagBody), async (c) => {
     const { course } = c.get('teaching');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { CompileResult, CourseBundle } from '../course/index.js';
 import type { CourseCatalog } from './courses/course-catalog.js';
 import type { ServerContext } from './server-context.js';
+import { shownPath } from './shown-path.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,7 +50,7 @@ interface PublisherOptions {
 
 /** What to do with each build of a course folder: record its check, and publish it when it compiled. Builds publish in order, and never throw. */
 export function courseFolderPublisher({ folder, catalog, context, guest, cwd, log }: PublisherOptions) {
-  const shown = path.relative(cwd, folder) || '.';
+  const shown = shownPath(cwd, folder);
   const guestCourses = context.guestCourses as Set<string>;
   let courseId = path.basename(folder); // until a build says otherwise
   let queue = Promise.resolve();

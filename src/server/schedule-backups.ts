@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { newestBackupTime, writeBackup, type Clock, type Store, type WrittenBackup } from '../store/index.js';
 import type { PrometheusMetrics } from './metrics/index.js';
+import { shownPath } from './shown-path.js';
 
 export interface BackupSchedule {
   /** Where backups go. */
@@ -34,7 +35,7 @@ export function scheduleBackups(
     (running ??= writeBackup(store, schedule.folder, { keep: schedule.keep, clock })
       .then(
         (written) => {
-          log(`Backed up the data folder to ${path.relative(cwd, written.file) || written.file} (${(written.bytes / 1_000_000).toFixed(1)} MB)`);
+          log(`Backed up the data folder to ${shownPath(cwd, written.file)} (${(written.bytes / 1_000_000).toFixed(1)} MB)`);
           metrics?.backup({ written: { bytes: written.bytes, at: clock.now() } });
           return written;
         },

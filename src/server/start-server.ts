@@ -30,6 +30,7 @@ import { createStoreModelCallRecorder } from './tutoring/store-model-call-record
 import { createStoreTranslationCache } from './tutoring/store-translation-cache.js';
 import { watchCourseFolder, type WatchedCourse } from './watch-course-folder.js';
 import { buildWebApp, type WebAppSource } from './web-assets/index.js';
+import { shownPath } from './shown-path.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -189,7 +190,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         timer = setTimeout(async () => {
           for (const folder of await listCourseFolders(coursesRoot).catch(() => [])) {
             if (stopped || served.has(folder)) continue;
-            log(`New course folder ${path.relative(cwd, folder) || '.'}`);
+            log(`New course folder ${shownPath(cwd, folder)}`);
             await serveFolder(folder).catch((error: Error) => log(`Could not serve ${folder}: ${error.message}`));
           }
         }, options.watchDebounceMs ?? 100);
@@ -211,7 +212,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       // once the courses are published, so the first backup has them
       backups = scheduleBackups(store, schedule, { clock: systemClock, log, cwd, metrics });
       closers.push(() => backups!.stop()); // before the store closes
-      log(`Backups: every ${schedule.everyHours} h into ${path.relative(cwd, schedule.folder) || schedule.folder}, the newest ${schedule.keep} kept`);
+      log(`Backups: every ${schedule.everyHours} h into ${shownPath(cwd, schedule.folder)}, the newest ${schedule.keep} kept`);
     }
     log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
     const setupLink = setupToken ? `${origin}/setup?token=${setupToken}` : undefined;

@@ -64,7 +64,8 @@ export function authRoutes({ accounts, setupTokenHash, guestMode }: AuthRouteOpt
     return c.json({ ok: true });
   });
 
-  app.get('/me', requireRole(), (c) => c.json({ account: c.get('account') }));
+  /** Who is signed in: `account` is null for a visitor (not a 401: every page asks this first). */
+  app.get('/me', (c) => c.json({ account: c.get('account') ?? null }));
 
   /**
    * A learner deletes their own account and everything they did (accounts.erase); a full account

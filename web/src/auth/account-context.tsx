@@ -20,10 +20,10 @@ export function AccountProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { account } = await api<{ account: ApiAccount }>('/api/auth/me');
-      setAccount(account);
+      const { account } = await api<{ account: ApiAccount | null }>('/api/auth/me');
+      setAccount(account ?? undefined);
     } catch (error) {
-      // 401 means signed out; any other failure also leaves the visitor signed out, with the welcome screen.
+      // A failure leaves the visitor signed out, with the welcome screen.
       if (!(error instanceof ApiError)) throw error;
       setAccount(undefined);
     } finally {

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { sampleCourse } from './e2e-server.js';
+import { scriptedAnswerComment } from './scripted-model.js';
 
 export const firstLessonTitle = 'The derivative as a limit';
 /** The skill the first lesson teaches, as the course map names it. */
@@ -125,6 +126,10 @@ export async function completeFirstLesson(page: Page): Promise<{ before: number 
   await answerChoices(exercise, ['A', 'B', 'C']); // |x| is not differentiable at 0
   await expect.poll(() => exercise.innerText()).toContain('continuity is not enough');
   await expect.poll(() => exercise.innerText()).toContain('Not yet');
+  // The card's answer is a turn of the chat: the learner's answer and the tutor's words about it appear there.
+  const conversation = page.getByRole('region', { name: 'Your tutor' }).getByRole('list', { name: 'Conversation with your tutor' });
+  await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain(scriptedAnswerComment);
+  expect(await conversation.innerText()).toMatch(/My answer: .+/);
   await expect.poll(() => masteryInLesson(page, firstSkillTitle)).not.toBeNull(); // the first graded answer gives the first estimate
   const afterWrong = await masteryInLesson(page, firstSkillTitle);
 

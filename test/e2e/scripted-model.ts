@@ -9,6 +9,9 @@ export const fallbackCitation = 'derivative-as-limit#average-rate-of-change';
 /** The tutor's reply, with `{chunk}` replaced by the cited chunk id. Tests look for its first words. */
 export const scriptedTutorReply = 'Good question. Before I answer, what happens to the slope of the secant line as the interval $h$ shrinks? Look at [{chunk}] and tell me what you notice.';
 
+/** The tutor's words about an answer checked on an exercise card (the turn's message starts "My answer:"). */
+export const scriptedAnswerComment = 'Let us look at your answer together: which of the functions did you check at x = 0, and how?';
+
 /** The same reply in the languages the screenshots use, so the tutor's language check passes as with a real model. */
 const repliesByLanguage: Record<string, string> = {
   en: scriptedTutorReply,
@@ -28,6 +31,8 @@ function scriptedStep(request: TestServerRequest): TestServerStep {
   if (system.startsWith('You grade')) return { reply: '{"criteria":[],"feedback":"Thank you."}' };
   if (!system.startsWith('You are Primer, a patient tutor')) return { reply: 'ok' }; // summaries and other tasks
   const cited = [...texts.join('\n').matchAll(/<course text="cite by id">\n\[([^\]\s]+)\]/g)].at(-1)?.[1] ?? fallbackCitation;
+  const last = texts.at(-1) ?? '';
+  if (last.startsWith('My answer:')) return { reply: scriptedAnswerComment, chunkSize: 12 };
   const language = /The learner: reply in language "([^"]+)"/.exec(texts.join('\n'))?.[1]?.toLowerCase().split('-')[0] ?? 'en';
   return { reply: (repliesByLanguage[language] ?? scriptedTutorReply).replace('{chunk}', cited), chunkSize: 12 };
 }

@@ -19,6 +19,12 @@ describe('what the sample course says about a question, without a model', () => 
     expect(quote('what is a gradient')?.chunk).toBe('partial-derivatives-and-gradients#the-gradient');
   });
 
+  it("counts a section's heading for its paragraphs, but quotes only a paragraph that says something asked about", () => {
+    // "find", "derivative", "definition": no paragraph holds two of them; under "The definition of the
+    // derivative", the one that defines the **derivative** does, with its heading (and its formula follows)
+    expect(quote('How do I find the derivative of x^3 from the definition?')).toMatchObject({ chunk: 'derivative-as-limit#the-definition-of-the-derivative', text: expect.stringMatching(/^The \*\*derivative\*\* of \$f\$ at the point \$x\$ is the limit of the difference quotient[^]*\$\$f'\(x\) = \\lim/) });
+  });
+
   it('takes in the formula a paragraph leads into, and leaves out emphasis marks and directive fences', () => {
     const backprop = quote('How does backpropagation work?')!;
     expect(backprop.chunk).toBe('backpropagation#backpropagation');

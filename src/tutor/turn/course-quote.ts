@@ -22,16 +22,21 @@ export function findCourseQuote(index: CourseIndex, question: string, lesson?: s
   const needed = Math.ceil(words.length / 2);
   let best: { chunk: Chunk; position: number; score: number } | undefined;
   for (const chunk of index.search(words.join(' '), { ...(lesson ? { lesson } : {}), limit: sectionsSearched })) {
+    // A section's heading speaks for its paragraphs: under "Computing a derivative from the definition",
+    // "The definition is a recipe: …" answers "how do I find a derivative from the definition?".
+    const heading = terms(chunk.heading);
     paragraphsOf(chunk).forEach((paragraph, position) => {
       const text = withoutFences(paragraph.text);
       if (!isProse(text) || text.split(/\s+/).length < minimumWords) return;
       const said = terms(text);
-      const shared = words.filter((word) => said.some((term) => sameWord(term, word))).length;
-      // Teachers put the term a paragraph defines in bold: of two paragraphs with as many of the words, the one
-      // that has more of them in bold wins (the bonus stays under one word).
+      const own = words.filter((word) => said.some((term) => sameWord(term, word)));
+      if (own.length === 0) return; // the paragraph itself must say something asked about
+      const shared = words.filter((word) => own.includes(word) || heading.some((term) => sameWord(term, word))).length;
+      // Of two paragraphs with as many of the words, the one that has more of them itself wins, then the one
+      // that has more of them in bold (teachers put the term a paragraph defines in bold); the bonuses stay under one word.
       const bold = terms((text.match(/\*\*[^*]+\*\*/g) ?? []).join(' '));
       const defined = words.filter((word) => bold.some((term) => sameWord(term, word))).length;
-      const score = shared + (0.5 * defined) / words.length;
+      const score = shared + (0.45 * own.length) / words.length + (0.45 * defined) / words.length;
       if (shared >= needed && score > (best?.score ?? 0)) best = { chunk, position, score };
     });
   }

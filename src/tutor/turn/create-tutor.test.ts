@@ -153,7 +153,7 @@ describe('a tutor turn', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('answers a question in no-model mode with the course paragraph that covers it, cited, and says when the course does not', async () => {
+  it('answers a question in no-model mode with the course paragraph that covers it, cited, says when the course does not, and when it found no passage', async () => {
     const router = testRouter(server.url, { budgets: { learnerPerDayUsd: 0 }, tiers: { local: { chain: [{ provider: 'test', model: 'tutor-small', price: { inputPerMillion: 1, outputPerMillion: 1 } }] } } });
     const { send } = setup({ router });
     const first = await send('Hello, where do I start?');
@@ -166,6 +166,9 @@ describe('a tutor turn', () => {
     const uncovered = await send('Who painted the Mona Lisa?');
     expect(uncovered.text).toContain('The course does not cover that, so I have passed your question on to your teacher.');
     expect(uncovered.citations).toEqual([]);
+    const notFound = await send('Why is multiplying faster than counting dots one by one?'); // the course has "multiplying", no paragraph answers it
+    expect(notFound.text).toContain("I can only look things up in the course's own words, and no passage matches your question well.");
+    expect(notFound.citations).toEqual([]);
     const linked = await send('How much is two plus two?');
     expect(linked.text).toContain('Two plus two is $2 + 2 = 4$. Next: multiplying.'); // the link's words, not its target
   });

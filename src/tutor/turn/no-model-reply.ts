@@ -1,7 +1,8 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
-// course does not cover is passed on to the teacher. A message that asks nothing while the learner is
+// course does not cover is passed on to the teacher; one whose words the course has but no paragraph
+// answers gets an honest "not found". A message that asks nothing while the learner is
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
 import { toString } from 'mdast-util-to-string';
@@ -60,6 +61,9 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (uncoveredQuestion(index, message)) {
       uncovered = true;
       paragraphs.push(t('reply.not-covered'));
+    } else if (questionWords(message)?.length) {
+      // The course has the question's words, but no paragraph answers it well enough to quote.
+      paragraphs.push(t('reply.offline-not-found'));
     }
     // "OK", "next", "quiz me" on a lesson the learner already has: on to practice.
     const ready = paragraphs.length === 0 && !movedBefore && !session.current() && activity?.kind === 'teach';

@@ -1,11 +1,11 @@
 // The lesson text and its exercises in order. Sections carry their chunk id as element id, the
 // target of the tutor's citations; lesson HTML is rendered (KaTeX, highlighted code) by the server.
 import { useEffect, useRef } from 'react';
-import type { ApiLearnerState, ApiLesson } from '../api/types.ts';
+import type { ApiLesson } from '../api/types.ts';
 import { directionOf } from '../i18n/index.ts';
-import { ExerciseCard, type ExerciseFromChat } from './exercise/exercise-card.tsx';
+import { ExerciseCard, type AnswerWithTutor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 
-export function LessonContent({ course, lesson, onState, fromChat }: { course: string; lesson: ApiLesson; onState(state: ApiLearnerState): void; fromChat: Record<string, ExerciseFromChat> }) {
+export function LessonContent({ course, lesson, fromChat, answerWithTutor }: { course: string; lesson: ApiLesson; fromChat: Record<string, ExerciseFromChat>; answerWithTutor: AnswerWithTutor }) {
   const container = useRef<HTMLDivElement>(null);
   // Code and display math that scroll sideways must be reachable by keyboard.
   useEffect(() => {
@@ -20,7 +20,7 @@ export function LessonContent({ course, lesson, onState, fromChat }: { course: s
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} onState={onState} language={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} answerWithTutor={answerWithTutor} language={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
         }
         const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
         previousHeading = block.heading;

@@ -12,7 +12,7 @@ import { directionOf } from '../i18n/index.ts';
 import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
-import { TutorChat, type TutorChatProps } from './chat/tutor-chat.tsx';
+import { TutorChat, type TutorChatHandle, type TutorChatProps } from './chat/tutor-chat.tsx';
 import { exerciseAnchor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 import { LessonContent } from './lesson-content.tsx';
 import { MasteryRing, shownMastery } from './mastery-ring.tsx';
@@ -73,6 +73,10 @@ export function LessonPage() {
       return { ...current, [exercise]: next };
     });
   }, []);
+
+  // The cards answer through the chat: the tutor's words about an answer appear there as it is checked.
+  const chat = useRef<TutorChatHandle>(null);
+  const answerWithTutor = useCallback((exercise: string, answer: string) => chat.current?.answer(exercise, answer) ?? Promise.resolve(undefined), []);
 
   const onProgress = useCallback(
     (progress: ApiTurnDataParts['progress']) => {
@@ -163,7 +167,7 @@ export function LessonPage() {
                   })}
               </ul>
               {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
-              <LessonContent course={course} lesson={content.data} onState={updateState} fromChat={fromChat} />
+              <LessonContent course={course} lesson={content.data} fromChat={fromChat} answerWithTutor={answerWithTutor} />
             </article>
             <nav className="lesson-pager" aria-label={t('lesson.pager')}>
               {previous ? (
@@ -186,7 +190,7 @@ export function LessonPage() {
           </div>
         </div>
         <div className={`chat-panel${tab === 'tutor' ? '' : ' hidden-on-phone'}`} id="panel-tutor" role="tabpanel" aria-labelledby="tab-tutor">
-          <TutorChat course={course} lesson={lesson} onProgress={onProgress} onExercisePart={onExercisePart} citationLabel={(chunk) => headings.get(chunk)} onCite={cite} onShowExercise={showExercise} />
+          <TutorChat ref={chat} course={course} lesson={lesson} onProgress={onProgress} onExercisePart={onExercisePart} citationLabel={(chunk) => headings.get(chunk)} onCite={cite} onShowExercise={showExercise} />
         </div>
       </div>
 

@@ -58,7 +58,8 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
         {inReadingOrder(message.parts).map((part, index) => {
           switch (part.type) {
             case 'text':
-              return part.text ? <RichText key={index} text={part.text} cite={learner ? undefined : cite} /> : null;
+              if (!part.text) return null;
+              return learner ? <RichText key={index} text={commandInWords(part.text, t)} /> : <RichText key={index} text={part.text} cite={cite} />;
             case 'data-verdict':
               return <VerdictView key={index} verdict={part.data} />;
             case 'data-hint':
@@ -107,6 +108,17 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
       </div>
     </li>
   );
+}
+
+/**
+ * A learner's `/answer …` (typed, or sent by an exercise card) and `/hint` as the words they stand for;
+ * other text as it is. A multi-line answer (code) shows as a code block.
+ */
+export function commandInWords(text: string, t: (key: string, values?: Record<string, string>) => string): string {
+  if (text.trim() === '/hint') return t('chat.askedHint');
+  const answer = /^\/answer\s+([\s\S]*)$/.exec(text)?.[1];
+  if (answer === undefined) return text;
+  return answer.includes('\n') ? `${t('chat.myAnswer', { answer: '' }).trim()}\n\n\`\`\`\n${answer}\n\`\`\`` : t('chat.myAnswer', { answer });
 }
 
 /** The parts as the bubble shows them: an exercise after the words that lead to it, the sources last (a stable sort keeps the rest in order). */

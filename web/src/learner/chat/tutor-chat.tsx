@@ -1,13 +1,15 @@
 // The tutor chat beside a lesson. useChat streams a turn from POST …/turns; the transport sends only
 // ApiTurnRequest: the new learner message's id as turnId, its text and action, and the lesson open beside it. "Try again" resends the
 // SAME turn id, which the server recognises and replays, so nothing is done twice.
+// An exercise card on the page answers through this chat too (`answer` on the handle): its verdict comes
+// back as soon as the checker gives it, and the tutor's words about the answer stream in here.
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
 import { newId } from '../../api/new-id.ts';
-import type { ApiChatHistory, ApiTurnDataParts, ApiTurnRequest } from '../../api/types.ts';
+import type { ApiChatHistory, ApiTurnDataParts, ApiTurnRequest, ApiVerdict } from '../../api/types.ts';
 import { useApiData } from '../../api/use-api-data.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
@@ -19,9 +21,20 @@ export interface TutorChatProps extends ChatMessageContext {
   onProgress(progress: ApiTurnDataParts['progress']): void;
   /** A hint or a verdict the tutor showed for an exercise, so its card on the page shows it too. */
   onExercisePart(part: { type: 'hint'; data: ApiTurnDataParts['hint'] } | { type: 'verdict'; data: ApiTurnDataParts['verdict'] }): void;
+  ref?: Ref<TutorChatHandle>;
 }
 
-export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatProps) {
+export interface TutorChatHandle {
+  /**
+   * Sends an exercise card's answer as a turn of this chat (after the reply in progress, if any); resolves
+   * with the checker's verdict as soon as it arrives, or undefined when the turn ended without one.
+   */
+  answer(exercise: string, answer: string): Promise<ApiVerdict | undefined>;
+}
+
+type Action = NonNullable<ApiTurnRequest['action']>;
+
+export function TutorChat({ onProgress, onExercisePart, ref, ...context }: TutorChatProps) {
   const { t } = useTranslation('learner');
   const { course, lesson } = context;
   const history = useApiData<ApiChatHistory>(coursePath(course, 'messages'));
@@ -55,9 +68,49 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
     onData: (part) => {
       if (part.type === 'data-progress') handlers.current.onProgress(part.data as ApiTurnDataParts['progress']);
       if (part.type === 'data-hint') handlers.current.onExercisePart({ type: 'hint', data: part.data as ApiTurnDataParts['hint'] });
-      if (part.type === 'data-verdict') handlers.current.onExercisePart({ type: 'verdict', data: part.data as ApiTurnDataParts['verdict'] });
+      if (part.type === 'data-verdict') {
+        const { exercise, ...verdict } = part.data as ApiTurnDataParts['verdict'];
+        handlers.current.onExercisePart({ type: 'verdict', data: { exercise, ...verdict } });
+        cardAnswers.current.get(exercise)?.(verdict);
+      }
     },
   });
+
+  // Cards' answers wait here while a reply streams, then go one turn at a time.
+  const cardAnswers = useRef(new Map<string, (verdict: ApiVerdict | undefined) => void>());
+  const queue = useRef<{ text: string; action: Action }[]>([]);
+  const sending = useRef(false);
+  const status$ = useRef(status);
+  status$.current = status;
+  const sendNext = () => {
+    const next = queue.current.shift();
+    if (!next || sending.current || status$.current === 'submitted' || status$.current === 'streaming') {
+      if (next) queue.current.unshift(next);
+      return;
+    }
+    sending.current = true;
+    clearError();
+    const exercise = next.action.type === 'answer' ? next.action.exercise : undefined;
+    void sendMessage({ text: next.text, metadata: { action: next.action } }).finally(() => {
+      sending.current = false;
+      if (exercise !== undefined) cardAnswers.current.get(exercise)?.(undefined); // no verdict came (a refusal, a failure)
+      sendNext();
+    });
+  };
+  useEffect(sendNext, [status]); // a reply ended: the next card answer goes
+  useImperativeHandle(ref, () => ({
+    answer: (exercise, answer) =>
+      new Promise((resolve) => {
+        cardAnswers.current.get(exercise)?.(undefined); // an earlier answer of this card no longer waits
+        const settle = (verdict: ApiVerdict | undefined) => {
+          if (cardAnswers.current.get(exercise) === settle) cardAnswers.current.delete(exercise);
+          resolve(verdict);
+        };
+        cardAnswers.current.set(exercise, settle);
+        queue.current.push({ text: `/answer ${answer}`, action: { type: 'answer', exercise, answer } });
+        sendNext();
+      }),
+  }));
 
   const loaded = useRef(false);
   useEffect(() => {
@@ -110,19 +163,20 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
     const last = messages.at(-1);
     if (last?.role !== 'user') return;
     setMessages(messages.slice(0, -1));
-    setInput(messageText(last));
+    if (last.metadata?.action?.type !== 'answer') setInput(messageText(last)); // a card's answer stays on its card
   }, [refusal]); // once per refusal: the messages it removes from are those of that moment
 
-  function send(text: string, action: ApiTurnRequest['action'] = { type: 'message' }) {
-    if (!text.trim() || busy) return;
+  /** Sends a typed message (or a suggestion); false when a reply is still on its way (the message stays in the box). */
+  function send(text: string, action: Action = { type: 'message' }): boolean {
+    if (!text.trim() || busy || sending.current) return false;
     clearError();
     void sendMessage({ text: text.trim(), metadata: { action } });
+    return true;
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    send(input);
-    setInput('');
+    if (send(input)) setInput('');
   }
 
   const suggestions: { label: string; action: ApiTurnRequest['action'] }[] = [
@@ -199,8 +253,7 @@ export function TutorChat({ onProgress, onExercisePart, ...context }: TutorChatP
           onKeyDown={(event) => {
             if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
               event.preventDefault();
-              send(input);
-              setInput('');
+              if (send(input)) setInput('');
             }
           }}
         />

@@ -1,14 +1,15 @@
-// One exercise inside a lesson: the prompt, the answer control, "Check" (POST …/attempts),
-// the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time), with the hints
-// and the solve the tutor showed for it in the chat. A template exercise, once answered right, offers
-// another one like it: its next variant (GET …/exercises/:id), with new numbers and a fresh card.
-// Widgets always answer through these endpoints, never through the chat, so a verdict never depends on a model.
+// One exercise inside a lesson: the prompt, the answer control, "Check" (a turn of the tutor chat
+// beside the lesson: the checker's verdict comes back at once, the tutor's words about it stream into
+// the chat), the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time), with
+// the hints and the solve the tutor showed for it in the chat. A template exercise, once answered
+// right, offers another one like it: its next variant (GET …/exercises/:id), with new numbers and a
+// fresh card. The verdict is the checker's, never a model's: the turn checks before any model speaks.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
 import { directionOf } from '../../i18n/index.ts';
 import { newId } from '../../api/new-id.ts';
-import type { ApiExercise, ApiLearnerState, ApiVerdict } from '../../api/types.ts';
+import type { ApiExercise, ApiVerdict } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
@@ -27,6 +28,9 @@ export interface ExerciseFromChat {
   solved: boolean;
 }
 
+/** Sends an answer as a tutor turn; resolves with the checker's verdict, or undefined when none came. */
+export type AnswerWithTutor = (exercise: string, answer: string) => Promise<ApiVerdict | undefined>;
+
 export function exerciseAnchor(exercise: string) {
   return `exercise-${exercise}`;
 }
@@ -35,7 +39,7 @@ interface ExerciseCardProps {
   course: string;
   exercise: ApiExercise;
   index: number;
-  onState(state: ApiLearnerState): void;
+  answerWithTutor: AnswerWithTutor;
   /** The learner's language, in which the checker reads their answer. */
   language: string;
   fromChat?: ExerciseFromChat;
@@ -53,7 +57,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
   return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} {...(asked ? { fromChat: undefined } : {})} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
-function ExerciseCardBody({ course, exercise, index, onState, language, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
+function ExerciseCardBody({ course, exercise, index, answerWithTutor, language, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
   const { t } = useTranslation('learner');
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -80,11 +84,12 @@ function ExerciseCardBody({ course, exercise, index, onState, language, fromChat
     setChecking(true);
     setError(undefined);
     try {
-      const result = await api<{ verdict: ApiVerdict; state: ApiLearnerState }>(path('attempts'), { body: { turnId: newId(), answer } });
-      setVerdict(result.verdict);
-      if (result.verdict.verdict !== 'unparseable') setAttempts((count) => count + 1); // an answer that could not be read is not an attempt
-      if (result.verdict.verdict === 'correct') setSolved(true);
-      onState(result.state);
+      // Mastery moves with the turn's progress part, which the chat hands to the lesson page.
+      const checked = await answerWithTutor(exercise.id, answer);
+      if (!checked) throw new Error(t('exercise.notChecked'));
+      setVerdict(checked);
+      if (checked.verdict !== 'unparseable') setAttempts((count) => count + 1); // an answer that could not be read is not an attempt
+      if (checked.verdict === 'correct') setSolved(true);
     } catch (failure) {
       setError(failure);
     } finally {

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { sampleCourse, startE2EServer, type E2EServer } from './e2e-server.js';
 import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
+import { scriptedAnswerComment, scriptedSlowReply, slowQuestion } from './scripted-model.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
   let server: E2EServer;
@@ -66,6 +67,23 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(modelCalls()).toBe(modelCallsBefore); // commands need no model
     await page.reload();
     await expect.poll(() => conversation.innerText()).toContain('what is the average rate of change of'); // the exercise the chat showed is still there
+    await context.close();
+  }, 120_000);
+
+  it("checks a card's answer after the tutor's reply in progress, then shows the verdict on the card and the tutor's words in the chat", async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await guestOnFirstLesson(page);
+    const tutor = await sendToTutor(page, `${slowQuestion} why does the step have to shrink?`);
+    const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
+    await expect.poll(() => tutor.getByRole('button', { name: 'Stop' }).isVisible()).toBe(true); // the reply is on its way
+    const card = secantSlope(page);
+    await answerSecantSlope(card);
+    await expect.poll(() => card.innerText(), { timeout: 20_000 }).toContain('Correct');
+    await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain(scriptedAnswerComment);
+    const text = await conversation.innerText();
+    expect(text.indexOf(scriptedSlowReply)).toBeGreaterThan(0);
+    expect(text.indexOf(scriptedSlowReply)).toBeLessThan(text.indexOf('My answer:')); // one turn after the other, in the order sent
+    expect(await tutor.getByRole('textbox', { name: 'Message to your tutor' }).inputValue()).toBe(''); // the card's answer never lands in the box
     await context.close();
   }, 120_000);
 

@@ -12,6 +12,10 @@ export const scriptedTutorReply = 'Good question. Before I answer, what happens 
 /** The tutor's words about an answer checked on an exercise card (the turn's message starts "My answer:"). */
 export const scriptedAnswerComment = 'Let us look at your answer together: which of the functions did you check at x = 0, and how?';
 
+/** A message the tutor takes its time over (its first words come after 1.5 s), and its reply. */
+export const slowQuestion = 'Take your time:';
+export const scriptedSlowReply = 'Thank you for waiting. Which step of the definition would you like to go through?';
+
 /** The same reply in the languages the screenshots use, so the tutor's language check passes as with a real model. */
 const repliesByLanguage: Record<string, string> = {
   en: scriptedTutorReply,
@@ -33,6 +37,7 @@ function scriptedStep(request: TestServerRequest): TestServerStep {
   const cited = [...texts.join('\n').matchAll(/<course text="cite by id">\n\[([^\]\s]+)\]/g)].at(-1)?.[1] ?? fallbackCitation;
   const last = texts.at(-1) ?? '';
   if (last.startsWith('My answer:')) return { reply: scriptedAnswerComment, chunkSize: 12 };
+  if (last.includes(slowQuestion)) return { fail: 'slow-first-token', delayMs: 1500, reply: scriptedSlowReply };
   const language = /The learner: reply in language "([^"]+)"/.exec(texts.join('\n'))?.[1]?.toLowerCase().split('-')[0] ?? 'en';
   return { reply: (repliesByLanguage[language] ?? scriptedTutorReply).replace('{chunk}', cited), chunkSize: 12 };
 }

@@ -67,5 +67,6 @@ describe('primer chat', () => {
     // "ok" opens the first exercise: it is printed after the words that lead to it
     expect(printed.indexOf('Here is your exercise.')).toBeGreaterThan(0);
     expect(printed.indexOf('[Exercise add-1] What is $3 + 4$?')).toBeGreaterThan(printed.indexOf('Here is your exercise.'));
+    expect(printed).toContain('[Exercise add-1] What is $3 + 4$?\n(Answer with /answer <your answer>, or ask for a /hint.)'); // how to answer, in the terminal
   }, 180_000);
 });

@@ -184,7 +184,8 @@ function printPart(part: TutorStreamPart, t: Phrases): void {
       // Each section's text begins with its own heading, as in the lesson file.
       return void out(`\n${part.sections[0]?.text.startsWith('# ') ? '' : `# ${part.title}\n\n`}${part.sections.map((section) => section.text).join('\n\n')}\n\n`);
     case 'exercise':
-      return void out(`\n[${t('shown.exercise')} ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n`);
+      // How to answer it here: the tutor's own words say it for every screen ("answer it, ask for a hint").
+      return void out(`\n[${t('shown.exercise')} ${part.exercise}] ${part.prompt}${part.choices ? `\n${part.choices.map((choice, index) => `  ${String.fromCharCode(97 + index)}) ${choice.text}`).join('\n')}` : ''}\n(${t('shown.exercise-commands')})\n`);
     case 'hint':
       return void out(`\n[${t('shown.hint', { rung: part.rung })}] ${part.text}\n`);
     case 'verdict': {

@@ -147,7 +147,7 @@ describe('a tutor turn', () => {
     const wrong = await send('/answer 8', { type: 'answer', answer: '8' });
     expect(wrong.mode).toBe('no-model');
     expect(wrong.verdicts).toEqual([{ exercise: 'add-1', verdict: 'incorrect' }]);
-    expect(wrong.text).toBe('Try again with /answer <your answer>, or ask for a /hint.'); // the verdict is its own part
+    expect(wrong.text).toBe('Try again, or ask me for a hint.'); // the verdict is its own part
     const hint = await send('/hint', { type: 'hint' });
     expect(hint.streamed).toContainEqual(expect.objectContaining({ type: 'hint', text: 'Count on from 3.' }));
     expect(server.requests).toHaveLength(0);
@@ -188,7 +188,7 @@ describe('a tutor turn', () => {
     expect(ready.text).toMatch(/^Probemos un ejercicio de Adding: ya has leído sobre ello, ahora te toca a ti\.\n\nAquí tienes tu ejercicio\./); // no answer yet: no mastery to quote
     const wrong = await send('/answer 999', { type: 'answer', answer: '999' });
     expect(wrong.verdicts.map((verdict) => verdict.verdict)).toEqual(['incorrect']);
-    expect(wrong.text).toBe('Inténtalo de nuevo con /answer <tu respuesta>, o pide una pista con /hint.');
+    expect(wrong.text).toBe('Inténtalo de nuevo, o pídeme una pista.');
     const unreadable = await send('/answer siete', { type: 'answer', answer: 'siete' });
     expect(unreadable.streamed).toContainEqual(expect.objectContaining({ type: 'verdict', verdict: 'unparseable', message: '«siete» no es un número ni una unidad; escribe un número, como 0,5, 1/2, 5e-1 o 50%' }));
     expect((await send('/lesson nowhere', { type: 'lesson', lesson: 'nowhere' })).notices).toEqual(['No hay ninguna lección «nowhere» en este curso.']);

@@ -5,6 +5,7 @@ import { api } from '../api/client.ts';
 import type { ApiConversationMessage } from '../api/types.ts';
 import { Button } from '../ui/button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
+import { commandInWords } from '../ui/command-in-words.ts';
 import { RichText } from '../ui/rich-text.tsx';
 import { ShownExercise, ShownHint } from '../ui/shown-parts.tsx';
 import { VerdictView } from '../ui/verdict-view.tsx';
@@ -52,7 +53,7 @@ export function ConversationMessage({ course, message, onChanged }: { course: st
         </p>
         {/* As the learner saw it: math, emphasis and lists rendered, and the exercises, hints and verdicts it showed; a cited section by its id. */}
         <div className="teacher-message-text" dir="auto">
-          {message.text && <RichText text={message.text} cite={message.role === 'tutor' ? citation : undefined} />}
+          {message.text && (message.role === 'learner' ? <RichText text={commandInWords(message.text, t)} /> : <RichText text={message.text} cite={citation} />)}
           {(message.parts ?? []).map((part, index) => {
             switch (part.type) {
               case 'data-exercise':

@@ -3,6 +3,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { commandInWords } from '../../ui/command-in-words.ts';
 import { RichText } from '../../ui/rich-text.tsx';
 import { ShownExercise, ShownHint } from '../../ui/shown-parts.tsx';
 import { VerdictView } from '../../ui/verdict-view.tsx';
@@ -108,17 +109,6 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
       </div>
     </li>
   );
-}
-
-/**
- * A learner's `/answer …` (typed, or sent by an exercise card) and `/hint` as the words they stand for;
- * other text as it is. A multi-line answer (code) shows as a code block.
- */
-export function commandInWords(text: string, t: (key: string, values?: Record<string, string>) => string): string {
-  if (text.trim() === '/hint') return t('chat.askedHint');
-  const answer = /^\/answer\s+([\s\S]*)$/.exec(text)?.[1];
-  if (answer === undefined) return text;
-  return answer.includes('\n') ? `${t('chat.myAnswer', { answer: '' }).trim()}\n\n\`\`\`\n${answer}\n\`\`\`` : t('chat.myAnswer', { answer });
 }
 
 /** The parts as the bubble shows them: an exercise after the words that lead to it, the sources last (a stable sort keeps the rest in order). */

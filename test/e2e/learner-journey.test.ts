@@ -84,6 +84,8 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(text.indexOf(scriptedSlowReply)).toBeGreaterThan(0);
     expect(text.indexOf(scriptedSlowReply)).toBeLessThan(text.indexOf('My answer:')); // one turn after the other, in the order sent
     expect(await tutor.getByRole('textbox', { name: 'Message to your tutor' }).inputValue()).toBe(''); // the card's answer never lands in the box
+    expect(text).not.toContain('what is the average rate of change of'); // the answered exercise is only its button in the chat: its card is in view
+    expect(await conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1);
     await context.close();
   }, 120_000);
 

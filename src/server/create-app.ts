@@ -57,7 +57,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   api.use(csrf()); // cookie-authenticated writes must come from this origin
   api.use(loadAccount(accounts));
   api.use('/auth/*', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+    if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next(); // every request that checks a password or starts a session
     const limited = await signIns.consume(address(c.req.raw)).then(() => false, () => true);
     if (limited) return c.json({ error: 'too many sign-in attempts from this address; wait a minute and try again' }, 429, { 'retry-after': '60' });
     return next();

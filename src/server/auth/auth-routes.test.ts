@@ -64,6 +64,17 @@ describe('accounts and sessions', () => {
     expect(await (await app.request('/api/auth/me', { headers: { cookie: adminCookie } })).json()).toMatchObject({ account: { role: 'admin' } }); // still there
   });
 
+  it('limits password guesses through account deletion as it limits sign-ins, per address', async () => {
+    const kim = await kit.context.accounts.create({ email: 'kim@example.org', name: 'Kim', password: 'a long learner password', role: 'learner' });
+    if (kim === 'email-taken') throw new Error('kim exists');
+    const cookie = cookieOf(await post('/api/auth/login', { email: 'kim@example.org', password: 'a long learner password' }, { 'x-test-ip': 'k1' }));
+    const guess = (password: string) => app.request('/api/auth/me', { method: 'DELETE', body: JSON.stringify({ password }), headers: { 'content-type': 'application/json', cookie, 'x-test-ip': 'k1' } });
+    const statuses = [];
+    for (let attempt = 0; attempt < 6; attempt++) statuses.push((await guess(`guess ${attempt}`)).status);
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 429]); // the sign-in counted as the first of six a minute
+    expect(await (await app.request('/api/auth/me', { headers: { cookie } })).json()).toMatchObject({ account: { email: 'kim@example.org' } }); // nothing deleted
+  });
+
   it('lets a visitor start as a guest learner', async () => {
     const guest = await post('/api/auth/guest', {}, { 'x-test-ip': 'g1' });
     expect(guest.status).toBe(201);

@@ -80,14 +80,12 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
   const cardAnswers = useRef(new Map<string, (verdict: ApiVerdict | undefined) => void>());
   const queue = useRef<{ text: string; action: Action }[]>([]);
   const sending = useRef(false);
-  const status$ = useRef(status);
-  status$.current = status;
+  const currentStatus = useRef(status); // read by sendNext, which runs outside a render
+  currentStatus.current = status;
   const sendNext = () => {
+    if (sending.current || currentStatus.current === 'submitted' || currentStatus.current === 'streaming') return;
     const next = queue.current.shift();
-    if (!next || sending.current || status$.current === 'submitted' || status$.current === 'streaming') {
-      if (next) queue.current.unshift(next);
-      return;
-    }
+    if (!next) return;
     sending.current = true;
     clearError();
     const exercise = next.action.type === 'answer' ? next.action.exercise : undefined;

@@ -69,9 +69,9 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
       if (part.type === 'data-progress') handlers.current.onProgress(part.data as ApiTurnDataParts['progress']);
       if (part.type === 'data-hint') handlers.current.onExercisePart({ type: 'hint', data: part.data as ApiTurnDataParts['hint'] });
       if (part.type === 'data-verdict') {
-        const { exercise, ...verdict } = part.data as ApiTurnDataParts['verdict'];
-        handlers.current.onExercisePart({ type: 'verdict', data: { exercise, ...verdict } });
-        cardAnswers.current.get(exercise)?.(verdict);
+        const data = part.data as ApiTurnDataParts['verdict'];
+        handlers.current.onExercisePart({ type: 'verdict', data });
+        cardAnswers.current.get(data.exercise)?.(data); // a card waiting on this exercise has its verdict
       }
     },
   });

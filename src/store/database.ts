@@ -162,6 +162,12 @@ export interface UnansweredQuestionsTable {
   resolved_at: Date | null;
 }
 
+/** The ids of erased learner accounts: nothing more may be stored for them (migration 0011). */
+export interface ErasedLearnersTable {
+  learner: Immutable<string>;
+  erased_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -175,4 +181,5 @@ export interface Database {
   translations: TranslationsTable;
   model_calls: ModelCallsTable;
   unanswered_questions: UnansweredQuestionsTable;
+  erased_learners: ErasedLearnersTable;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from './create-store.js';
-import { eraseLearner } from './erase-learner.js';
+import { eraseLearner, isLearnerErased } from './erase-learner.js';
 import { openTestDatabase, openTimeoutMs, testBackends } from './open-test-database.js';
 import { countAttempts, parseTestEvent } from './test-events.js';
 
@@ -36,5 +36,43 @@ describe.each(backends)('erasing a learner on $name', (backend) => {
     await expect(sql`delete from events where learner = ${bea!.id}`.execute(store.db)).rejects.toThrow(/append-only: DELETE/);
     await expect(sql`update events set type = 'x'`.execute(store.db)).rejects.toThrow(/append-only: UPDATE/);
     expect(await eraseLearner(store.db, ada!.id)).toEqual({ events: 0, messages: 0 }); // again: nothing left
+  });
+
+  it.skipIf(!backend.available)('stores nothing more for an erased learner: a turn still under way is refused, and its model call kept without them', async () => {
+    const { db } = store;
+    const [cy] = await db.insertInto('users').values([{ email: 'cy@example.org', name: 'Cy' }]).returning('id').execute();
+    const learner = cy!.id;
+    await store.appendEvents({ learner, course: 'calculus', courseVersion: 'v1', key: 't1', events: [{ type: 'message', payload: { turn: 't1', text: 'hi' } }] });
+    await eraseLearner(db, learner);
+
+    const refusal = await store.appendEvents({ learner, course: 'calculus', courseVersion: 'v1', key: 't1-reply', events: [{ type: 'message', payload: { turn: 't1', text: 'hello' } }], messages: [{ turn: 't1', role: 'tutor', text: 'hello' }] }).catch((error: unknown) => error);
+    expect(isLearnerErased(refusal)).toBe(true);
+    expect(String(refusal)).toMatch(/was erased: nothing more is stored for them/);
+    const question = db.insertInto('unanswered_questions').values({ course: 'calculus', course_version: 'v1', learner, turn: 't1', question: 'why?', language: null, nearest_chunks: '[]' }).execute();
+    await expect(question).rejects.toSatisfy(isLearnerErased);
+    const snapshot = db.insertInto('snapshots').values({ learner, course: 'calculus', fold_version: 'count-1', sequence: 1, state: '{}', created_at: new Date() }).execute();
+    await expect(snapshot).rejects.toSatisfy(isLearnerErased);
+    await db.insertInto('model_calls').values({ time: new Date(), task: 'tutor', tier: 'local', provider: 'p', model: 'm', outcome: 'ok', learner, course: 'calculus', turn: 't1' }).execute();
+
+    for (const table of ['events', 'snapshots', 'messages', 'unanswered_questions', 'model_calls'] as const) {
+      expect(await db.selectFrom(table).select('learner').where('learner', '=', learner).execute()).toEqual([]);
+    }
+    expect((await db.selectFrom('model_calls').select(['learner', 'turn']).where('turn', '=', 't1').execute())).toEqual([{ learner: null, turn: 't1' }]);
+    // Anyone else is stored as before.
+    await store.appendEvents({ learner: 'someone-else', course: 'calculus', courseVersion: 'v1', events: [{ type: 'message', payload: { turn: 't1', text: 'hi' } }] });
+  });
+
+  it.skipIf(!backend.available || backend.name !== 'postgres')('erases an append that was under way on another connection when the erasure began', async () => {
+    const { db } = store;
+    const [dee] = await db.insertInto('users').values([{ email: 'dee@example.org', name: 'Dee' }]).returning('id').execute();
+    const learner = dee!.id;
+    let erasure: Promise<unknown> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('events').values({ id: '01890000-0000-7000-8000-000000000001', learner, course: 'calculus', course_version: 'v1', time: new Date(), type: 'message', payload: '{}', idempotency_key: null, key_index: null }).execute();
+      erasure = eraseLearner(db, learner); // on another connection, while this insert is not yet committed
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await erasure).toEqual({ events: 1, messages: 0 });
+    expect(await db.selectFrom('events').select('id').where('learner', '=', learner).execute()).toEqual([]);
   });
 });

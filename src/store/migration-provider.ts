@@ -11,6 +11,7 @@ import * as learnerStateRead from './migrations/0007-learner-state-read.js';
 import * as appendInOneStatement from './migrations/0008-append-in-one-statement.js';
 import * as recentTotalInSnapshot from './migrations/0009-recent-total-in-snapshot.js';
 import * as eraseLearner from './migrations/0010-erase-learner.js';
+import * as erasedLearners from './migrations/0011-erased-learners.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0008-append-in-one-statement': appendInOneStatement,
   '0009-recent-total-in-snapshot': recentTotalInSnapshot,
   '0010-erase-learner': eraseLearner,
+  '0011-erased-learners': erasedLearners,
 };
 
 export const migrationProvider: MigrationProvider = {

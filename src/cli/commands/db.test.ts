@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openStore, openTestDatabase, openTimeoutMs, systemClock, testBackends, testPostgresUrl, writeBackup, type OpenedDatabase } from '../../store/index.js';
+import { migrations, openDatabase, openStore, openTestDatabase, openTimeoutMs, systemClock, testBackends, testPostgresUrl, writeBackup, type OpenedDatabase } from '../../store/index.js';
 import { main } from '../index.js';
 
 const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
@@ -40,9 +40,11 @@ describe('primer db migrate', () => {
     const data = path.join(dir, 'primer-data');
     const first = await runMigrate('--data', data);
     expect(first.code).toBe(0);
-    expect(first.output).toMatch(/applied 10 migration\(s\) to PGlite data folder .*primer-data: 0001-accounts, .*0010-erase-learner/);
+    const names = Object.keys(migrations);
+    expect(first.output).toContain(`applied ${names.length} migration(s) to PGlite data folder`);
+    expect(first.output).toMatch(new RegExp(`primer-data: ${names.join(', ')}$`, 'm'));
     const again = await runMigrate('--data', data);
-    expect(again.output).toMatch(/is up to date \(10 migrations\)/);
+    expect(again.output).toContain(`is up to date (${names.length} migrations)`);
 
     const database = await openDatabase({ kind: 'pglite', dataDir: data });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -63,7 +65,7 @@ describe('primer db migrate', () => {
       const url = `${testPostgresUrl}?options=${encodeURIComponent(`-c search_path=${owner.schema}`)}`;
       const { code, output } = await runMigrate('--database-url', url);
       expect(code).toBe(0);
-      expect(output).toMatch(/applied 10 migration\(s\) to PostgreSQL/);
+      expect(output).toContain(`applied ${Object.keys(migrations).length} migration(s) to PostgreSQL`);
       expect(await owner.db.selectFrom('snapshots').selectAll().execute()).toEqual([]);
     } finally {
       await owner.close();

@@ -72,4 +72,21 @@ describe('tutor turns with a model', () => {
     expect(turns.at(-1)).toMatchObject({ mode: 'error' });
     logged.mockRestore();
   });
+
+  it('keeps nothing of a turn whose learner deletes their account while the model is still writing', async () => {
+    const learner = await kit.signIn('learner');
+    model.enqueue({ fail: 'slow-first-token', delayMs: 1500, reply: 'Think about what adding means to you.' });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const turn = Promise.resolve(send(app, learner.cookie, { turnId: 'x1', text: 'Teach me adding' })).then(readTurnStream);
+    await vi.waitFor(() => expect(model.requests.length).toBe(1), { timeout: 10_000 }); // the learner's message is stored; the model is writing
+    const erased = await kit.request('/api/auth/me', { method: 'DELETE', cookie: learner.cookie, body: { password: 'a long test password' } });
+    expect(await erased.json()).toEqual({ erased: { events: 1, messages: 1 } });
+    const { chunks } = await turn;
+    expect(chunks.at(-1)).toEqual({ type: 'error', errorText: turnFailedMessage });
+    expect(String(logged.mock.calls.at(-1)?.[0])).toContain('Tutor turn x1 in course tiny stopped: its learner was erased meanwhile');
+    logged.mockRestore();
+    for (const table of ['events', 'messages', 'snapshots', 'unanswered_questions'] as const) {
+      expect(await kit.store.db.selectFrom(table).select('learner').where('learner', '=', learner.id).execute()).toEqual([]);
+    }
+  });
 });

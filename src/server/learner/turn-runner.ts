@@ -2,6 +2,7 @@
 // (a re-sent id waits for the first and then replays it), and a metrics report for every turn.
 // The turn stream, the attempts endpoint and the hints endpoint all go through here to `tutor.turn`.
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { isLearnerErased } from '../../store/index.js';
 import type { TurnRequest, TurnSummary, Tutor, TutorStreamPart } from '../../tutor/index.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -43,7 +44,9 @@ export function createTurnRunner(context: Pick<ServerContext, 'limits' | 'metric
         return summary;
       } catch (error) {
         context.metrics.turn({ course, mode: 'error', ...(firstPartMs !== undefined ? { firstPartMs } : {}), totalMs: performance.now() - started });
-        console.error(`Tutor turn ${request.turnId} in course ${course} failed:`, error);
+        // A learner who deleted their account while their turn ran: the database kept nothing of it.
+        if (isLearnerErased(error)) console.error(`Tutor turn ${request.turnId} in course ${course} stopped: its learner was erased meanwhile, and nothing of it was stored.`);
+        else console.error(`Tutor turn ${request.turnId} in course ${course} failed:`, error);
         throw error;
       } finally {
         if (running.get(key) === turn) running.delete(key);

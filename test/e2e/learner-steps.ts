@@ -137,6 +137,9 @@ export async function completeFirstLesson(page: Page): Promise<{ before: number 
   const hints = exercise.getByRole('list', { name: 'Hints' });
   await expect.poll(() => hints.innerText()).toContain('Hint 1 of 3');
   expect(await hints.innerText()).toContain('compute the difference quotient');
+  // The card's hint is a turn of the chat too: the request and the rung appear there as they are given.
+  await expect.poll(() => conversation.innerText()).toContain('A hint, please.');
+  expect(await conversation.innerText()).toContain('compute the difference quotient');
 
   await answerChoices(exercise, ['A', 'C']);
   await expect.poll(() => exercise.innerText()).toContain('Correct');

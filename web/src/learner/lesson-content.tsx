@@ -3,9 +3,9 @@
 import { useEffect, useRef } from 'react';
 import type { ApiLesson } from '../api/types.ts';
 import { directionOf } from '../i18n/index.ts';
-import { ExerciseCard, type AnswerWithTutor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
+import { ExerciseCard, type CardTutor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 
-export function LessonContent({ course, lesson, fromChat, answerWithTutor }: { course: string; lesson: ApiLesson; fromChat: Record<string, ExerciseFromChat>; answerWithTutor: AnswerWithTutor }) {
+export function LessonContent({ course, lesson, fromChat, tutor }: { course: string; lesson: ApiLesson; fromChat: Record<string, ExerciseFromChat>; tutor: CardTutor }) {
   const container = useRef<HTMLDivElement>(null);
   // Code and display math that scroll sideways must be reachable by keyboard.
   useEffect(() => {
@@ -20,7 +20,7 @@ export function LessonContent({ course, lesson, fromChat, answerWithTutor }: { c
       {lesson.blocks.map((block) => {
         if (block.kind === 'exercise') {
           exerciseNumber += 1;
-          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} answerWithTutor={answerWithTutor} language={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
+          return <ExerciseCard key={`exercise:${block.exercise.id}`} course={course} exercise={block.exercise} index={exerciseNumber} tutor={tutor} language={lesson.language} {...(fromChat[block.exercise.id] ? { fromChat: fromChat[block.exercise.id] } : {})} />;
         }
         const headingShown = /^\s*<h[1-6][\s>]/i.test(block.html) || block.heading === previousHeading;
         previousHeading = block.heading;

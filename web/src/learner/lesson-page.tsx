@@ -2,7 +2,7 @@
 // Content comes in the learner's language (?lang= from their profile); answers and the tutor's progress
 // parts update the mastery strip and toasts.
 import './code-theme.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { coursePath } from '../api/client.ts';
@@ -13,7 +13,7 @@ import { ErrorMessage } from '../ui/error-message.tsx';
 import { Skeleton } from '../ui/spinner.tsx';
 import { usePageTitle } from '../ui/use-page-title.ts';
 import { TutorChat, type TutorChatHandle, type TutorChatProps } from './chat/tutor-chat.tsx';
-import { exerciseAnchor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
+import { exerciseAnchor, type CardTutor, type ExerciseFromChat } from './exercise/exercise-card.tsx';
 import { LessonContent } from './lesson-content.tsx';
 import { MasteryRing, shownMastery } from './mastery-ring.tsx';
 
@@ -74,9 +74,15 @@ export function LessonPage() {
     });
   }, []);
 
-  // The cards answer through the chat: the tutor's words about an answer appear there as it is checked.
+  // The cards answer and ask for hints through the chat: the tutor's words about them appear there.
   const chat = useRef<TutorChatHandle>(null);
-  const answerWithTutor = useCallback((exercise: string, answer: string) => chat.current?.answer(exercise, answer) ?? Promise.resolve(undefined), []);
+  const cardTutor = useMemo<CardTutor>(
+    () => ({
+      answer: (exercise, answer) => chat.current?.answer(exercise, answer) ?? Promise.resolve(undefined),
+      hint: (exercise) => chat.current?.hint(exercise) ?? Promise.resolve(undefined),
+    }),
+    [],
+  );
 
   const onProgress = useCallback(
     (progress: ApiTurnDataParts['progress']) => {
@@ -167,7 +173,7 @@ export function LessonPage() {
                   })}
               </ul>
               {content.data.partial && <p className="notice notice-info">{t('lesson.partial')}</p>}
-              <LessonContent course={course} lesson={content.data} fromChat={fromChat} answerWithTutor={answerWithTutor} />
+              <LessonContent course={course} lesson={content.data} fromChat={fromChat} tutor={cardTutor} />
             </article>
             <nav className="lesson-pager" aria-label={t('lesson.pager')}>
               {previous ? (

@@ -1,8 +1,9 @@
 // The tutor chat beside a lesson. useChat streams a turn from POST …/turns; the transport sends only
 // ApiTurnRequest: the new learner message's id as turnId, its text and action, and the lesson open beside it. "Try again" resends the
 // SAME turn id, which the server recognises and replays, so nothing is done twice.
-// An exercise card on the page answers through this chat too (`answer` on the handle): its verdict comes
-// back as soon as the checker gives it, and the tutor's words about the answer stream in here.
+// An exercise card on the page answers and asks for hints through this chat too (`answer` and `hint` on
+// the handle): its verdict or hint comes back as soon as the tutor gives it, and the tutor's words
+// about it stream in here.
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type Ref } from 'react';
@@ -30,9 +31,23 @@ export interface TutorChatHandle {
    * with the checker's verdict as soon as it arrives, or undefined when the turn ended without one.
    */
   answer(exercise: string, answer: string): Promise<ApiVerdict | undefined>;
+  /**
+   * Asks for the exercise's next hint as a turn of this chat (after the reply in progress, if any);
+   * resolves with the rung as soon as it arrives, or at the turn's end with its notice (why no rung
+   * came), or undefined when the turn did not go through.
+   */
+  hint(exercise: string): Promise<{ hint?: ApiTurnDataParts['hint']; notice?: string } | undefined>;
 }
 
 type Action = NonNullable<ApiTurnRequest['action']>;
+
+/** A card's turn, waiting to be sent or streaming: it sees the turn's data parts, then its end. */
+interface CardTurn {
+  text: string;
+  action: Action;
+  take(part: { type: string; data: unknown }): void;
+  end(): void;
+}
 
 export function TutorChat({ onProgress, onExercisePart, ref, ...context }: TutorChatProps) {
   const { t } = useTranslation('learner');
@@ -68,45 +83,62 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
     onData: (part) => {
       if (part.type === 'data-progress') handlers.current.onProgress(part.data as ApiTurnDataParts['progress']);
       if (part.type === 'data-hint') handlers.current.onExercisePart({ type: 'hint', data: part.data as ApiTurnDataParts['hint'] });
-      if (part.type === 'data-verdict') {
-        const data = part.data as ApiTurnDataParts['verdict'];
-        handlers.current.onExercisePart({ type: 'verdict', data });
-        cardAnswers.current.get(data.exercise)?.(data); // a card waiting on this exercise has its verdict
-      }
+      if (part.type === 'data-verdict') handlers.current.onExercisePart({ type: 'verdict', data: part.data as ApiTurnDataParts['verdict'] });
+      cardTurn.current?.take(part);
     },
   });
 
-  // Cards' answers wait here while a reply streams, then go one turn at a time.
-  const cardAnswers = useRef(new Map<string, (verdict: ApiVerdict | undefined) => void>());
-  const queue = useRef<{ text: string; action: Action }[]>([]);
-  const sending = useRef(false);
+  // Cards' turns wait here while a reply streams, then go one turn at a time.
+  const queue = useRef<CardTurn[]>([]);
+  const cardTurn = useRef<CardTurn>(undefined); // the card's turn streaming now
   const currentStatus = useRef(status); // read by sendNext, which runs outside a render
   currentStatus.current = status;
   const sendNext = () => {
-    if (sending.current || currentStatus.current === 'submitted' || currentStatus.current === 'streaming') return;
+    if (cardTurn.current || currentStatus.current === 'submitted' || currentStatus.current === 'streaming') return;
     const next = queue.current.shift();
     if (!next) return;
-    sending.current = true;
+    cardTurn.current = next;
     clearError();
-    const exercise = next.action.type === 'answer' ? next.action.exercise : undefined;
     void sendMessage({ text: next.text, metadata: { action: next.action } }).finally(() => {
-      sending.current = false;
-      if (exercise !== undefined) cardAnswers.current.get(exercise)?.(undefined); // no verdict came (a refusal, a failure)
+      cardTurn.current = undefined;
+      next.end();
       sendNext();
     });
   };
-  useEffect(sendNext, [status]); // a reply ended: the next card answer goes
+  useEffect(sendNext, [status]); // a reply ended: the next card's turn goes
+  const sendForCard = (turn: CardTurn) => {
+    queue.current.push(turn);
+    sendNext();
+  };
   useImperativeHandle(ref, () => ({
     answer: (exercise, answer) =>
       new Promise((resolve) => {
-        cardAnswers.current.get(exercise)?.(undefined); // an earlier answer of this card no longer waits
-        const settle = (verdict: ApiVerdict | undefined) => {
-          if (cardAnswers.current.get(exercise) === settle) cardAnswers.current.delete(exercise);
-          resolve(verdict);
-        };
-        cardAnswers.current.set(exercise, settle);
-        queue.current.push({ text: `/answer ${answer}`, action: { type: 'answer', exercise, answer } });
-        sendNext();
+        let verdict: ApiVerdict | undefined;
+        sendForCard({
+          text: `/answer ${answer}`,
+          action: { type: 'answer', exercise, answer },
+          take(part) {
+            if (verdict || part.type !== 'data-verdict' || (part.data as ApiTurnDataParts['verdict']).exercise !== exercise) return;
+            verdict = part.data as ApiTurnDataParts['verdict'];
+            resolve(verdict); // at once: the tutor's words about it still stream into the chat
+          },
+          end: () => resolve(verdict), // undefined when no verdict came (a refusal, a failure)
+        });
+      }),
+    hint: (exercise) =>
+      new Promise((resolve) => {
+        let notice: string | undefined;
+        let ended = false; // the turn's closing part came: it went through
+        sendForCard({
+          text: '/hint',
+          action: { type: 'hint', exercise },
+          take(part) {
+            if (part.type === 'data-hint' && (part.data as ApiTurnDataParts['hint']).exercise === exercise) resolve({ hint: part.data as ApiTurnDataParts['hint'] });
+            if (part.type === 'data-notice') notice = (part.data as ApiTurnDataParts['notice']).message;
+            if (part.type === 'data-turn') ended = true;
+          },
+          end: () => resolve(ended ? (notice ? { notice } : {}) : undefined),
+        });
       }),
   }));
 
@@ -161,12 +193,13 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
     const last = messages.at(-1);
     if (last?.role !== 'user') return;
     setMessages(messages.slice(0, -1));
-    if (last.metadata?.action?.type !== 'answer') setInput(messageText(last)); // a card's answer stays on its card
+    const action = last.metadata?.action?.type;
+    if (action !== 'answer' && action !== 'hint') setInput(messageText(last)); // a card's answer or hint request stays on its card
   }, [refusal]); // once per refusal: the messages it removes from are those of that moment
 
   /** Sends a typed message (or a suggestion); false when a reply is still on its way (the message stays in the box). */
   function send(text: string, action: Action = { type: 'message' }): boolean {
-    if (!text.trim() || busy || sending.current) return false;
+    if (!text.trim() || busy || cardTurn.current) return false;
     clearError();
     void sendMessage({ text: text.trim(), metadata: { action } });
     return true;

@@ -1,14 +1,13 @@
-// One exercise inside a lesson: the prompt, the answer control, "Check" (a turn of the tutor chat
-// beside the lesson: the checker's verdict comes back at once, the tutor's words about it stream into
-// the chat), the verdict with feedback, and the hint ladder (POST …/hints, one rung at a time), with
-// the hints and the solve the tutor showed for it in the chat. A template exercise, once answered
+// One exercise inside a lesson: the prompt, the answer control, "Check" and "Hint" (each a turn of the
+// tutor chat beside the lesson: the checker's verdict or the next rung comes back at once, the tutor's
+// words about it stream into the chat), the verdict with feedback, and the hint ladder, with the hints
+// and the solve the tutor showed for it in the chat. A template exercise, once answered
 // right, offers another one like it: its next variant (GET …/exercises/:id), with new numbers and a
 // fresh card. The verdict is the checker's, never a model's: the turn checks before any model speaks.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, coursePath } from '../../api/client.ts';
 import { directionOf } from '../../i18n/index.ts';
-import { newId } from '../../api/new-id.ts';
 import type { ApiExercise, ApiVerdict } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
@@ -28,8 +27,13 @@ export interface ExerciseFromChat {
   solved: boolean;
 }
 
-/** Sends an answer as a tutor turn; resolves with the checker's verdict, or undefined when none came. */
-export type AnswerWithTutor = (exercise: string, answer: string) => Promise<ApiVerdict | undefined>;
+/** The tutor chat beside the lesson, through which a card answers and asks for hints (TutorChatHandle). */
+export interface CardTutor {
+  /** Resolves with the checker's verdict, or undefined when none came. */
+  answer(exercise: string, answer: string): Promise<ApiVerdict | undefined>;
+  /** Resolves with the next rung, or with a notice saying why none came; undefined when the turn did not go through. */
+  hint(exercise: string): Promise<{ hint?: HintRung; notice?: string } | undefined>;
+}
 
 export function exerciseAnchor(exercise: string) {
   return `exercise-${exercise}`;
@@ -39,7 +43,7 @@ interface ExerciseCardProps {
   course: string;
   exercise: ApiExercise;
   index: number;
-  answerWithTutor: AnswerWithTutor;
+  tutor: CardTutor;
   /** The learner's language, in which the checker reads their answer. */
   language: string;
   fromChat?: ExerciseFromChat;
@@ -57,7 +61,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
   return <ExerciseCardBody key={`${exercise.id}:${exercise.variant ?? 0}`} {...props} {...(asked ? { fromChat: undefined } : {})} exercise={exercise} focusOnMount={asked} onAnother={exercise.variant === undefined ? undefined : another} />;
 }
 
-function ExerciseCardBody({ course, exercise, index, answerWithTutor, language, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
+function ExerciseCardBody({ exercise, index, tutor, language, fromChat, onAnother, focusOnMount }: ExerciseCardProps & { onAnother?: () => Promise<void>; focusOnMount?: boolean }) {
   const { t } = useTranslation('learner');
   const card = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -77,7 +81,6 @@ function ExerciseCardBody({ course, exercise, index, answerWithTutor, language, 
   const solved = solvedHere || Boolean(fromChat?.solved);
   const shownHints = [...new Map([...(fromChat?.hints ?? []), ...hints].map((hint) => [hint.rung, hint])).values()].sort((a, b) => a.rung - b.rung);
   const hintsSeen = Math.max(exercise.progress.hintsSeen, ...shownHints.map((hint) => hint.rung));
-  const path = (action: string) => coursePath(course, 'exercises', exercise.id, action);
 
   async function check() {
     if (!answer.trim() || checking) return;
@@ -85,7 +88,7 @@ function ExerciseCardBody({ course, exercise, index, answerWithTutor, language, 
     setError(undefined);
     try {
       // Mastery moves with the turn's progress part, which the chat hands to the lesson page.
-      const checked = await answerWithTutor(exercise.id, answer);
+      const checked = await tutor.answer(exercise.id, answer);
       if (!checked) throw new Error(t('exercise.notChecked'));
       setVerdict(checked);
       if (checked.verdict !== 'unparseable') setAttempts((count) => count + 1); // an answer that could not be read is not an attempt
@@ -101,9 +104,11 @@ function ExerciseCardBody({ course, exercise, index, answerWithTutor, language, 
     setHinting(true);
     setError(undefined);
     try {
-      const result = await api<{ hint: HintRung | null; notice?: string }>(path('hints'), { body: { turnId: newId() } });
-      if (result.hint) setHints((current) => [...current.filter((hint) => hint.rung !== result.hint!.rung), result.hint!]);
-      setHintNotice(result.notice ?? (result.hint ? undefined : t('exercise.noMoreHints')));
+      const result = await tutor.hint(exercise.id);
+      if (!result) throw new Error(t('exercise.hintNotGiven'));
+      const { hint: rung, notice } = result;
+      if (rung) setHints((current) => [...current.filter((hint) => hint.rung !== rung.rung), { rung: rung.rung, text: rung.text, reveals: rung.reveals }]);
+      setHintNotice(notice ?? (rung ? undefined : t('exercise.noMoreHints')));
     } catch (failure) {
       setError(failure);
     } finally {

@@ -78,7 +78,7 @@ export function LessonPage() {
   const chat = useRef<TutorChatHandle>(null);
   const cardTutor = useMemo<CardTutor>(
     () => ({
-      answer: (exercise, answer) => chat.current?.answer(exercise, answer) ?? Promise.resolve(undefined),
+      answer: (exercise, answer, shown) => chat.current?.answer(exercise, answer, shown) ?? Promise.resolve(undefined),
       hint: (exercise) => chat.current?.hint(exercise) ?? Promise.resolve(undefined),
     }),
     [],

@@ -27,10 +27,11 @@ export interface TutorChatProps extends ChatMessageContext {
 
 export interface TutorChatHandle {
   /**
-   * Sends an exercise card's answer as a turn of this chat (after the reply in progress, if any); resolves
-   * with the checker's verdict as soon as it arrives, or undefined when the turn ended without one.
+   * Sends an exercise card's answer as a turn of this chat (after the reply in progress, if any), shown
+   * in the chat as `shown` (a choice answer by the letters on the card); resolves with the checker's
+   * verdict as soon as it arrives, or undefined when the turn ended without one.
    */
-  answer(exercise: string, answer: string): Promise<ApiVerdict | undefined>;
+  answer(exercise: string, answer: string, shown: string): Promise<ApiVerdict | undefined>;
   /**
    * Asks for the exercise's next hint as a turn of this chat (after the reply in progress, if any);
    * resolves with the rung as soon as it arrives, or at the turn's end with its notice (why no rung
@@ -111,11 +112,11 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
     sendNext();
   };
   useImperativeHandle(ref, () => ({
-    answer: (exercise, answer) =>
+    answer: (exercise, answer, shown) =>
       new Promise((resolve) => {
         let verdict: ApiVerdict | undefined;
         sendForCard({
-          text: `/answer ${answer}`,
+          text: `/answer ${shown}`,
           action: { type: 'answer', exercise, answer },
           take(part) {
             if (verdict || part.type !== 'data-verdict' || (part.data as ApiTurnDataParts['verdict']).exercise !== exercise) return;

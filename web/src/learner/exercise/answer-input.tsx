@@ -21,6 +21,23 @@ export interface AnswerInputProps {
   onSubmit?(): void;
 }
 
+/** The letter a choice is shown with: A, B, C… in the order of the exercise's choices. */
+export function choiceLetter(index: number): string {
+  return String.fromCharCode(65 + index);
+}
+
+/** An answer as the learner picked or wrote it: a choice answer's ids ("a, c") as the letters the card shows ("A, C"). */
+export function answerAsShown(exercise: ApiExercise, answer: string): string {
+  if (exercise.type !== 'choice') return answer;
+  const ids = (exercise.choices ?? []).map((choice) => choice.id);
+  return answer
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((id) => (ids.includes(id) ? choiceLetter(ids.indexOf(id)) : id))
+    .join(', ');
+}
+
 export function AnswerInput(props: AnswerInputProps) {
   switch (props.exercise.type) {
     case 'choice':
@@ -64,12 +81,12 @@ function ChoiceInput({ exercise, value, onChange, promptId, disabled }: AnswerIn
             type={exercise.multiple ? 'checkbox' : 'radio'}
             name={name}
             value={choice.id}
-            aria-label={`${String.fromCharCode(65 + index)}: ${plainTextOf(choice.html)}`}
+            aria-label={`${choiceLetter(index)}: ${plainTextOf(choice.html)}`}
             checked={picked.includes(choice.id)}
             onChange={(event) => toggle(choice.id, event.target.checked)}
           />
           <span className="choice-letter" aria-hidden="true">
-            {String.fromCharCode(65 + index)}
+            {choiceLetter(index)}
           </span>
           <span className="choice-text" dir="auto" dangerouslySetInnerHTML={{ __html: choice.html }} />
         </label>

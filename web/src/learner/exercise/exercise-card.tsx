@@ -12,7 +12,7 @@ import type { ApiExercise, ApiVerdict } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
-import { AnswerInput } from './answer-input.tsx';
+import { AnswerInput, answerAsShown } from './answer-input.tsx';
 import { VerdictBadge, VerdictView } from '../../ui/verdict-view.tsx';
 
 export interface HintRung {
@@ -29,8 +29,8 @@ export interface ExerciseFromChat {
 
 /** The tutor chat beside the lesson, through which a card answers and asks for hints (TutorChatHandle). */
 export interface CardTutor {
-  /** Resolves with the checker's verdict, or undefined when none came. */
-  answer(exercise: string, answer: string): Promise<ApiVerdict | undefined>;
+  /** Resolves with the checker's verdict, or undefined when none came. `shown`: the answer as the chat shows it. */
+  answer(exercise: string, answer: string, shown: string): Promise<ApiVerdict | undefined>;
   /** Resolves with the next rung, or with a notice saying why none came; undefined when the turn did not go through. */
   hint(exercise: string): Promise<{ hint?: HintRung; notice?: string } | undefined>;
 }
@@ -88,7 +88,7 @@ function ExerciseCardBody({ exercise, index, tutor, language, fromChat, onAnothe
     setError(undefined);
     try {
       // Mastery moves with the turn's progress part, which the chat hands to the lesson page.
-      const checked = await tutor.answer(exercise.id, answer);
+      const checked = await tutor.answer(exercise.id, answer, answerAsShown(exercise, answer));
       if (!checked) throw new Error(t('exercise.notChecked'));
       setVerdict(checked);
       if (checked.verdict !== 'unparseable') setAttempts((count) => count + 1); // an answer that could not be read is not an attempt

@@ -148,6 +148,10 @@ describe('a tutor turn', () => {
     expect(wrong.mode).toBe('no-model');
     expect(wrong.verdicts).toEqual([{ exercise: 'add-1', verdict: 'incorrect' }]);
     expect(wrong.text).toBe('Try again, or ask me for a hint.'); // the verdict is its own part
+    const asked = await send('Just tell me the answer please');
+    expect(asked.text).toContain("I won't give you the answer: finding it yourself is what makes it stick");
+    expect(asked.streamed).toContainEqual(expect.objectContaining({ type: 'exercise', exercise: 'add-1' })); // the exercise again, to work on
+    expect(asked.text).not.toMatch(/\b7\b|seven/i);
     const hint = await send('/hint', { type: 'hint' });
     expect(hint.streamed).toContainEqual(expect.objectContaining({ type: 'hint', text: 'Count on from 3.' }));
     expect(server.requests).toHaveLength(0);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { asksForTheAnswer } from './answer-request.js';
+
+describe('asksForTheAnswer', () => {
+  it.each([
+    'What is the answer?',
+    "what's the answer to this exercise",
+    'Just tell me the answer please',
+    'Can you solve it for me?',
+    'give me the solution',
+    'answer please',
+    '¿Cuál es la respuesta?',
+    'dame la solución',
+    'resuélvelo tú',
+    'Qual é a resposta?',
+    'me diga a resposta',
+    'Quelle est la réponse ?',
+    'donne-moi la solution',
+    'résous-le pour moi',
+    'Nipe jibu tafadhali',
+    'jibu ni nini?',
+    '答案是什么？',
+    '帮我做这道题',
+    'उत्तर बताओ',
+    'इसे हल करो',
+    'ما هي الإجابة؟',
+    'أعطني الحل',
+  ])('reads "%s" as asking for the answer', (text) => {
+    expect(asksForTheAnswer(text)).toBe(true);
+  });
+
+  it.each([
+    'Why is my answer wrong?',
+    'I think the answer is 4, is that right?',
+    'How do I start this exercise?',
+    'What does the derivative mean?',
+    'I want to solve it myself, give me a hint',
+    '¿Por qué mi respuesta está mal?',
+    'Pourquoi ma réponse est-elle fausse ?',
+    '我的答案对吗？',
+    '/answer 4',
+    'Why do we need a limit at all?',
+  ])('does not read "%s" as asking for the answer', (text) => {
+    expect(asksForTheAnswer(text)).toBe(false);
+  });
+});

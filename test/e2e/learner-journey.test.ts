@@ -70,22 +70,25 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     await context.close();
   }, 120_000);
 
-  it("checks a card's answer after the tutor's reply in progress, then shows the verdict on the card and the tutor's words in the chat", async () => {
+  it("checks a card's hint request and answer after the tutor's reply in progress, then shows them on the card and the tutor's words in the chat", async () => {
     const { page, context } = await newVisitor(browser, server.url);
     await guestOnFirstLesson(page);
     const tutor = await sendToTutor(page, `${slowQuestion} why does the step have to shrink?`);
     const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
     await expect.poll(() => tutor.getByRole('button', { name: 'Stop' }).isVisible()).toBe(true); // the reply is on its way
     const card = secantSlope(page);
+    await card.getByRole('button', { name: /^Hint/ }).click(); // waits for the reply, then goes before the answer
     await answerSecantSlope(card);
+    await expect.poll(() => card.getByRole('list', { name: 'Hints' }).innerText(), { timeout: 20_000 }).toContain('Hint 1 of 3');
     await expect.poll(() => card.innerText(), { timeout: 20_000 }).toContain('Correct');
     await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain(scriptedAnswerComment);
     const text = await conversation.innerText();
     expect(text.indexOf(scriptedSlowReply)).toBeGreaterThan(0);
-    expect(text.indexOf(scriptedSlowReply)).toBeLessThan(text.indexOf('My answer:')); // one turn after the other, in the order sent
+    expect(text.indexOf(scriptedSlowReply)).toBeLessThan(text.indexOf('A hint, please.')); // one turn after the other, in the order sent
+    expect(text.indexOf('A hint, please.')).toBeLessThan(text.indexOf('My answer:'));
     expect(await tutor.getByRole('textbox', { name: 'Message to your tutor' }).inputValue()).toBe(''); // the card's answer never lands in the box
-    expect(text).not.toContain('what is the average rate of change of'); // the answered exercise is only its button in the chat: its card is in view
-    expect(await conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1);
+    expect(text).not.toContain('what is the average rate of change of'); // the exercise worked on is only its button in the chat: its card is in view
+    expect(await conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1); // with the hint, whose turn opened it
     await context.close();
   }, 120_000);
 

@@ -43,8 +43,8 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
   const textParts = message.parts.filter((part) => part.type === 'text');
   // Mastery moves only with a graded answer, so progress is shown with one (not with an unreadable answer), pointing the way it moved.
   const verdict = message.parts.find((part) => part.type === 'data-verdict')?.data.verdict;
-  // An exercise the learner has just answered (on its card, or here) is only its button: they have its prompt in front of them.
-  const answered = new Set(message.parts.flatMap((part) => (part.type === 'data-verdict' ? [part.data.exercise] : [])));
+  // An exercise the learner has just answered or asked a hint for (on its card, or here) is only its button: they have its prompt in front of them.
+  const workedOn = new Set(message.parts.flatMap((part) => (part.type === 'data-verdict' || part.type === 'data-hint' ? [part.data.exercise] : [])));
   const arrow = verdict === 'correct' || verdict === 'partially-correct' ? '↑' : verdict === 'incorrect' ? '↓' : undefined;
   const empty = textParts.every((part) => !part.text.trim()) && message.parts.every((part) => part.type === 'text' || part.type === 'step-start' || part.type === 'data-turn');
   return (
@@ -94,7 +94,7 @@ export function ChatMessageView({ message, context, streaming, offlineSaid = fal
                 </p>
               ) : null;
             case 'data-exercise':
-              return <ChatExercise key={index} exercise={part.data} context={context} compact={shownJustBefore.has(part.data.exercise) || answered.has(part.data.exercise)} />;
+              return <ChatExercise key={index} exercise={part.data} context={context} compact={shownJustBefore.has(part.data.exercise) || workedOn.has(part.data.exercise)} />;
             case 'data-lesson':
               if (part.data.lesson === context.lesson) return null;
               return (

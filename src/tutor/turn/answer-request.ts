@@ -1,6 +1,6 @@
 // Does a learner's message ask the tutor for the answer (or to solve the exercise for them)? Used in
-// no-model mode, where no model reads the message: with an exercise open, such a request is met with
-// why the tutor does not hand out answers and how to get the next step, rather than a course passage
+// no-model mode, where no model reads the message: such a request is met with why the tutor does not
+// hand out answers (and the open exercise again, with how to get a hint), rather than a course passage
 // that happens to share a word ("solve") with it. Requests as learners write them in the languages
 // Primer has phrases for; asking about their own answer ("why is my answer wrong?") is not one.
 

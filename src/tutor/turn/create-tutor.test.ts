@@ -162,6 +162,8 @@ describe('a tutor turn', () => {
     const { send } = setup({ router });
     const first = await send('Hello, where do I start?');
     expect(first.text).toContain("Let's start with Adding.");
+    const asked = await send('What is the answer to the exercise?'); // none is open: still no answer, and no passage that shares a word
+    expect(asked.text).toBe("I won't give you the answer: finding it yourself is what makes it stick, and I'm here to help you get there.");
     const covered = await send('What does multiplying mean?');
     expect(covered.text).toContain('The course explains this in [multiplying#multiplying]:');
     expect(covered.text).toContain('Multiplying is repeated adding: $3 \\times 2 = 2 + 2 + 2$.');

@@ -1,6 +1,6 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
-// A request for the open exercise's answer gets why the tutor does not give it, and the exercise again.
+// A request for an exercise's answer gets why the tutor does not give it (and the open exercise again).
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
@@ -54,8 +54,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   if (action.type === 'message') {
     const activity = session.state.activity;
     const quote = findCourseQuote(index, message, activity?.lesson);
-    if (session.current() && asksForTheAnswer(message)) {
-      paragraphs.push(t('reply.answer-not-given')); // then the exercise again, with how to get a hint
+    if (asksForTheAnswer(message)) {
+      paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);

@@ -135,7 +135,8 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
           action: { type: 'hint', exercise },
           take(part) {
             if (part.type === 'data-hint' && (part.data as ApiTurnDataParts['hint']).exercise === exercise) resolve({ hint: part.data as ApiTurnDataParts['hint'] });
-            if (part.type === 'data-notice') notice = (part.data as ApiTurnDataParts['notice']).message;
+            const said = part.type === 'data-notice' ? (part.data as ApiTurnDataParts['notice']) : undefined;
+            if (said && said.code !== 'offline') notice = said.message; // why no rung came (the chat says it is offline, not the card)
             if (part.type === 'data-turn') ended = true;
           },
           end: () => resolve(ended ? (notice ? { notice } : {}) : undefined),

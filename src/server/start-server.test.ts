@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCourseFolder } from '../../test/course-folder.js';
 import { tinyCourse } from '../course/__fixtures__/tiny-course.js';
-import { openDatabase, testBackends, testPostgresUrl } from '../store/index.js';
+import { openDatabase, readErasures, testBackends, testPostgresUrl } from '../store/index.js';
 import { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
 
 const dir = await mkdtemp(path.join(tmpdir(), 'primer-server-'));
@@ -140,6 +140,12 @@ describe('startServer', () => {
     } finally {
       await copy.close();
     }
+    // The guest deletes their account: it is listed beside the backups, for a restore of that backup to erase again.
+    const cookie = guest.headers.get('set-cookie')!.split(';')[0]!;
+    const { account } = await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json();
+    const deleted = await fetch(`${server.url}/api/auth/me`, { method: 'DELETE', headers: { origin: server.url, cookie, 'content-type': 'application/json' }, body: '{}' });
+    expect(deleted.status).toBe(200);
+    expect(await readErasures(path.join(dir, 'data-backups'))).toEqual([account.id]);
   });
 
   it('refuses to start a second server on the same port or the same data folder, saying why', async () => {

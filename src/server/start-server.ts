@@ -15,7 +15,7 @@ import { createSandbox } from '../exercise/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { parseEventPayload, type EventType } from '../learner/index.js';
 import { createRouter, loadModelConfig } from '../models/index.js';
-import { describeDatabaseConfig, openStore, resolveDatabaseConfig, systemClock, type WrittenBackup } from '../store/index.js';
+import { describeDatabaseConfig, openStore, recordErasure, resolveDatabaseConfig, systemClock, type WrittenBackup } from '../store/index.js';
 import { createTutor, type Tutor } from '../tutor/index.js';
 import { createAccounts } from './auth/accounts.js';
 import { hashToken, newToken } from './auth/tokens.js';
@@ -153,7 +153,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       }
       return tutor;
     };
-    const accounts = createAccounts(store.db, clock);
+    const backupSchedule =
+      options.backups !== false && databaseConfig.kind === 'pglite' && databaseConfig.dataDir
+        ? { ...defaultBackupSchedule, ...options.backups, folder: path.resolve(cwd, options.backups?.folder ?? `${databaseConfig.dataDir}-backups`) }
+        : undefined;
+    // Erased learners are listed beside the backups, so restoring an older backup erases them again.
+    const onErased = backupSchedule
+      ? (id: string) => recordErasure(backupSchedule.folder, id, clock.now()).catch((error: Error) => log(`Could not list erased learner ${id} in ${shownPath(cwd, backupSchedule.folder)}: ${error.message}. Restoring a backup taken before now would bring them back.`))
+      : undefined;
+    const accounts = createAccounts(store.db, clock, onErased ? { onErased } : {});
     const catalog = createCourseCatalog(store.db);
     const guestCourses = new Set<string>();
     const context: ServerContext = {
@@ -207,12 +215,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     handle = app.fetch;
 
     let backups: ScheduledBackups | undefined;
-    if (options.backups !== false && databaseConfig.kind === 'pglite' && databaseConfig.dataDir) {
-      const schedule = { ...defaultBackupSchedule, ...options.backups, folder: path.resolve(cwd, options.backups?.folder ?? `${databaseConfig.dataDir}-backups`) };
+    if (backupSchedule) {
       // once the courses are published, so the first backup has them
-      backups = scheduleBackups(store, schedule, { clock: systemClock, log, cwd, metrics });
+      backups = scheduleBackups(store, backupSchedule, { clock: systemClock, log, cwd, metrics });
       closers.push(() => backups!.stop()); // before the store closes
-      log(`Backups: every ${schedule.everyHours} h into ${shownPath(cwd, schedule.folder)}, the newest ${schedule.keep} kept`);
+      log(`Backups: every ${backupSchedule.everyHours} h into ${shownPath(cwd, backupSchedule.folder)}, the newest ${backupSchedule.keep} kept`);
     }
     log(`Primer is running at ${origin === url ? url : `${url} (public address ${origin})`}`);
     const setupLink = setupToken ? `${origin}/setup?token=${setupToken}` : undefined;

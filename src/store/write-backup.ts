@@ -2,7 +2,9 @@
 // (a gzipped tar) written to a backup folder as primer-backup-<time>.tar.gz, the newest `keep`
 // kept. A backup is written under a temporary name and renamed, so a backup that is there is whole.
 // To restore one, stop Primer and unpack it into an empty data folder (docs/deployment.md).
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Beside the backups, erased-learners.txt lists every learner erased while backups were on, so a
+// restore erases again those an older backup still holds.
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Store } from './create-store.js';
 import type { Clock } from './stored-event.js';
@@ -39,4 +41,22 @@ export async function newestBackupTime(folder: string): Promise<Date | undefined
 async function listBackups(folder: string): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   return names.filter((name) => backupName.test(name)).sort();
+}
+
+/** The file in a backup folder that lists the erased learners, one `<time> <learner id>` line each. */
+export const erasureListName = 'erased-learners.txt';
+
+/** Adds an erased learner to the backup folder's list (the list outlives the data folder, as the backups do). */
+export async function recordErasure(folder: string, learner: string, at: Date): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await appendFile(path.join(folder, erasureListName), `${at.toISOString()} ${learner}\n`);
+}
+
+/** The learners listed in the backup folder's erasure list (none when there is no list). */
+export async function readErasures(folder: string): Promise<string[]> {
+  const text = await readFile(path.join(folder, erasureListName), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+  return [...new Set(text.split('\n').flatMap((line) => line.trim().split(/\s+/).slice(1, 2)))];
 }

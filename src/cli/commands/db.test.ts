@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { migrations, openDatabase, openStore, openTestDatabase, openTimeoutMs, systemClock, testBackends, testPostgresUrl, writeBackup, type OpenedDatabase } from '../../store/index.js';
+import { migrations, openDatabase, openStore, openTestDatabase, recordErasure, openTimeoutMs, systemClock, testBackends, testPostgresUrl, writeBackup, type OpenedDatabase } from '../../store/index.js';
 import { main } from '../index.js';
 
 const postgres = (await testBackends()).find((backend) => backend.name === 'postgres')!;
@@ -72,19 +72,27 @@ describe('primer db migrate', () => {
     }
   });
 
-  it('restores a backup into a new data folder, and refuses a folder in use or a file that is not there', async () => {
+  it('restores a backup into a new data folder, erases again the learners erased since, and refuses a folder in use or a file that is not there', async () => {
     const source = await openStore({ kind: 'pglite', dataDir: path.join(dir, 'source') }, { parseEvent: (_type, payload) => payload });
+    const backups = path.join(dir, 'backups');
     let backup: string;
     try {
-      await source.appendEvents({ learner: 'ada', course: 'calculus', courseVersion: 'v1', events: [{ type: 'attempt', payload: { exercise: 'e1', correct: true } }] });
-      backup = (await writeBackup(source, path.join(dir, 'backups'), { keep: 7, clock: systemClock })).file;
+      for (const learner of ['ada', 'bea']) await source.appendEvents({ learner, course: 'calculus', courseVersion: 'v1', events: [{ type: 'attempt', payload: { exercise: 'e1', correct: true } }] });
+      backup = (await writeBackup(source, backups, { keep: 7, clock: systemClock })).file;
     } finally {
       await source.close();
     }
+    await recordErasure(backups, 'bea', new Date()); // bea deleted her account after the backup
     const restored = path.join(dir, 'restored');
     const first = await runRestore(backup, '--data', restored);
     expect(first.code).toBe(0);
-    expect(first.output).toBe(`restored ${backup} into PGlite data folder ${restored}: 0 accounts, 1 learners, 1 events`);
+    expect(first.output).toBe(`restored ${backup} into PGlite data folder ${restored}: 0 accounts, 1 learners, 1 events\nerased again the 1 learner(s) listed in ${path.join(backups, 'erased-learners.txt')}`);
+    const database = await openDatabase({ kind: 'pglite', dataDir: restored });
+    try {
+      expect(await database.db.selectFrom('erased_learners').select('learner').execute()).toEqual([{ learner: 'bea' }]); // nothing is stored for her again
+    } finally {
+      await database.close();
+    }
     const again = await runRestore(backup, '--data', restored);
     expect(again.code).toBe(1);
     expect(again.errors).toContain(`will not restore a backup into ${restored}: the folder is not empty`);

@@ -1,9 +1,11 @@
 // `primer db migrate`: bring the database (embedded PGlite folder or PostgreSQL) up to date.
-// `primer db restore`: fill an empty PGlite data folder from a backup the server wrote.
+// `primer db restore`: fill an empty PGlite data folder from a backup the server wrote, and erase again
+// the learners listed as erased beside it (erased-learners.txt), whom an older backup still holds.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command } from 'commander';
 import { sql } from 'kysely';
-import { migrateToLatest, openDatabase, resolveDatabaseConfig } from '../../store/index.js';
+import { eraseLearner, erasureListName, migrateToLatest, openDatabase, readErasures, resolveDatabaseConfig } from '../../store/index.js';
 import { UsageError } from '../load-course.js';
 
 export function dbCommand(): Command {
@@ -26,7 +28,7 @@ export function dbCommand(): Command {
     });
 
   db.command('restore')
-    .description('Fill a new PGlite data folder from a backup (primer-backup-….tar.gz, which primer serve writes), then bring it up to date. Stop Primer and move the old folder aside first.')
+    .description('Fill a new PGlite data folder from a backup (primer-backup-….tar.gz, which primer serve writes), bring it up to date, and erase again the learners listed in erased-learners.txt beside it. Stop Primer and move the old folder aside first.')
     .argument('<backup>', 'the backup file')
     .option('--data <dir>', 'the PGlite data folder to create (env PRIMER_DATA; default ./primer-data); it must be empty or absent')
     .action(async (backup: string, options: { data?: string }) => {
@@ -35,15 +37,19 @@ export function dbCommand(): Command {
       const archive = await readFile(backup).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read the backup ${backup}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
       });
+      const erasures = path.join(path.dirname(backup), erasureListName);
+      const erased = await readErasures(path.dirname(backup));
       const database = await openDatabase(config, { restoreFrom: new Uint8Array(archive) });
       try {
         const { applied } = await migrateToLatest(database.db);
+        for (const learner of erased) await eraseLearner(database.db, learner);
         const { rows } = await sql<{ accounts: number; learners: number; events: number }>`
           select (select count(*)::int from users) as accounts,
                  (select count(distinct learner)::int from events) as learners,
                  (select count(*)::int from events) as events`.execute(database.db);
         const { accounts, learners, events } = rows[0]!;
         console.log(`restored ${backup} into ${database.description}: ${accounts} accounts, ${learners} learners, ${events} events${applied.length > 0 ? `; applied ${applied.length} newer migration(s)` : ''}`);
+        console.log(erased.length > 0 ? `erased again the ${erased.length} learner(s) listed in ${erasures}` : `no learners listed as erased in ${erasures}`);
       } finally {
         await database.close();
       }

@@ -28,6 +28,8 @@ export interface AccountsOptions {
   sessionCacheMs?: number;
   /** Most sessions kept (the least recently loaded go first). Default 20,000. */
   sessionCacheSize?: number;
+  /** Called once a learner account is erased (the server lists it beside the backups, so a restore erases it again). */
+  onErased?: (id: string) => Promise<void>;
 }
 
 export function createAccounts(db: Kysely<Database>, clock: { now(): Date }, options: AccountsOptions = {}) {
@@ -152,7 +154,9 @@ export function createAccounts(db: Kysely<Database>, clock: { now(): Date }, opt
       if (account.role !== 'learner') return 'not-a-learner';
       if (await db.selectFrom('translations').select('chunk_hash').where('reviewer_id', '=', id).executeTakeFirst()) return 'reviewed-translations';
       forgetAccount(id);
-      return eraseLearner(db, id).finally(() => forgetAccount(id));
+      const erased = await eraseLearner(db, id).finally(() => forgetAccount(id));
+      await options.onErased?.(id);
+      return erased;
     },
 
     /** Turns a guest into a full account with an email and password, keeping its id and so all its progress. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { uniqueLabels } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
-import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
+import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './truncate-label.ts';
 
 export function MisconceptionsChart({ misconceptions }: { misconceptions: ApiDashboard['misconceptions'] }) {
   const { t } = useTranslation('teacher');
@@ -25,7 +25,7 @@ export function MisconceptionsChart({ misconceptions }: { misconceptions: ApiDas
         height: rows.length * 30 + 60,
         marginLeft,
         y: { domain: labels, label: null, tickFormat: (label: string) => truncateLabel(label, room) },
-        x: { label: t('dashboard.misconceptions.axis'), grid: true },
+        x: { label: t('dashboard.misconceptions.axis'), grid: true, ticks: countTicks(Math.max(0, ...rows.map((row) => row.count))), tickFormat: 'd' },
         marks: [
           Plot.barX(rows, { y: 'label', x: 'count', fill: '#7c3aed', title: (row: { misconception: string; count: number; learners: number }) => `${row.misconception}: ${row.count} (${t('dashboard.learnersCount', { count: row.learners })})` }),
           Plot.ruleX([0]),

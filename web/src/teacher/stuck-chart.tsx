@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { stuckBars, stuckScore } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
-import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
+import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './truncate-label.ts';
 
 export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   const { t } = useTranslation('teacher');
@@ -17,12 +17,13 @@ export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
     (width: number) => {
       const marginLeft = labelMargin(exercises, width);
       const room = charactersThatFit(marginLeft - 14);
+      const longest = Math.max(0, ...exercises.map((exercise) => bars.reduce((sum, bar) => sum + (bar.exercise === exercise ? bar.count : 0), 0))); // the bars stack
       return Plot.plot({
         width,
         height: exercises.length * 30 + 70,
         marginLeft,
         y: { domain: exercises, label: null, tickFormat: (exercise: string) => truncateLabel(exercise, room) },
-        x: { label: t('dashboard.stuck.axis'), grid: true, tickFormat: (count: number) => (Number.isInteger(count) ? String(count) : '') }, // counts: no 0.2 ticks
+        x: { label: t('dashboard.stuck.axis'), grid: true, ticks: countTicks(longest), tickFormat: 'd' },
         color: { domain: [kindLabel('failedAttempts'), kindLabel('unreadable'), kindLabel('hints')], range: ['#c2410c', '#7c3aed', '#f59e0b'], legend: true },
         marks: [
           Plot.barX(bars, {

@@ -1,5 +1,5 @@
 // Axis labels must fit their margin: long exercise ids and skill titles are cut with an ellipsis
-// (the full text stays in the hover title and the table).
+// (the full text stays in the hover title and the table); an axis of counts is labelled in whole numbers.
 
 /** Cuts `text` to at most `length` characters, ending in "…" when cut. */
 export function truncateLabel(text: string, length: number): string {
@@ -16,4 +16,10 @@ export function charactersThatFit(pixels: number): number {
 export function labelMargin(labels: readonly string[], width: number, share = 0.4): number {
   const longest = Math.max(0, ...labels.map((label) => label.length));
   return Math.round(Math.min(width * share, 14 + longest * 6.2));
+}
+
+/** The ticks of an axis of counts up to `max`: whole numbers only (no "0.2 times seen"), at most about 8. */
+export function countTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(max / 8));
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, index) => index * step);
 }

@@ -7,6 +7,7 @@ describe('asksForTheAnswer', () => {
     "what's the answer to this exercise",
     'Just tell me the answer please',
     'Can you solve it for me?',
+    'solve this one',
     'give me the solution',
     'answer please',
     '¿Cuál es la respuesta?',
@@ -35,11 +36,15 @@ describe('asksForTheAnswer', () => {
     'How do I start this exercise?',
     'What does the derivative mean?',
     'I want to solve it myself, give me a hint',
+    'How do I solve this?', // asks for the way, which the tutor gives
+    'How do I do it?',
     '¿Por qué mi respuesta está mal?',
     'Pourquoi ma réponse est-elle fausse ?',
     '我的答案对吗？',
     '/answer 4',
     'Why do we need a limit at all?',
+    'What is the result of the chain rule for sin(x^2)?', // a question about the subject
+    '¿Cuál es el resultado de derivar x^2?',
   ])('does not read "%s" as asking for the answer', (text) => {
     expect(asksForTheAnswer(text)).toBe(false);
   });

@@ -6,17 +6,18 @@
 
 const requests: RegExp[] = [
   // English
-  /\b(tell|give|show|send) me (the|your) (right |correct |final )?(answer|solution|result)s?\b/i,
-  /\bwhat(?:'s| is| are) the (right |correct |final )?(answer|solution|result)s?\b/i,
-  /\b(solve|do|work out|finish) (it|this|that|this one|the exercise|this exercise|the problem)( for me)?\b(?! myself)/i,
+  /\b(tell|give|show|send) me (the|your) (right |correct |final )?(answer|solution)s?\b/i,
+  /\bwhat(?:'s| is| are) the (right |correct )?(answer|solution)s?\b|\bwhat(?:'s| is) the final result\b/i,
+  /\b(solve|do|work out|finish) (it|this|that|this one|the exercise|this exercise|the problem) for me\b/i,
+  /^(please |just |can you |could you |would you )?(solve|work out|finish) (it|this|that|this one|the exercise|this exercise|the problem)\b(?! myself)/i,
   /\bjust (the )?(answer|solution)\b/i,
   /\b(the )?(answer|solution),? (please|pls)\b/i,
   // Spanish, Portuguese
-  /\b(dime|dame|muéstrame|enséñame|dígame|deme) (la )?(respuesta|solución|resultado)/i,
-  /\bcu[aá]l es (la )?(respuesta|soluci[oó]n|resultado)( correcta| final)?\b/i,
+  /\b(dime|dame|muéstrame|enséñame|dígame|deme) (la )?(respuesta|solución)/i,
+  /\bcu[aá]l es (la )?(respuesta|soluci[oó]n)( correcta| final)?\b/i,
   /\bresu[eé]lve(lo|me|melo)?\b|\bresuelve (esto|el ejercicio)\b/i,
   /\b(me )?(diga|diz|dá|dê|mostre|mostra|fala)( me| pra mim)? a (resposta|solução)\b/i,
-  /\bqual (é )?a (resposta|solução|resultado)( certa| correta| final)?\b/i,
+  /\bqual (é )?a (resposta|solução)( certa| correta| final)?\b/i,
   /\bresolv[ae] (isso|isto|para mim|pra mim|o exercício)\b/i,
   // French
   /\b(donne|dis|montre|donnez|dites|montrez)[- ]moi la (bonne )?(réponse|solution)\b/i,
@@ -27,7 +28,7 @@ const requests: RegExp[] = [
   /\bjibu (ni nini|sahihi ni lipi|lake ni)\b/i,
   /\bnitatulie\b/i,
   // Chinese
-  /(?<!我的)答案|正确结果|告诉我(结果|解法)|帮我(做|解|算)/,
+  /(?<!我的)答案|告诉我解法|帮我(做|解|算)/,
   // Hindi
   /(उत्तर|जवाब|हल)\s*(बताओ|बताइए|बता दो|बता दीजिए|क्या है|दो|दीजिए|दे दो)/,
   /(हल|सॉल्व)\s*(करो|कर दो|कीजिए|कर दीजिए)/,

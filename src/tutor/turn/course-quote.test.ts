@@ -52,6 +52,7 @@ describe('what the sample course says about a question, without a model', () => 
     // asking for practice: the sample course's "you will do it in the next exercise" is not an answer to that
     expect(quote('ok, give me an exercise')).toBeUndefined();
     expect(quote('Can I have another practice problem?')).toBeUndefined();
+    expect(quote('How do I solve this?')).toBeUndefined(); // not the autograd engine's "the engine solves this with a closure"
     expect(uncoveredQuestion(index, 'What is the answer?')).toBe(false);
     expect(uncoveredQuestion(index, 'Explain this more simply')).toBe(false);
     expect(quote('Who painted the Mona Lisa?')).toBeUndefined();

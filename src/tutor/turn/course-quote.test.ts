@@ -45,6 +45,8 @@ describe('what the sample course says about a question, without a model', () => 
 
   it('finds nothing for small talk, commands or a question the course does not hold, and tells the last apart', () => {
     expect(quote('ok, thanks')).toBeUndefined();
+    expect(quote("Hi, I'm a nurse and I want to learn how neural nets learn")).toBeUndefined(); // an introduction, not backpropagation's "the neuron would barely learn"
+    expect(quote('Hi! What is a secant line?')?.chunk).toBe('derivative-as-limit#average-rate-of-change'); // a greeting before a question
     expect(quote('/hint')).toBeUndefined();
     // requests about the learning, not the subject: the chat's suggestions (a lesson that says "this lesson" is not the answer)
     expect(quote('Walk me through this lesson')).toBeUndefined();

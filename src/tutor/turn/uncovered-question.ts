@@ -15,12 +15,16 @@ const stopWords = new Set(
   ).split(' '),
 );
 
-/** The content words of `text` when it reads like a question (a question mark, a question word first, or five words or more), else undefined. */
+// A message that opens with a greeting and asks nothing ("Hi! I'm a nurse and I want to learn how
+// neural nets learn") introduces the learner: it is not a question to look up.
+const greetings = new Set(['hi', 'hello', 'hey', 'hiya', 'greetings', 'hola', 'buenas', 'bonjour', 'salut', 'olá', 'ola', 'oi', 'habari', 'hujambo', 'jambo', 'namaste', 'नमस्ते', 'नमस्कार', '你好', '您好', 'مرحبا', 'أهلا', 'اهلا', 'السلام']);
+
+/** The content words of `text` when it reads like a question (a question mark, a question word first, or five words or more but no greeting first), else undefined. */
 export function questionWords(text: string): string[] | undefined {
   if (text.trim().startsWith('/')) return undefined;
   const said = words(text);
   const asks = /[?？؟]\s*$/.test(text) || /^(what|how|why|when|where|which|who|is|are|can|does|do)$/.test(said[0] ?? '');
-  if (!asks && said.length < 5) return undefined;
+  if (!asks && (said.length < 5 || greetings.has(said[0] ?? ''))) return undefined;
   return said.filter((word) => word.length >= 4 && !stopWords.has(word));
 }
 

@@ -162,6 +162,9 @@ describe('a tutor turn', () => {
     const { send } = setup({ router });
     const first = await send('Hello, where do I start?');
     expect(first.text).toContain("Let's start with Adding.");
+    const lost = await send("I don't understand"); // asked which part, not moved on to an exercise
+    expect(lost.text).toBe("Which part is unclear? Tell me the words or the step where you got stuck, and I'll show you what the course says about it.");
+    expect(lost.streamed.some((part) => part.type === 'exercise')).toBe(false);
     const asked = await send('What is the answer to the exercise?'); // none is open: still no answer, and no passage that shares a word
     expect(asked.text).toBe("I won't give you the answer: finding it yourself is what makes it stick, and I'm here to help you get there.");
     const covered = await send('What does multiplying mean?');

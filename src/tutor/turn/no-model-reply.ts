@@ -1,6 +1,7 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
-// A request for an exercise's answer gets why the tutor does not give it (and the open exercise again).
+// A request for an exercise's answer gets why the tutor does not give it (and the open exercise again);
+// "I don't understand" gets a question about which part.
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
@@ -11,7 +12,7 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForTheAnswer } from './answer-request.js';
+import { asksForTheAnswer, saysStuck } from './message-intents.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
@@ -59,6 +60,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
+    } else if (saysStuck(message) && !questionWords(message)?.length) {
+      paragraphs.push(t('reply.which-part')); // "I don't understand": ask what, rather than move on to an exercise
     } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && questionWords(message)) {
       // Without a model a question in another language shares no words with the course: it can be neither found nor called uncovered.
       paragraphs.push(t('reply.offline-other-language', { language: languageNameIn(session.bundle.course.language, t.language) }));

@@ -1,8 +1,10 @@
-// Does a learner's message ask the tutor for the answer (or to solve the exercise for them)? Used in
-// no-model mode, where no model reads the message: such a request is met with why the tutor does not
-// hand out answers (and the open exercise again, with how to get a hint), rather than a course passage
-// that happens to share a word ("solve") with it. Requests as learners write them in the languages
-// Primer has phrases for; asking about their own answer ("why is my answer wrong?") is not one.
+// What a learner's message asks of the tutor, read without a model (no-model mode), in the languages
+// Primer has phrases for:
+// - the answer, or the exercise done for them: met with why the tutor does not hand out answers (and
+//   the open exercise again, with how to get a hint), rather than a course passage that happens to
+//   share a word with it; asking about their own answer ("why is my answer wrong?") is not that;
+// - help, because they are lost ("I don't understand"): met with a question about which part, rather
+//   than being moved on to an exercise.
 
 const requests: RegExp[] = [
   // English
@@ -42,4 +44,21 @@ export function asksForTheAnswer(text: string): boolean {
   const message = text.trim();
   if (message.startsWith('/')) return false;
   return requests.some((pattern) => pattern.test(message));
+}
+
+const stuck: RegExp[] = [
+  /\b(don'?t|do not|didn'?t|did not) (understand|get it|get this|get that|follow)\b|\b(i'?m|i am) (confused|lost|stuck)\b|\bmakes no sense\b|\bno idea\b/i,
+  /\bno (lo )?(entiendo|comprendo|entend[íi])|\bestoy (confundid[oa]|perdid[oa])/i,
+  /\bje (ne )?(comprends|pige) (rien|pas)|\bj'?ai (pas|rien) compris|\bje suis (perdu|perdue|confus|confuse)\b/i,
+  /\bn[ãa]o (entendi|entendo|compreendo|compreendi)|\bestou (confus[oa]|perdid[oa])/i,
+  /\b(sielewi|sijaelewa|sikuelewa)\b/i,
+  /不懂|不明白|没懂|不理解|看不懂/,
+  /समझ\s*(में)?\s*(नहीं|नही)|मुझे समझ नहीं/,
+  /لا أفهم|لم أفهم|لا افهم|لم افهم/,
+];
+
+/** True when `text` says the learner does not understand (without saying what: the caller checks for content words). */
+export function saysStuck(text: string): boolean {
+  const message = text.trim();
+  return !message.startsWith('/') && stuck.some((pattern) => pattern.test(message));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTheAnswer } from './answer-request.js';
+import { asksForTheAnswer, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -47,5 +47,15 @@ describe('asksForTheAnswer', () => {
     '¿Cuál es el resultado de derivar x^2?',
   ])('does not read "%s" as asking for the answer', (text) => {
     expect(asksForTheAnswer(text)).toBe(false);
+  });
+});
+
+describe('saysStuck', () => {
+  it.each(["I don't understand", 'im lost', 'This makes no sense to me', 'No entiendo', 'Je ne comprends pas', 'Não entendi', 'Sielewi', '我看不懂', 'मुझे समझ नहीं आया', 'لا أفهم'])('reads "%s" as stuck', (text) => {
+    expect(saysStuck(text)).toBe(true);
+  });
+
+  it.each(['I understand now, thanks', 'ok', 'What is a secant line?', 'Entiendo', 'next please'])('does not read "%s" as stuck', (text) => {
+    expect(saysStuck(text)).toBe(false);
   });
 });

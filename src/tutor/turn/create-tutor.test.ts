@@ -148,6 +148,10 @@ describe('a tutor turn', () => {
     expect(wrong.mode).toBe('no-model');
     expect(wrong.verdicts).toEqual([{ exercise: 'add-1', verdict: 'incorrect' }]);
     expect(wrong.text).toBe('Try again, or ask me for a hint.'); // the verdict is its own part
+    const check = await send('Is 7 the right answer?'); // how to have it checked; the tutor does not say
+    expect(check.text).toContain("Send it as your answer and I'll check it");
+    expect(check.verdicts).toEqual([]);
+    expect(check.text).not.toMatch(/\b7\b|seven|correct|right/i); // neither yes nor no
     const asked = await send('Just tell me the answer please');
     expect(asked.text).toContain("I won't give you the answer: finding it yourself is what makes it stick");
     expect(asked.streamed).toContainEqual(expect.objectContaining({ type: 'exercise', exercise: 'add-1' })); // the exercise again, to work on

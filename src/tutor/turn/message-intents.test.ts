@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTheAnswer, saysStuck } from './message-intents.js';
+import { asksForTheAnswer, asksToCheck, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -57,5 +57,15 @@ describe('saysStuck', () => {
 
   it.each(['I understand now, thanks', 'ok', 'What is a secant line?', 'Entiendo', 'next please'])('does not read "%s" as stuck', (text) => {
     expect(saysStuck(text)).toBe(false);
+  });
+});
+
+describe('asksToCheck', () => {
+  it.each(['Is 4 the right answer?', 'is that correct?', 'am I right?', '¿La respuesta correcta es 4?', "C'est juste ?", 'Está certo?', 'Je, ni sahihi?', '是4对吗？', 'क्या यह सही है?', 'هل هذا صحيح؟'])('reads "%s" as asking for a check', (text) => {
+    expect(asksToCheck(text)).toBe(true);
+  });
+
+  it.each(['What is a secant line?', 'How do I get the right slope?', '/answer 4'])('does not read "%s" as asking for a check', (text) => {
+    expect(asksToCheck(text)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
 //   the open exercise again, with how to get a hint), rather than a course passage that happens to
 //   share a word with it; asking about their own answer ("why is my answer wrong?") is not that;
 // - help, because they are lost ("I don't understand"): met with a question about which part, rather
-//   than being moved on to an exercise.
+//   than being moved on to an exercise;
+// - whether something is right ("is 4 the right answer?"): met with how to send it to be checked.
 
 const requests: RegExp[] = [
   // English
@@ -61,4 +62,21 @@ const stuck: RegExp[] = [
 export function saysStuck(text: string): boolean {
   const message = text.trim();
   return !message.startsWith('/') && stuck.some((pattern) => pattern.test(message));
+}
+
+const checkRequests: RegExp[] = [
+  /\b(right|correct) answer\b|\b(is|am) (it|that|this|i) (right|correct)\b/i,
+  /\brespuesta correcta|\b(est[áa]|es) (bien|correct[oa])/i,
+  /\bbonne réponse|\bc'?est (juste|correct|bon)\b/i,
+  /\bresposta (certa|correta)|\b(est[áa]|é) (certo|correto|certa|correta)\b/i,
+  /\bjibu sahihi\b|\bni sahihi\b/i,
+  /对吗|对不对|正确吗/,
+  /सही (उत्तर|जवाब)|क्या (यह|ये) सही/,
+  /الإجابة الصحيحة|هل هذا صحيح|هل هذه صحيحة/,
+];
+
+/** True when `text` asks whether an answer is right: it gets checked by sending it as the answer. */
+export function asksToCheck(text: string): boolean {
+  const message = text.trim();
+  return !message.startsWith('/') && checkRequests.some((pattern) => pattern.test(message));
 }

@@ -1,7 +1,7 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
 // A request for an exercise's answer gets why the tutor does not give it (and the open exercise again);
-// "I don't understand" gets a question about which part.
+// "I don't understand" gets a question about which part; "is 4 right?" how to send it to be checked.
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
@@ -12,7 +12,7 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForTheAnswer, saysStuck } from './message-intents.js';
+import { asksForTheAnswer, asksToCheck, saysStuck } from './message-intents.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
@@ -57,6 +57,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (asksForTheAnswer(message)) {
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
+    } else if (session.current() && asksToCheck(message)) {
+      paragraphs.push(t('reply.send-to-check')); // "is 4 right?": the checker says, once it is sent as the answer
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
 import { sampleCourse, startE2EServer, type E2EServer } from './e2e-server.js';
-import { answerSecantSlope, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
+import { answerSecantSlope, chatWithTutor, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
 import { scriptedAnswerComment, scriptedSlowReply, slowQuestion } from './scripted-model.js';
 
 describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
@@ -89,6 +89,26 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await tutor.getByRole('textbox', { name: 'Message to your tutor' }).inputValue()).toBe(''); // the card's answer never lands in the box
     expect(text).not.toContain('what is the average rate of change of'); // the exercise worked on is only its button in the chat: its card is in view
     expect(await conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1); // with the hint, whose turn opened it
+    await context.close();
+  }, 120_000);
+
+  it('keeps the earlier conversation when a card asks for a hint before the chat has loaded it', async () => {
+    const { page, context } = await newVisitor(browser, server.url);
+    await guestOnFirstLesson(page);
+    await chatWithTutor(page, 'Why do we need a limit at all?');
+    await page.route('**/api/courses/*/messages*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // a slow network: the card is used first
+      await route.continue();
+    });
+    await page.reload();
+    const card = secantSlope(page);
+    await card.getByRole('button', { name: /^Hint/ }).click();
+    await expect.poll(() => card.getByRole('list', { name: 'Hints' }).innerText(), { timeout: 20_000 }).toContain('Hint 1 of 3');
+    const conversation = page.getByRole('region', { name: 'Your tutor' }).getByRole('list', { name: 'Conversation with your tutor' });
+    await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain('Why do we need a limit at all?');
+    const text = await conversation.innerText();
+    expect(text.indexOf('Why do we need a limit at all?')).toBeLessThan(text.indexOf('A hint, please.')); // the history before the new turn
+    expect(text.split('A hint, please.')).toHaveLength(2); // once
     await context.close();
   }, 120_000);
 

@@ -149,8 +149,13 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
     if (loaded.current || !history.data) return;
     loaded.current = true;
     setEarlier({ more: history.data.earlier, loading: false });
-    if (messages.length === 0) setMessages(historyToMessages(history.data.messages));
-  }, [history.data, messages.length, setMessages]);
+    // A turn sent before the history came (typed, or a card's) is already here: the history goes before it, without that turn.
+    const past = historyToMessages(history.data.messages);
+    setMessages((current) => {
+      const sent = new Set(current.map((message) => message.id));
+      return [...past.filter((message) => !sent.has(message.id.replace(/:reply$/, ''))), ...current];
+    });
+  }, [history.data, setMessages]);
 
   // New messages scroll the chat to the bottom; earlier ones, added above, keep the place the learner is reading.
   const keepPlace = useRef<number | undefined>(undefined);

@@ -166,6 +166,9 @@ describe('a tutor turn', () => {
     const { send } = setup({ router });
     const first = await send('Hello, where do I start?');
     expect(first.text).toContain("Let's start with Adding.");
+    const notation = await send("What does f(x) mean?"); // about the subject, though no word of it can be looked up: not a request to move on
+    expect(notation.text).toContain('no passage matches your question well');
+    expect(notation.streamed.some((part) => part.type === 'exercise')).toBe(false);
     const lost = await send("I don't understand"); // asked which part, not moved on to an exercise
     expect(lost.text).toBe("Which part is unclear? Tell me the words or the step where you got stuck, and I'll show you what the course says about it.");
     expect(lost.streamed.some((part) => part.type === 'exercise')).toBe(false);

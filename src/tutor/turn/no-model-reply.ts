@@ -70,8 +70,9 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (uncoveredQuestion(index, message)) {
       uncovered = true;
       paragraphs.push(t('reply.not-covered'));
-    } else if (questionWords(message)?.length) {
-      // The course has the question's words, but no paragraph answers it well enough to quote.
+    } else if (questionWords(message)?.length || (questionWords(message) && writesMath(message))) {
+      // The course has the question's words, but no paragraph answers it well enough to quote; or it asks
+      // about notation ("what does f'(x) mean?"), which the word search cannot look up.
       paragraphs.push(t('reply.offline-not-found'));
     }
     // "OK", "next", "quiz me" on a lesson the learner already has: on to practice.
@@ -141,4 +142,9 @@ async function whySentence(why: NextWhy, t: Phrases, session: TurnSession): Prom
     default:
       return undefined; // the plan is never `finished` or `blocked` while an activity is open
   }
+}
+
+/** True when `text` writes mathematics: f(x), f'(x), x^2, a = b. A question about it is about the subject, not a request to move on. */
+function writesMath(text: string): boolean {
+  return /\b[a-z]'*\([a-z0-9]|[\^=]/i.test(text);
 }

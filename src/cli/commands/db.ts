@@ -37,8 +37,9 @@ export function dbCommand(): Command {
       const archive = await readFile(backup).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read the backup ${backup}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
       });
-      const erasures = path.join(path.dirname(backup), erasureListName);
-      const erased = await readErasures(path.dirname(backup));
+      const backupFolder = path.dirname(backup);
+      const erasureList = path.join(backupFolder, erasureListName);
+      const erased = await readErasures(backupFolder);
       const database = await openDatabase(config, { restoreFrom: new Uint8Array(archive) });
       try {
         const { applied } = await migrateToLatest(database.db);
@@ -49,7 +50,7 @@ export function dbCommand(): Command {
                  (select count(*)::int from events) as events`.execute(database.db);
         const { accounts, learners, events } = rows[0]!;
         console.log(`restored ${backup} into ${database.description}: ${accounts} accounts, ${learners} learners, ${events} events${applied.length > 0 ? `; applied ${applied.length} newer migration(s)` : ''}`);
-        console.log(erased.length > 0 ? `erased again the ${erased.length} learner(s) listed in ${erasures}` : `no learners listed as erased in ${erasures}`);
+        console.log(erased.length > 0 ? `erased again the ${erased.length} learner(s) listed in ${erasureList}` : `no learners listed as erased in ${erasureList}`);
       } finally {
         await database.close();
       }

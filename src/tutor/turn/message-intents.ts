@@ -42,9 +42,7 @@ const requests: RegExp[] = [
 
 /** True when `text` asks for the answer or the solution of an exercise, or for the exercise to be done for the learner. */
 export function asksForTheAnswer(text: string): boolean {
-  const message = text.trim();
-  if (message.startsWith('/')) return false;
-  return requests.some((pattern) => pattern.test(message));
+  return saysOneOf(requests, text);
 }
 
 const stuck: RegExp[] = [
@@ -60,8 +58,7 @@ const stuck: RegExp[] = [
 
 /** True when `text` says the learner does not understand (without saying what: the caller checks for content words). */
 export function saysStuck(text: string): boolean {
-  const message = text.trim();
-  return !message.startsWith('/') && stuck.some((pattern) => pattern.test(message));
+  return saysOneOf(stuck, text);
 }
 
 const checkRequests: RegExp[] = [
@@ -77,6 +74,11 @@ const checkRequests: RegExp[] = [
 
 /** True when `text` asks whether an answer is right: it gets checked by sending it as the answer. */
 export function asksToCheck(text: string): boolean {
+  return saysOneOf(checkRequests, text);
+}
+
+/** A message (not a command) that one of the patterns matches. */
+function saysOneOf(patterns: RegExp[], text: string): boolean {
   const message = text.trim();
-  return !message.startsWith('/') && checkRequests.some((pattern) => pattern.test(message));
+  return !message.startsWith('/') && patterns.some((pattern) => pattern.test(message));
 }

@@ -54,6 +54,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   if (answered) paragraphs.push(t(answered.verdict === 'correct' ? 'reply.well-done' : 'reply.try-again'));
   if (action.type === 'message') {
     const activity = session.state.activity;
+    const asked = questionWords(message); // undefined: the message does not read as a question
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (asksForTheAnswer(message)) {
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
@@ -62,15 +63,15 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
-    } else if (saysStuck(message) && !questionWords(message)?.length) {
+    } else if (saysStuck(message) && !asked?.length) {
       paragraphs.push(t('reply.which-part')); // "I don't understand": ask what, rather than move on to an exercise
-    } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && questionWords(message)) {
+    } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && asked) {
       // Without a model a question in another language shares no words with the course: it can be neither found nor called uncovered.
       paragraphs.push(t('reply.offline-other-language', { language: languageNameIn(session.bundle.course.language, t.language) }));
     } else if (uncoveredQuestion(index, message)) {
       uncovered = true;
       paragraphs.push(t('reply.not-covered'));
-    } else if (questionWords(message)?.length || (questionWords(message) && writesMath(message))) {
+    } else if (asked && (asked.length > 0 || writesMath(message))) {
       // The course has the question's words, but no paragraph answers it well enough to quote; or it asks
       // about notation ("what does f'(x) mean?"), which the word search cannot look up.
       paragraphs.push(t('reply.offline-not-found'));

@@ -5,7 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { masteredPairs, masteryCells, uniqueLabels, type MasteryCell } from './dashboard-data.ts';
-import { charactersThatFit, labelMargin, truncateLabel } from './truncate-label.ts';
+import { charactersThatFit, labelMargin, truncateLabel } from './axis-labels.ts';
 import { PlotFigure } from './plot-figure.tsx';
 
 export function MasteryHeatmap({ heatmap }: { heatmap: ApiDashboard['heatmap'] }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { uniqueLabels } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
-import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './truncate-label.ts';
+import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './axis-labels.ts';
 
 export function MisconceptionsChart({ misconceptions }: { misconceptions: ApiDashboard['misconceptions'] }) {
   const { t } = useTranslation('teacher');

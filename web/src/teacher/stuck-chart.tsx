@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiDashboard } from '../api/types.ts';
 import { stuckBars, stuckScore } from './dashboard-data.ts';
 import { PlotFigure } from './plot-figure.tsx';
-import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './truncate-label.ts';
+import { charactersThatFit, countTicks, labelMargin, truncateLabel } from './axis-labels.ts';
 
 export function StuckChart({ stuck }: { stuck: ApiDashboard['stuck'] }) {
   const { t } = useTranslation('teacher');

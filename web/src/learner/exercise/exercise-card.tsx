@@ -107,7 +107,7 @@ function ExerciseCardBody({ exercise, index, tutor, language, fromChat, onAnothe
       const result = await tutor.hint(exercise.id);
       if (!result) throw new Error(t('exercise.hintNotGiven'));
       const { hint: rung, notice } = result;
-      if (rung) setHints((current) => [...current.filter((hint) => hint.rung !== rung.rung), { rung: rung.rung, text: rung.text, reveals: rung.reveals }]);
+      if (rung) setHints((current) => [...current.filter((hint) => hint.rung !== rung.rung), rung]);
       setHintNotice(notice ?? (rung ? undefined : t('exercise.noMoreHints')));
     } catch (failure) {
       setError(failure);

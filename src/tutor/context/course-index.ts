@@ -18,6 +18,8 @@ export interface CourseIndex {
   /** The same search with each chunk's relevance score (MiniSearch's BM25, boosts applied), best first. */
   rank(query: string, options?: SearchOptions): { chunk: Chunk; score: number }[];
   chunk(id: string): Chunk | undefined;
+  /** Every chunk of the course, in course order. */
+  readonly chunks: readonly Chunk[];
 }
 
 const rememberedSearches = 2000;
@@ -54,6 +56,7 @@ export function createCourseIndex(bundle: PublicBundle): CourseIndex {
     search: (query, options) => rank(query, options).map((ranked) => ranked.chunk),
     rank,
     chunk: (id) => byId.get(id),
+    chunks: bundle.chunks,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptChunk } from './excerpt-chunk.js';
+import { excerptChunk, splitParagraphs } from './excerpt-chunk.js';
 
 const chunk = (text: string) => ({ id: 'l#s', lesson: 'l', heading: 'S', text, hash: 'h', tokens: 100 });
 
@@ -9,5 +9,10 @@ describe('excerptChunk', () => {
     expect(excerptChunk(hindi, 'अवकलज क्या है?', 20)).toBe('[l#s] S\n…\nअवकलज परिवर्तन की दर है।');
     const swedish = chunk('Gränsvärdet är talet som kvoten närmar sig.\n\nDerivatan är förändringshastigheten i en punkt.');
     expect(excerptChunk(swedish, 'Vad är förändringshastigheten?', 15)).toBe('[l#s] S\n…\nDerivatan är förändringshastigheten i en punkt.');
+  });
+
+  it('keeps a fenced code block whole, blank lines and all', () => {
+    const text = 'Train it:\n\n```python\nw = 0.5\n\nfor step in range(10):\n    pass\n```\n\n~~~\n```\n\n~~~\n\nDone.';
+    expect(splitParagraphs(text)).toEqual(['Train it:', '```python\nw = 0.5\n\nfor step in range(10):\n    pass\n```', '~~~\n```\n\n~~~', 'Done.']);
   });
 });

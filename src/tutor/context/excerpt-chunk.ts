@@ -41,9 +41,21 @@ export function paragraphsOf(chunk: Chunk): readonly Paragraph[] {
   return paragraphs;
 }
 
-/** Markdown's paragraphs, blocks between blank lines, without headings. */
+/** Markdown's paragraphs, blocks between blank lines (a fenced code block is one, blank lines and all), without headings. */
 export function splitParagraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '' && !/^#+ /.test(paragraph));
+  const blocks: string[] = [];
+  let block: string[] = [];
+  let fence: string | undefined; // the open code fence's marker, ``` or ~~~
+  for (const line of text.split('\n')) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) fence = fence === undefined ? marker : undefined;
+    if (fence === undefined && line.trim() === '') {
+      blocks.push(block.join('\n'));
+      block = [];
+    } else block.push(line);
+  }
+  blocks.push(block.join('\n'));
+  return blocks.map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '' && !/^#+ /.test(paragraph));
 }
 
 /** The words of `text`, lower case, in any script ("för" is one word, not "f" and "r"). */

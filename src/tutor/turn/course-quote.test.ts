@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../course/index.js';
 import { readCourseFolder } from '../../server/index.js';
 import { createCourseIndex } from '../context/course-index.js';
-import { findCourseQuote, quoteText } from './course-quote.js';
+import { findCourseQuote, mathPieces, quoteText } from './course-quote.js';
 import { uncoveredQuestion } from './uncovered-question.js';
 
 const compiled = compileCourse(await readCourseFolder(new URL('../../../courses/backprop', import.meta.url).pathname));
@@ -34,6 +34,37 @@ describe('what the sample course says about a question, without a model', () => 
     const limit = quote('What is a limit?')!;
     expect(limit.text).toContain('We say the **limit** of $10 + 5h$');
     expect(limit.text).toContain('$$\\lim_{h \\to 0}');
+  });
+
+  it('weighs a rare word above a common one, and reads the mathematics a learner types', () => {
+    // "sigmoid" is in one paragraph, "function" in dozens: not the tanh paragraph beside it, which says only "function"
+    expect(quote('What does the sigmoid function do?')?.text).toMatch(/^The other classic activation, the logistic sigmoid/);
+    // x^2 and 2x as the course writes them ($(x^2)' = 2x$): not the gradient's "curves of equal height"
+    const square = quote('Why is the derivative of x^2 equal to 2x?')!;
+    expect(square).toMatchObject({ chunk: 'derivative-as-limit#computing-a-derivative-from-the-definition', text: expect.stringMatching(/^Expand the square: \$\(x \+ h\)\^2 = x\^2 \+ 2xh \+ h\^2\$[^]*= 2x \+ h\.\$\$$/) });
+    expect(quote('why does x² have slope 2x?')?.chunk).toBe(square.chunk); // the same, typed with a superscript
+    // how to explain is not what to explain: "in simple words" is no word of the subject
+    expect(quote('Can you explain backpropagation in simple words?')?.text).toMatch(/^\*\*Backpropagation\*\* computes them in a single sweep/);
+  });
+
+  it('reads mathematics as the course writes it in LaTeX and as a learner types it, in one spelling', () => {
+    expect(mathPieces("You saw it: $(x^2)' = 2x$.")).toEqual(['x^2', '2x']);
+    expect(mathPieces('why does x² have slope 2x?')).toEqual(['x^2', '2x']);
+    expect(mathPieces('and x**2 + 3x^{2}?')).toEqual(['x^2', '3x^2']);
+    expect(mathPieces('$-\\frac{1}{x^2}$ and $e^{x}$')).toEqual(['x^2', 'e^x']);
+    expect(mathPieces('What does f(x) mean at x = 5?')).toEqual([]); // lone letters and numbers are everywhere
+  });
+
+  it('quotes a sentence that goes on after a formula from its start, and never a piece of a code block', () => {
+    // "The hyperbolic tangent $$\tanh x = …$$ is an S-shaped curve": not from "is an S-shaped curve"
+    const tanh = quote('Why is tanh an S-shaped curve?')!;
+    expect(tanh.text).toMatch(/^The hyperbolic tangent\n\n\$\$\\tanh x = [^]*\$\$\n\nis an S-shaped curve/);
+    // the training loop's code has a blank line in it: its second half is not a paragraph of prose
+    const rate = quote('Why do we need a learning rate?');
+    expect(rate?.text ?? '').not.toMatch(/for step in range/);
+    expect(rate?.text).toMatch(/learning rate/i);
+    // a sentence that runs on after its formula is quoted to its end
+    expect(quote('What is the derivative of x^3?')?.text).toMatch(/= 3x\^2 \+ 3xh \+ h\^2,\$\$\n\nwhich tends to \$3x\^2\$ as \$h \\to 0\$/);
   });
 
   it('shows the learner the section in their language when its translation has the same paragraphs, as plain prose', () => {

@@ -1,9 +1,11 @@
 // What the course says about a question, found without a model (no-model mode): MiniSearch picks
-// the sections, and within them the paragraph that holds most of the question's words is quoted
-// (on a tie, the one that has more of them in bold: the term it defines).
+// the sections, and within them the paragraph that holds most of what the question asks about is
+// quoted: its words, weighed by how rare they are in the course ("sigmoid" says more than
+// "function"), and the mathematics it writes ("x^2", "2x", matched with the course's LaTeX). On a
+// tie, the paragraph that has more of them in bold (the term it defines) wins.
 import type { Chunk } from '../../course/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { paragraphsOf, splitParagraphs, terms } from '../context/excerpt-chunk.js';
+import { paragraphsOf, splitParagraphs, terms, type Paragraph } from '../context/excerpt-chunk.js';
 import { questionWords } from './uncovered-question.js';
 
 export interface CourseQuote {
@@ -12,42 +14,130 @@ export interface CourseQuote {
   paragraphs: number[];
 }
 
-const sectionsSearched = 3;
+const sectionsSearched = 5;
 const minimumWords = 8; // a line such as "Start at the output." says too little on its own
 
-/** The best paragraph for `question` (and the display formula it leads into), or undefined when no paragraph holds half its words. */
+/** What a question asks about: a word (matched with its endings) or a piece of mathematics (matched as written). */
+type Asked = { word: string } | { math: string };
+
+/** The best paragraph for `question` (and the display formula it leads into), or undefined when no paragraph holds half of what it asks about. */
 export function findCourseQuote(index: CourseIndex, question: string, lesson?: string): CourseQuote | undefined {
   const words = questionWords(question);
-  if (!words || words.length === 0) return undefined;
-  const needed = Math.ceil(words.length / 2);
+  if (!words) return undefined;
+  const math = mathPieces(question);
+  const asked: Asked[] = [...words.map((word) => ({ word })), ...math.map((piece) => ({ math: piece }))];
+  if (asked.length === 0) return undefined;
+  const needed = Math.ceil(asked.length / 2);
+  const weights = asked.map((item) => rarity(index, item));
+  const commonest = Math.min(...weights);
   let best: { chunk: Chunk; position: number; score: number } | undefined;
-  for (const chunk of index.search(words.join(' '), { ...(lesson ? { lesson } : {}), limit: sectionsSearched })) {
+  // MiniSearch splits "x^2" into "x" and "2"; "2x" it finds as written.
+  for (const chunk of index.search([...words, ...math].join(' '), { ...(lesson ? { lesson } : {}), limit: sectionsSearched })) {
     // A section's heading speaks for its paragraphs: under "Computing a derivative from the definition",
     // "The definition is a recipe: …" answers "how do I find a derivative from the definition?".
-    const heading = terms(chunk.heading);
-    paragraphsOf(chunk).forEach((paragraph, position) => {
+    const heading: Said = { terms: terms(chunk.heading), math: mathPieces(chunk.heading) };
+    const paragraphs = paragraphsOf(chunk);
+    paragraphs.forEach((paragraph, position) => {
       const text = withoutFences(paragraph.text);
       if (!isProse(text) || text.split(/\s+/).length < minimumWords) return;
-      const said = terms(text);
-      const own = words.filter((word) => said.some((term) => sameWord(term, word)));
-      if (own.length === 0) return; // the paragraph itself must say something asked about
-      const shared = words.filter((word) => own.includes(word) || heading.some((term) => sameWord(term, word))).length;
-      // Of two paragraphs with as many of the words, the one that has more of them itself wins, then the one
-      // that has more of them in bold (teachers put the term a paragraph defines in bold); the bonuses stay under one word.
+      // What it says with the formulas it would be quoted with: "… The $x^2$ terms cancel:" and the formula that ends in "2x + h".
+      const quoted = withItsFormulas(paragraphs, position).map((at) => saidIn(paragraphs[at]!));
+      const own = asked.map((item) => quoted.some((said) => says(said, item)));
+      if (!own.includes(true)) return; // the paragraph itself must say something asked about
+      const shared = asked.map((item, at) => own[at] || says(heading, item));
+      // Of two paragraphs with as much of it, the one that says more of it itself wins, then the one that has more
+      // of it in bold (teachers put the term a paragraph defines in bold); the bonuses stay under the commonest word's weight.
       const bold = terms((text.match(/\*\*[^*]+\*\*/g) ?? []).join(' '));
       const defined = words.filter((word) => bold.some((term) => sameWord(term, word))).length;
-      const score = shared + (0.45 * own.length) / words.length + (0.45 * defined) / words.length;
-      if (shared >= needed && score > (best?.score ?? 0)) best = { chunk, position, score };
+      const ownCount = own.filter(Boolean).length;
+      const score = shared.reduce((sum, found, at) => sum + (found ? weights[at]! : 0), 0) + (0.45 * commonest * (ownCount + defined)) / asked.length;
+      if (shared.filter(Boolean).length >= needed && score > (best?.score ?? 0)) best = { chunk, position, score };
     });
   }
   if (!best) return undefined;
-  const paragraphs = paragraphsOf(best.chunk);
-  const quoted = [best.position];
-  // "… the average rate of change is" leads into a formula: quote that too.
-  const next = paragraphs[best.position + 1];
-  const [chosen, following] = [withoutFences(paragraphs[best.position]!.text), withoutFences(next?.text ?? '')];
-  if (following && !/[.!?)]$/.test(chosen) && (isProse(following) || following.startsWith('$$'))) quoted.push(best.position + 1);
-  return { chunk: best.chunk, paragraphs: quoted };
+  return { chunk: best.chunk, paragraphs: withItsFormulas(paragraphsOf(best.chunk), best.position) };
+}
+
+/**
+ * The chosen paragraph with the display formulas around it that its sentence runs through: "… the average rate of
+ * change is" leads into a formula (quote that too, and the words after it that end the sentence), and "is an
+ * S-shaped curve …" goes on after one (quote the sentence from its start: "The hyperbolic tangent", the formula, then it).
+ */
+function withItsFormulas(paragraphs: readonly Paragraph[], position: number): number[] {
+  const text = (at: number) => withoutFences(paragraphs[at]?.text ?? '');
+  const quoted = [position];
+  if (/^\p{Ll}/u.test(text(position)) && text(position - 1).startsWith('$$') && isProse(text(position - 2)) && !/[.!?:)]$/.test(text(position - 2))) {
+    quoted.unshift(position - 2, position - 1);
+  }
+  const following = text(position + 1);
+  if (following && !/[.!?)]$/.test(text(position)) && (isProse(following) || following.startsWith('$$'))) {
+    quoted.push(position + 1);
+    // "… = 3x^2 + 3xh + h^2,$$" and the sentence goes on: "which tends to $3x^2$ as $h \to 0$."
+    if (following.startsWith('$$') && /^\p{Ll}/u.test(text(position + 2))) quoted.push(position + 2);
+  }
+  return quoted;
+}
+
+/** What a paragraph or a heading says: its words and its pieces of mathematics. */
+type Said = { terms: readonly string[]; math: readonly string[] };
+
+function says(said: Said, item: Asked): boolean {
+  return 'word' in item ? said.terms.some((term) => sameWord(term, item.word)) : said.math.includes(item.math);
+}
+
+/** A paragraph's words and mathematics, read once per paragraph (every turn searches the same few sections again). */
+const saidInParagraph = new WeakMap<Paragraph, Said>();
+function saidIn(paragraph: Paragraph): Said {
+  let said = saidInParagraph.get(paragraph);
+  if (!said) saidInParagraph.set(paragraph, (said = { terms: paragraph.terms, math: mathPieces(paragraph.text) }));
+  return said;
+}
+
+/** How much finding `item` says: the rarer among the course's paragraphs, the more (inverse document frequency). */
+const rarities = new WeakMap<CourseIndex, Map<string, number>>();
+function rarity(index: CourseIndex, item: Asked): number {
+  let known = rarities.get(index);
+  if (!known) rarities.set(index, (known = new Map()));
+  const key = 'word' in item ? `w:${item.word}` : `m:${item.math}`;
+  let weight = known.get(key);
+  if (weight === undefined) {
+    let paragraphs = 0;
+    let saying = 0;
+    for (const chunk of index.chunks) {
+      for (const paragraph of paragraphsOf(chunk)) {
+        paragraphs++;
+        if (says(saidIn(paragraph), item)) saying++;
+      }
+    }
+    weight = Math.log(1 + paragraphs / (1 + saying));
+    known.set(key, weight);
+  }
+  return weight;
+}
+
+/**
+ * The pieces of mathematics `text` writes, in one spelling for the course's LaTeX and a learner's typing:
+ * "$(x^2)' = 2x$", "x²" and "x**2" all give "x^2" (and the first "2x"). A piece holds a letter and a digit or
+ * a power; lone letters and numbers ("f(x)", "5") are everywhere and left out.
+ */
+export function mathPieces(text: string): string[] {
+  const latex = (text.match(/\$\$[^$]+\$\$|\$[^$]+\$/g) ?? []).join(' ');
+  // Outside LaTeX, what a learner types: "x^2", "2x", "3x²", "x**2" (a word with a digit, a power or a superscript).
+  const typed = text
+    .replace(/\$\$[^$]+\$\$|\$[^$]+\$/g, ' ')
+    .split(/\s+/)
+    .filter((token) => /[\^²³]|\*\*|\d\p{L}|\p{L}\d/u.test(token))
+    .join(' ');
+  const normal = `${latex} ${typed}`
+    .replace(/\\(cdot|times)\b/g, '*')
+    .replace(/\\[a-zA-Z]+|\\[,;!]|[$}]/g, ' ') // commands (\frac, \tanh), spacing, and the end of a group part pieces
+    .replace(/{/g, '') // "x^{2}" → "x^2", "\frac{1}{x^2}" → "1 x^2"
+    .replace(/²/g, '^2')
+    .replace(/³/g, '^3')
+    .replace(/\*\*/g, '^')
+    .toLowerCase();
+  const pieces = normal.split(/[\s=+\-*/(),.;:?!<>|[\]'"]+/).filter((piece) => /\p{L}/u.test(piece) && /[\d^]/.test(piece) && !piece.endsWith('^'));
+  return [...new Set(pieces)];
 }
 
 /**

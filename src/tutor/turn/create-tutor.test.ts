@@ -161,6 +161,24 @@ describe('a tutor turn', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('tells a learner in no-model mode what comes next and why, how they are doing, and how to have a stated answer checked', async () => {
+    const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) }); // no model configured
+    await send('Hello, where do I start?'); // the first lesson
+    const next = await send('What should I learn next?'); // on to practice, with the plan's reason: not a passage that says "learn"
+    expect(next.text).toMatch(/^Let's try an exercise on Adding/);
+    expect(next.text).not.toContain('The course explains');
+    expect(next.streamed).toContainEqual(expect.objectContaining({ type: 'exercise', exercise: 'add-1' }));
+    const stated = await send("I think it's 7"); // an answer stated in words: how to send it, neither yes nor no
+    expect(stated.text).toContain("Send it as your answer and I'll check it");
+    expect(stated.verdicts).toEqual([]);
+    expect((await send('How am I doing?')).text).toMatch(/^You have mastered 0 of the course's 2 skills\.\n\n/); // nothing answered yet: nothing in progress
+    await send('/answer 8', { type: 'answer', answer: '8' });
+    const doing = await send('How am I doing?');
+    expect(doing.text).toMatch(/^You have mastered 0 of the course's 2 skills\. You are working on Adding \(\d+%\)\./);
+    expect(doing.verdicts).toEqual([]);
+    expect((await send('¿Cómo voy?')).text).toMatch(/^Dominas 0 de las 2 habilidades del curso\. Estás trabajando en Adding \(\d+%\)\./);
+  });
+
   it('answers a question in no-model mode with the course paragraph that covers it, cited, says when the course does not, and when it found no passage', async () => {
     const router = testRouter(server.url, { budgets: { learnerPerDayUsd: 0 }, tiers: { local: { chain: [{ provider: 'test', model: 'tutor-small', price: { inputPerMillion: 1, outputPerMillion: 1 } }] } } });
     const { send } = setup({ router });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForTheAnswer, asksToCheck, saysStuck } from './message-intents.js';
+import { asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -65,7 +65,31 @@ describe('asksToCheck', () => {
     expect(asksToCheck(text)).toBe(true);
   });
 
-  it.each(['What is a secant line?', 'How do I get the right slope?', '/answer 4'])('does not read "%s" as asking for a check', (text) => {
+  it.each(['I think the answer is 4', "I think it's 4", 'my answer is 2x', 'I got 12', 'Mi respuesta es 4', "J'ai trouvé 4", 'Minha resposta é 4', 'Jibu langu ni 4', '我的答案是4', 'मेरा उत्तर 4 है', 'إجابتي هي 4'])('reads "%s" as an answer to check', (text) => {
+    expect(asksToCheck(text)).toBe(true);
+  });
+
+  it.each(['What is a secant line?', 'How do I get the right slope?', '/answer 4', 'I got lost in step 2', 'I think the derivative is a slope'])('does not read "%s" as asking for a check', (text) => {
     expect(asksToCheck(text)).toBe(false);
+  });
+});
+
+describe('asksWhatNext', () => {
+  it.each(['What should I learn next?', "what's next", 'What do I do next?', 'what now?', '¿Qué hago ahora?', 'Et maintenant ?', 'O que faço agora?', 'Nifanye nini sasa?', '接下来学什么？', 'अब क्या करूँ?', 'ماذا بعد؟'])('reads "%s" as asking what to do next', (text) => {
+    expect(asksWhatNext(text)).toBe(true);
+  });
+
+  it.each(['What happens next in the backward pass?', 'What is the next step of the chain rule?', 'next please', 'Which node comes next?'])('does not read "%s" as asking what to do next', (text) => {
+    expect(asksWhatNext(text)).toBe(false);
+  });
+});
+
+describe('asksForProgress', () => {
+  it.each(['How am I doing?', 'show me my progress', 'What have I learned so far?', '¿Cómo voy?', "Où j'en suis ?", 'Como estou indo?', 'Naendeleaje?', '我的进度怎么样？', 'मेरी प्रगति क्या है?', 'كيف أدائي؟'])('reads "%s" as asking for progress', (text) => {
+    expect(asksForProgress(text)).toBe(true);
+  });
+
+  it.each(['How is the gradient doing its job?', 'How do I make progress on this exercise?', 'What does the network learn?'])('does not read "%s" as asking for progress', (text) => {
+    expect(asksForProgress(text)).toBe(false);
   });
 });

@@ -5,7 +5,10 @@
 //   share a word with it; asking about their own answer ("why is my answer wrong?") is not that;
 // - help, because they are lost ("I don't understand"): met with a question about which part, rather
 //   than being moved on to an exercise;
-// - whether something is right ("is 4 the right answer?"): met with how to send it to be checked.
+// - whether something is right ("is 4 the right answer?", "I think it's 4"): met with how to send it to be checked;
+// - what to do next ("what should I learn next?"): met with the plan's next step and why, not a passage
+//   that happens to say "learn";
+// - how they are doing: met with how many of the course's skills they have mastered and which they are working on.
 
 const requests: RegExp[] = [
   // English
@@ -61,20 +64,54 @@ export function saysStuck(text: string): boolean {
   return saysOneOf(stuck, text);
 }
 
+// Asking whether it is right, or saying what one's answer is ("I think it's 4", "my answer is 2x").
 const checkRequests: RegExp[] = [
   /\b(right|correct) answer\b|\b(is|am) (it|that|this|i) (right|correct)\b/i,
-  /\brespuesta correcta|\b(est[áa]|es) (bien|correct[oa])/i,
-  /\bbonne réponse|\bc'?est (juste|correct|bon)\b/i,
-  /\bresposta (certa|correta)|\b(est[áa]|é) (certo|correto|certa|correta)\b/i,
-  /\bjibu sahihi\b|\bni sahihi\b/i,
-  /对吗|对不对|正确吗/,
-  /सही (उत्तर|जवाब)|क्या (यह|ये) सही/,
-  /الإجابة الصحيحة|هل هذا صحيح|هل هذه صحيحة/,
+  /\bmy (answer|result) (is|would be)\b|\bi (think|guess|believe) (it'?s|it is|the answer is|the result is) -?\d|\bi (got|get|found) -?\d/i,
+  /\brespuesta correcta|\b(est[áa]|es) (bien|correct[oa])|\bmi respuesta es\b|\bcreo que es -?\d/i,
+  /\bbonne réponse|\bc'?est (juste|correct|bon)\b|\bma réponse est\b|\bj'?ai trouvé -?\d/i,
+  /\bresposta (certa|correta)|\b(est[áa]|é) (certo|correto|certa|correta)\b|\bminha resposta é|\bacho que é -?\d/i,
+  /\bjibu sahihi\b|\bni sahihi\b|\bjibu langu ni\b/i,
+  /对吗|对不对|正确吗|我的答案是/,
+  /सही (उत्तर|जवाब)|क्या (यह|ये) सही|मेरा (उत्तर|जवाब)/,
+  /الإجابة الصحيحة|هل هذا صحيح|هل هذه صحيحة|إجابتي|جوابي/,
 ];
 
-/** True when `text` asks whether an answer is right: it gets checked by sending it as the answer. */
+/** True when `text` asks whether an answer is right, or states one: it gets checked by sending it as the answer. */
 export function asksToCheck(text: string): boolean {
   return saysOneOf(checkRequests, text);
+}
+
+const nextRequests: RegExp[] = [
+  /\bwhat(?:'s| is| should i| do i| can i| shall we| should we)? (do |learn |study |read |try )?next\b|\bwhat now\b|\bwhere (do|should) i (go|start|continue) (now|from here)\b/i,
+  /\bqu[ée] (hago|sigue|estudio|aprendo)( ahora| despu[ée]s)?\b|\by ahora qu[ée]\b/i,
+  /\bque (dois-je|faut-il|faire) (faire |apprendre |étudier )?(ensuite|maintenant|après)\b|\bet maintenant\b/i,
+  /\bo que (fa[çc]o|estudo|aprendo|vem)( agora| depois| a seguir)\b|\be agora\b/i,
+  /\bnifanye nini (sasa|baadaye|kisha)\b|\bnini kinafuata\b|\bhatua inayofuata\b/i,
+  /接下来(学|做)?什么|下一步(是什么|做什么|呢)|然后呢/,
+  /आगे क्या|अब क्या (करूँ|करें|सीखूँ|सीखें)/,
+  /ماذا (بعد|الآن)|ما التالي|ماذا أفعل الآن|ماذا أتعلم بعد/,
+];
+
+/** True when `text` asks what to do next: the progression policy's step and why. */
+export function asksWhatNext(text: string): boolean {
+  return saysOneOf(nextRequests, text);
+}
+
+const progressRequests: RegExp[] = [
+  /\bhow (am i|'?m i|i'?m) doing\b|\bmy progress\b|\bhow far (am i|have i (got|gotten|come))\b|\bwhat (have i|did i) (learn(ed|t)?|master(ed)?)( so far)?\b/i,
+  /\bc[óo]mo (voy|lo estoy haciendo)\b|\bmi progreso\b/i,
+  /\bo[uù] j'?en suis\b|\bmes progr[eè]s\b|\bcomment je m'?en sors\b/i,
+  /\bcomo (estou indo|eu estou indo|vou indo)\b|\bmeu progresso\b/i,
+  /\bnaendeleaje\b|\bmaendeleo yangu\b/i,
+  /我的进度|我学得怎么样|我(学)?到哪(了|里了)/,
+  /मेरी प्रगति|मैं कैसा कर रहा|मैं कैसा कर रही|मैं कैसी कर रही/,
+  /تقدمي|كيف أدائي|كيف مستواي/,
+];
+
+/** True when `text` asks how the learner is doing in the course. */
+export function asksForProgress(text: string): boolean {
+  return saysOneOf(progressRequests, text);
 }
 
 /** A message (not a command) that one of the patterns matches. */

@@ -1,7 +1,8 @@
 // The reply when no model may or can answer: the teacher's own material, deterministic feedback,
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
 // A request for an exercise's answer gets why the tutor does not give it (and the open exercise again);
-// "I don't understand" gets a question about which part; "is 4 right?" how to send it to be checked.
+// "I don't understand" gets a question about which part; "is 4 right?" how to send it to be checked;
+// "what should I learn next?" the plan's next step and why; "how am I doing?" the skills mastered and in progress.
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
@@ -12,7 +13,7 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForTheAnswer, asksToCheck, saysStuck } from './message-intents.js';
+import { asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
@@ -52,6 +53,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   const movedBefore = moved();
   // The verdict itself is its own part (a badge in the web app, a line in the terminal): the reply says what next.
   if (answered) paragraphs.push(t(answered.verdict === 'correct' ? 'reply.well-done' : 'reply.try-again'));
+  const asksNext = action.type === 'message' && asksWhatNext(message); // the plan's step, with why, is the whole reply
   if (action.type === 'message') {
     const activity = session.state.activity;
     const asked = questionWords(message); // undefined: the message does not read as a question
@@ -60,6 +62,10 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
     } else if (session.current() && asksToCheck(message)) {
       paragraphs.push(t('reply.send-to-check')); // "is 4 right?": the checker says, once it is sent as the answer
+    } else if (asksForProgress(message)) {
+      paragraphs.push(await progressSummary(session, t));
+    } else if (asksNext) {
+      // below: on to practice from a lesson, or the open exercise again, and why
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
@@ -97,7 +103,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   }
   // Why this activity: when the plan moved on this turn, or when there is nothing else to say.
   const why = session.state.activity?.why;
-  if (why && !answered && (moved() || paragraphs.length === 0)) {
+  if (why && !answered && (moved() || paragraphs.length === 0 || asksNext)) {
     const reason = await whySentence(why, t, session);
     if (reason) paragraphs.unshift(reason);
   }
@@ -116,6 +122,16 @@ async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases)
   const title = await session.courseText(lesson?.title ?? lessonId);
   const list = headings.map((heading, index) => `${index + 1}. ${heading}`).join('\n');
   return { text: `${t('reply.lesson-outline', { lesson: title })}\n\n${list}\n\n${t('reply.lesson-outline-next')}`, citations: [...new Set(steps.map((step) => step.chunk))] };
+}
+
+/** How many of the course's skills the learner has mastered, and the ones they are working on with their mastery. */
+async function progressSummary(session: TurnSession, t: Phrases): Promise<string> {
+  const skills = session.progress(session.bundle.course.skills.map((skill) => skill.id));
+  const mastered = skills.filter((skill) => skill.status === 'mastered').length;
+  const summary = t('reply.progress', { mastered, total: skills.length });
+  const working = await Promise.all(skills.filter((skill) => skill.status === 'in-progress').map(async (skill) => `${await session.courseText(skill.title)} (${Math.round(skill.mastery * 100)}%)`));
+  if (working.length === 0) return summary;
+  return `${summary} ${t('reply.progress-working-on', { skills: new Intl.ListFormat(t.language, { type: 'conjunction' }).format(working) })}`;
 }
 
 /** The policy's reason as a sentence in the learner's language, with the course's names (translated where the cache has them). */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRouter } from '../models/index.js';
-import { createTranslator, glossaryVersion, protect } from './create-translator.js';
+import { createTranslator, glossaryVersion, protect, translationProblem } from './create-translator.js';
 import { detectLearnerLanguage, isWrongLanguage } from './detect-language.js';
 import { createMemoryTranslationCache } from './translation-cache.js';
 
-/** A router whose translate task upper-cases the prompt (placeholders survive) and counts calls. */
-function fakeRouter() {
+/** A router whose translate task upper-cases the prompt (placeholders survive), or gives `replies` first, and counts calls. */
+function fakeRouter(replies: string[] = []) {
   const prompts: string[] = [];
   const router = {
     generate: async (request: { prompt?: unknown }) => {
       prompts.push(String(request.prompt));
-      return { noModel: false, result: { text: String(request.prompt).toUpperCase() }, route: { task: 'translate', tier: 'local', continued: false, reasons: [], calls: [], servedBy: { tier: 'local', provider: 'p', model: 'm' } } };
+      return { noModel: false, result: { text: replies.shift() ?? String(request.prompt).toUpperCase() }, route: { task: 'translate', tier: 'local', continued: false, reasons: [], calls: [], servedBy: { tier: 'local', provider: 'p', model: 'm' } } };
     },
   } as unknown as ModelRouter;
   return { router, prompts };
@@ -39,6 +39,38 @@ describe('the translator', () => {
     const other = createTranslator({ router, cache, glossary });
     expect((await other.translate({ ...chunk, to: 'es' })).source).toBe('cache');
     expect(glossaryVersion([{ term: 'grad', translate: true }])).not.toBe(translator.glossaryVersion);
+  });
+});
+
+describe('a translation the model got wrong', () => {
+  const chunk = { text: 'The derivative of $x^2$ is `2 * x`, and the slope of the tangent line at each point of the curve.', hash: 'h2', from: 'en', to: 'es' };
+
+  it('is asked for once more when it lost math or code, and cached only when it is whole', async () => {
+    const { router, prompts } = fakeRouter(['La derivada de ⟦0⟧ es la pendiente de la recta tangente en cada punto de la curva.']); // `2 * x` lost
+    const cache = createMemoryTranslationCache();
+    const translated = await createTranslator({ router, cache, glossary: [] }).translate(chunk);
+    expect(prompts).toHaveLength(2);
+    expect(translated.source).toBe('model');
+    expect(translated.text).toContain('$x^2$');
+    expect(translated.text).toContain('`2 * x`');
+  });
+
+  it('leaves the learner the original, uncached, when the second reply is no translation either', async () => {
+    const { router, prompts } = fakeRouter(['Sure!', 'Sure!']);
+    const cache = createMemoryTranslationCache();
+    const translator = createTranslator({ router, cache, glossary: [] });
+    expect(await translator.translate(chunk)).toEqual({ text: chunk.text, source: 'original' });
+    expect(prompts).toHaveLength(2);
+    expect((await translator.translate(chunk)).source).toBe('model'); // nothing was cached: the next learner's request asks again
+  });
+
+  it('says what is wrong with a reply', () => {
+    expect(translationProblem('A ⟦0⟧ and ⟦1⟧.', 'Un ⟦1⟧ y ⟦0⟧.')).toBeUndefined(); // moved is fine
+    expect(translationProblem('A ⟦0⟧ and ⟦1⟧.', 'Un ⟦0⟧.')).toBe('placeholders ⟦0⟧ ⟦1⟧ came back as ⟦0⟧');
+    expect(translationProblem('A ⟦0⟧.', 'Un ⟦0⟧ ⟦0⟧ ⟦7⟧.')).toBe('placeholders ⟦0⟧ came back as ⟦0⟧ ⟦0⟧ ⟦7⟧');
+    expect(translationProblem('x'.repeat(200), 'Sure!')).toBe('5 characters for 200');
+    expect(translationProblem('Adding', 'Sumar')).toBeUndefined(); // a title is short in any language
+    expect(translationProblem('导数是切线的斜率，它告诉我们函数在某一点的变化速度。'.repeat(3), 'The derivative is the slope of the tangent line: it tells us how fast the function changes at a point. '.repeat(3))).toBeUndefined();
   });
 });
 

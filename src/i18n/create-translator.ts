@@ -53,22 +53,43 @@ export function createTranslator({ router, cache, glossary, course }: Translator
       const cached = await cache.get(key);
       if (cached) return { text: cached.text, source: 'cache' };
       const { masked, restore } = protect(text, keep);
-      const routed = await router.generate({
-        task: 'translate',
-        ...(course ? { course } : {}),
-        system: `You translate course text from ${languageName(from)} to ${languageName(to)} for a learner. Keep Markdown formatting. Copy every placeholder like ⟦0⟧ exactly as it is. Reply with the translation only.`,
-        prompt: masked,
-      });
-      if (routed.noModel) return { text, source: 'original' };
-      const translated = restore(routed.result.text.trim());
-      const served = routed.route.servedBy;
-      await cache.set(key, { text: translated, ...(served ? { model: `${served.provider}/${served.model}` } : {}) });
-      return { text: translated, source: 'model' };
+      // A reply that lost math or code, or is no translation of the text, is asked for once more; then the
+      // learner gets the original, and nothing is cached (every learner would see it).
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const routed = await router.generate({
+          task: 'translate',
+          ...(course ? { course } : {}),
+          system: `You translate course text from ${languageName(from)} to ${languageName(to)} for a learner. Keep Markdown formatting. Copy every placeholder like ⟦0⟧ exactly as it is. Reply with the translation only.`,
+          prompt: masked,
+        });
+        if (routed.noModel) break;
+        const reply = routed.result.text.trim();
+        if (translationProblem(masked, reply)) continue;
+        const translated = restore(reply);
+        const served = routed.route.servedBy;
+        await cache.set(key, { text: translated, ...(served ? { model: `${served.provider}/${served.model}` } : {}) });
+        return { text: translated, source: 'model' };
+      }
+      return { text, source: 'original' };
     },
   };
 }
 
-/** Replaces protected spans by ⟦n⟧; `restore` puts them back (a placeholder the model dropped stays dropped). */
+/**
+ * Why `reply` cannot be the translation of `masked`, or undefined: a placeholder dropped, repeated or made up (the
+ * math, code or term it holds would be lost or doubled), or a length no translation has (a text of a few lines
+ * answered with one short sentence, or with a page).
+ */
+export function translationProblem(masked: string, reply: string): string | undefined {
+  const held = (text: string) => (text.match(/⟦\d+⟧/g) ?? []).sort().join(' ');
+  if (held(reply) !== held(masked)) return `placeholders ${held(masked) || 'none'} came back as ${held(reply) || 'none'}`;
+  const length = (text: string) => text.replace(/⟦\d+⟧/g, '').trim().length;
+  const ratio = length(reply) / Math.max(1, length(masked));
+  if (length(masked) >= 60 && (ratio < 0.2 || ratio > 6)) return `${length(reply)} characters for ${length(masked)}`;
+  return undefined;
+}
+
+/** Replaces protected spans by ⟦n⟧; `restore` puts them back (the translator refuses a reply that dropped one: translationProblem). */
 export function protect(text: string, terms: readonly string[]): { masked: string; restore: (translated: string) => string } {
   const spans: string[] = [];
   const hold = (span: string) => `⟦${spans.push(span) - 1}⟧`;

@@ -7,7 +7,7 @@ import { createServerTestKit } from '../testing/server-test-kit.js';
 import { readTurnStream } from './read-turn-stream.js';
 import { turnFailedMessage } from './turn-stream.js';
 
-const model = await startOpenAITestServer({ respond: (request) => (isTranslation(request) ? { reply: 'TRADUCIDO' } : { reply: 'What do you already know about adding?' }) });
+const model = await startOpenAITestServer({ respond: (request) => (isTranslation(request) ? { reply: `TRADUCIDO ${String(request.messages.at(-1)!.content)}` } : { reply: 'What do you already know about adding?' }) });
 const kit = await createServerTestKit({ modelUrl: model.url });
 afterAll(async () => {
   await kit.close();
@@ -47,7 +47,7 @@ describe('tutor turns with a model', () => {
   it('translates a lesson once through the shared cache; the second reader gets it without a model call', async () => {
     const first = await kit.signIn('learner');
     const lesson = await (await kit.request('/api/courses/tiny/lessons/multiplying?lang=fr', { cookie: first.cookie })).json();
-    expect(lesson).toMatchObject({ language: 'fr', partial: false, title: 'TRADUCIDO' });
+    expect(lesson).toMatchObject({ language: 'fr', partial: false, title: 'TRADUCIDO Multiplying' });
     const calls = model.requests.filter(isTranslation).length;
     expect(calls).toBeGreaterThan(0);
     const second = await kit.signIn('learner');

@@ -1,5 +1,6 @@
 // The HTTP API as a Hono app. Capabilities come in; nothing here reads the environment.
 import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -24,6 +25,8 @@ export interface AppOptions {
   clientAddress?: (request: Request) => string;
   /** Serves /metrics and counts every response by status class; without it there is no /metrics. */
   metrics?: MetricsEndpoint;
+  /** When set, /metrics answers only a request with `Authorization: Bearer <token>` (Prometheus: `authorization.credentials`). */
+  metricsToken?: string;
   /** The web app for every GET outside /api, /metrics and /healthz; without it those are JSON 404s. */
   webApp?: WebAppSource;
 }
@@ -41,6 +44,18 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
       await next();
       metrics.response(c.res.status); // after onError has turned a thrown error into its response
     });
+    if (options.metricsToken) {
+      const refuse = (reason: string) => ({ wwwAuthenticateHeader: 'Bearer realm="metrics"', message: { error: reason } });
+      app.use(
+        '/metrics',
+        bearerAuth({
+          token: options.metricsToken,
+          noAuthenticationHeader: refuse('/metrics needs the header Authorization: Bearer <the metrics token>'),
+          invalidAuthenticationHeader: refuse('the Authorization header must be Bearer <the metrics token>'),
+          invalidToken: refuse('that is not the metrics token'),
+        }),
+      );
+    }
     app.get('/metrics', async (c) => {
       const { contentType, text } = await metrics.render();
       return c.body(text, 200, { 'content-type': contentType, 'cache-control': 'no-store' });
@@ -79,6 +94,7 @@ export function createApp(context: ServerContext, options: AppOptions = {}) {
   app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 403) return c.json({ error: 'this request came from another site; Primer accepts changes only from its own pages' }, 403);
+    if (error instanceof HTTPException && error.res) return error.getResponse(); // a middleware's own answer (the metrics token's 401 and its challenge)
     if (error instanceof HTTPException) return c.json({ error: error.message || 'the request was refused' }, error.status);
     console.error(error);
     return c.json({ error: 'something went wrong on the server; try again, and tell the operator if it keeps happening' }, 500);

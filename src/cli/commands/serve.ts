@@ -13,6 +13,7 @@ interface ServeOptions {
   guest: boolean;
   origin?: string;
   trustProxy?: boolean;
+  metricsToken?: string;
   turnsPerMinute?: string;
   messageChars?: string;
   backupHours?: string;
@@ -35,6 +36,7 @@ export function serveCommand(): Command {
     .option('--no-guest', 'visitors need an account or an invitation (env PRIMER_GUEST=off); by default they can start the served courses as guests')
     .option('--origin <url>', 'the public URL people reach Primer at, used in links (env PRIMER_ORIGIN; default http://host:port)', environment.PRIMER_ORIGIN)
     .option('--trust-proxy', 'behind a reverse proxy: rate-limit by the client address in X-Real-IP or X-Forwarded-For (env PRIMER_TRUST_PROXY=on); never without a proxy, as anyone can send those headers')
+    .option('--metrics-token <token>', 'require Authorization: Bearer <token> on /metrics (env PRIMER_METRICS_TOKEN); by default /metrics is open: restrict it at the proxy', environment.PRIMER_METRICS_TOKEN)
     .option('--turns-per-minute <n>', `messages one learner may send the tutor in a minute (env PRIMER_TURNS_PER_MINUTE; default ${defaultServerLimits.turnsPerMinute})`, environment.PRIMER_TURNS_PER_MINUTE)
     .option('--message-chars <n>', `the longest message to the tutor, in characters (env PRIMER_MESSAGE_CHARS; default ${defaultServerLimits.messageChars})`, environment.PRIMER_MESSAGE_CHARS)
     .option('--backup-hours <n>', `with PGlite, back up the data folder while serving, every n hours (env PRIMER_BACKUP_HOURS; default ${defaultBackupSchedule.everyHours}; 0 turns backups off)`, environment.PRIMER_BACKUP_HOURS)
@@ -70,6 +72,7 @@ async function runServe(options: ServeOptions, environment: NodeJS.ProcessEnv): 
     port,
     guest: options.guest && !guestOff,
     trustProxy: options.trustProxy ?? /^(on|true|1|yes)$/i.test(environment.PRIMER_TRUST_PROXY ?? ''),
+    ...(options.metricsToken ? { app: { metricsToken: options.metricsToken } } : {}),
     limits,
     backups,
     environment,

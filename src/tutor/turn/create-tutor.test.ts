@@ -177,6 +177,12 @@ describe('a tutor turn', () => {
     expect(doing.text).toMatch(/^You have mastered 0 of the course's 2 skills\. You are working on Adding \(\d+%\)\./);
     expect(doing.verdicts).toEqual([]);
     expect((await send('¿Cómo voy?')).text).toMatch(/^Dominas 0 de las 2 habilidades del curso\. Estás trabajando en Adding \(\d+%\)\./);
+    await send('/exercise mul-choice', { type: 'exercise', exercise: 'mul-choice' });
+    const skipped = await send('Skip this one, please'); // another exercise than the open one, and why
+    const opened = skipped.streamed.find((part) => part.type === 'exercise');
+    expect(opened).toBeDefined();
+    expect(opened).not.toMatchObject({ exercise: 'mul-choice' });
+    expect(skipped.text).toMatch(/^Let's practise Adding — at \d+% it's the skill you're least sure of right now.\n\nHere is your exercise./);
   });
 
   it('answers a question in no-model mode with the course paragraph that covers it, cited, says when the course does not, and when it found no passage', async () => {

@@ -120,7 +120,7 @@ export function createTutor(options: TutorOptions): Tutor {
         // An answer or a hint for a named exercise acts on that one: open it first when another is open.
         if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
         // 4. The progression policy picks the activity when there is none or the current one is done.
-        shownExercise = (await advanceActivity(session, bundle, action.type !== 'message', clock.now(), options.random)) || shownExercise;
+        shownExercise = (await advanceActivity(session, bundle, action.type === 'message' ? 'when-done' : 'practise', clock.now(), options.random)) || shownExercise;
         if (action.type === 'hint') {
           const hint = await session.giveHint();
           if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message, hint.reason === 'locked' ? hint.attemptsLeft : undefined);
@@ -139,7 +139,7 @@ export function createTutor(options: TutorOptions): Tutor {
           summary.mode = 'no-model';
           summary.offline = offline;
           notice('offline', t('notice.offline'));
-          const practise = () => advanceActivity(session, bundle, true, clock.now(), options.random);
+          const practise = (another = false) => advanceActivity(session, bundle, another ? 'another' : 'practise', clock.now(), options.random);
           const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, ...(answered ? { answered } : {}) });
           say(reply.text);
           summary.citations = reply.citations; // what the reply quotes, not the prompt no model read

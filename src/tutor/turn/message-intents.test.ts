@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -91,5 +91,15 @@ describe('asksForProgress', () => {
 
   it.each(['How is the gradient doing its job?', 'How do I make progress on this exercise?', 'What does the network learn?'])('does not read "%s" as asking for progress', (text) => {
     expect(asksForProgress(text)).toBe(false);
+  });
+});
+
+describe('asksForAnother', () => {
+  it.each(['Skip this one', 'skip', 'Can I have another exercise?', 'give me a different problem', 'Can I have another practice problem?', 'Otro ejercicio, por favor', "Un autre exercice s'il vous plaît", 'Quero outro exercício', 'Nipe zoezi jingine', '换一道题', 'दूसरा सवाल दो', 'أعطني تمرين آخر'])('reads "%s" as asking for another exercise', (text) => {
+    expect(asksForAnother(text)).toBe(true);
+  });
+
+  it.each(['Can you give me another example?', 'Why does the chain rule skip nothing?', 'Un autre exemple ?', 'What is the next step?', 'I want to finish this one first'])('does not read "%s" as asking for another exercise', (text) => {
+    expect(asksForAnother(text)).toBe(false);
   });
 });

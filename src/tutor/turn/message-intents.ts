@@ -8,7 +8,8 @@
 // - whether something is right ("is 4 the right answer?", "I think it's 4"): met with how to send it to be checked;
 // - what to do next ("what should I learn next?"): met with the plan's next step and why, not a passage
 //   that happens to say "learn";
-// - how they are doing: met with how many of the course's skills they have mastered and which they are working on.
+// - how they are doing: met with how many of the course's skills they have mastered and which they are working on;
+// - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one.
 
 const requests: RegExp[] = [
   // English
@@ -112,6 +113,22 @@ const progressRequests: RegExp[] = [
 /** True when `text` asks how the learner is doing in the course. */
 export function asksForProgress(text: string): boolean {
   return saysOneOf(progressRequests, text);
+}
+
+const anotherRequests: RegExp[] = [
+  /\b(skip|pass on) (this|it|that)( one| exercise| problem| question)?\b|^skip\b|\b(another|a different|a new|the next)( practice)? (one|exercise|problem|question)\b/i,
+  /\b(otro|otra|siguiente) (ejercicio|problema|pregunta)\b|\bsaltar(lo|la)?\b|\bs[aá]lta(lo|la|te)\b/i,
+  /\b(un autre|une autre|un nouvel|un nouveau|une nouvelle) (exercice|problème|question)\b|\bl'exercice suivant\b|\bje passe\b|\bpasser (cet|cette|ce)\b/i,
+  /\b(outro|outra|próximo|pr[oó]xima) (exerc[ií]cio|problema|pergunta|quest[aã]o)\b|\bpular (este|esse|essa|esta)?/i,
+  /\bzoezi (jingine|lingine|linalofuata)\b|\bswali (jingine|lingine)\b|\bniruke\b|\bruka (hili|hii)\b/i,
+  /换一(道|个|题)|下一(道|题)|跳过/,
+  /(दूसरा|अगला|नया) (सवाल|प्रश्न|अभ्यास)|छोड़ (दो|दीजिए|दें)/,
+  /(تمرين|سؤال) (آخر|جديد|تالي)|التمرين التالي|السؤال التالي|تخط(ّ)?ى|تجاوز (هذا|هذه)/,
+];
+
+/** True when `text` asks for another exercise than the open one. */
+export function asksForAnother(text: string): boolean {
+  return saysOneOf(anotherRequests, text);
 }
 
 /** A message (not a command) that one of the patterns matches. */

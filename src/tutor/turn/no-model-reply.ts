@@ -2,7 +2,8 @@
 // authored hints and progress, with a notice that the assistant is offline (DESIGN invariant 5).
 // A request for an exercise's answer gets why the tutor does not give it (and the open exercise again);
 // "I don't understand" gets a question about which part; "is 4 right?" how to send it to be checked;
-// "what should I learn next?" the plan's next step and why; "how am I doing?" the skills mastered and in progress.
+// "what should I learn next?" the plan's next step and why; "how am I doing?" the skills mastered and in progress;
+// "skip this one" another exercise.
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
@@ -13,7 +14,7 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
 import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
@@ -23,8 +24,8 @@ export interface NoModelReplyInput {
   session: TurnSession;
   index: CourseIndex;
   phrases: Phrases;
-  /** Asks the progression policy for an exercise; true when one was opened. */
-  practise: () => Promise<boolean>;
+  /** Asks the progression policy for an exercise (`another`: other than the open one); true when one was opened. */
+  practise: (another?: boolean) => Promise<boolean>;
   action: TurnAction;
   message: string;
   /** The message's language, when detected reliably. */
@@ -66,6 +67,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(await progressSummary(session, t));
     } else if (asksNext) {
       // below: on to practice from a lesson, or the open exercise again, and why
+    } else if (asksForAnother(message)) {
+      if (await practise(true)) shownExercise = true; // "skip this one": the plan's next exercise, another than the open one where it has one
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);

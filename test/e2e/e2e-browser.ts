@@ -24,9 +24,9 @@ export function launchChromium(): Promise<Browser> {
 export const desktop = { width: 1280, height: 800 };
 export const phone = { width: 375, height: 812 };
 
-/** A fresh browser profile (its own cookies) at `url`, with English preferred unless told otherwise. */
-export async function newVisitor(browser: Browser, baseURL: string, options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, locale: options.locale ?? 'en-US', viewport: options.viewport ?? desktop, reducedMotion: 'reduce' });
+/** A fresh browser profile (its own cookies) at `url`, with English preferred unless told otherwise; `touch`: a phone's touch screen and keyboard. */
+export async function newVisitor(browser: Browser, baseURL: string, options: { locale?: string; viewport?: { width: number; height: number }; touch?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: options.locale ?? 'en-US', viewport: options.viewport ?? desktop, reducedMotion: 'reduce', ...(options.touch ? { hasTouch: true, isMobile: true } : {}) });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.warn(`[e2e] page error on ${page.url()}: ${error.message}`));

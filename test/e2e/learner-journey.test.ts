@@ -6,7 +6,7 @@
 // and deleting their account with everything they did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, newVisitor } from './e2e-browser.js';
+import { chromiumAvailable, launchChromium, newVisitor, phone } from './e2e-browser.js';
 import { sampleCourse, startE2EServer, type E2EServer } from './e2e-server.js';
 import { answerSecantSlope, chatWithTutor, completeFirstLesson, completeOnboarding, firstSkillTitle, guestOnFirstLesson, openFirstLesson, secantEndpoints, secantSlope, sendToTutor, startAsGuest } from './learner-steps.js';
 import { scriptedAnswerComment, scriptedSlowReply, slowQuestion } from './scripted-model.js';
@@ -89,6 +89,24 @@ describe.skipIf(!chromiumAvailable())('a guest learner in the browser', () => {
     expect(await tutor.getByRole('textbox', { name: 'Message to your tutor' }).inputValue()).toBe(''); // the card's answer never lands in the box
     expect(text).not.toContain('what is the average rate of change of'); // the exercise worked on is only its button in the chat: its card is in view
     expect(await conversation.getByRole('button', { name: 'Go to the exercise' }).count()).toBe(1); // with the hint, whose turn opened it
+    await context.close();
+  }, 120_000);
+
+  it('lets a phone learner write a message of several lines: Enter starts a new line there, and Send sends', async () => {
+    const { page, context } = await newVisitor(browser, server.url, { viewport: phone, touch: true });
+    await guestOnFirstLesson(page);
+    await page.getByRole('tab', { name: 'Tutor' }).click();
+    const tutor = page.getByRole('tabpanel', { name: 'Tutor' });
+    const box = tutor.getByRole('textbox', { name: 'Message to your tutor' });
+    expect(await box.getAttribute('placeholder')).toBe('Ask a question…'); // no Shift+Enter to tell of: a phone's keyboard has none
+    await box.fill('Why do we need a limit at all?');
+    await box.press('Enter');
+    await box.pressSequentially('And what is a tangent?');
+    expect(await box.inputValue()).toBe('Why do we need a limit at all?\nAnd what is a tangent?'); // not sent on Enter
+    await tutor.getByRole('button', { name: 'Send' }).click();
+    const conversation = tutor.getByRole('list', { name: 'Conversation with your tutor' });
+    await expect.poll(() => conversation.innerText(), { timeout: 20_000 }).toContain('And what is a tangent?');
+    expect(await box.inputValue()).toBe('');
     await context.close();
   }, 120_000);
 

@@ -56,6 +56,7 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
   const history = useApiData<ApiChatHistory>(coursePath(course, 'messages'));
   const [earlier, setEarlier] = useState<{ more: boolean; loading: boolean; error?: unknown }>({ more: false, loading: false });
   const [input, setInput] = useState('');
+  const [touchKeyboard] = useState(() => window.matchMedia?.('(pointer: coarse)').matches ?? false); // a phone or tablet
   const list = useRef<HTMLOListElement>(null);
   const handlers = useRef({ onProgress, onExercisePart });
   handlers.current = { onProgress, onExercisePart };
@@ -286,10 +287,11 @@ export function TutorChat({ onProgress, onExercisePart, ref, ...context }: Tutor
           rows={2}
           value={input}
           maxLength={4000}
-          placeholder={t('chat.placeholder')}
+          placeholder={t(touchKeyboard ? 'chat.placeholderTouch' : 'chat.placeholder')}
           onChange={(event) => setInput(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+            // A phone's keyboard has no Shift+Enter: there Enter starts a new line and Send sends.
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && !touchKeyboard) {
               event.preventDefault();
               if (send(input)) setInput('');
             }

@@ -164,6 +164,9 @@ describe('a tutor turn', () => {
   it('tells a learner in no-model mode what comes next and why, how they are doing, and how to have a stated answer checked', async () => {
     const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) }); // no model configured
     await send('Hello, where do I start?'); // the first lesson
+    const unchecked = await send('Is this right?'); // no exercise open: still how to have an answer checked, not a passage that says "right"
+    expect(unchecked.text).toContain("Send it as your answer and I'll check it");
+    expect(unchecked.text).not.toContain('The course explains');
     const next = await send('What should I learn next?'); // on to practice, with the plan's reason: not a passage that says "learn"
     expect(next.text).toMatch(/^Let's try an exercise on Adding/);
     expect(next.text).not.toContain('The course explains');

@@ -61,8 +61,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (asksForTheAnswer(message)) {
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
-    } else if (session.current() && asksToCheck(message)) {
-      paragraphs.push(t('reply.send-to-check')); // "is 4 right?": the checker says, once it is sent as the answer
+    } else if (asksToCheck(message)) {
+      paragraphs.push(t('reply.send-to-check')); // "is 4 right?": the checker says, once it is sent as the answer (not a passage that says "right")
     } else if (asksForProgress(message)) {
       paragraphs.push(await progressSummary(session, t));
     } else if (asksNext) {

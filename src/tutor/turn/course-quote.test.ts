@@ -59,6 +59,9 @@ describe('what the sample course says about a question, without a model', () => 
     // "The hyperbolic tangent $$\tanh x = …$$ is an S-shaped curve": not from "is an S-shaped curve"
     const tanh = quote('Why is tanh an S-shaped curve?')!;
     expect(tanh.text).toMatch(/^The hyperbolic tangent\n\n\$\$\\tanh x = [^]*\$\$\n\nis an S-shaped curve/);
+    // a lead-in that ends with a colon: "**Gradient descent** repeats that step:", the update rule, "where the **learning rate** …"
+    const eta = findCourseQuote(index, 'What is the learning rate eta?', 'partial-derivatives-and-gradients')!; // asked on that lesson
+    expect(quoteText(eta, eta.chunk.text)).toMatch(/^Suppose [^]*repeats that step:\n\n\$\$w_i \\leftarrow [^]*\$\$\n\nwhere the \*\*learning rate\*\* \$\\eta\$ \(eta\)/);
     // the training loop's code has a blank line in it: its second half is not a paragraph of prose
     const rate = quote('Why do we need a learning rate?');
     expect(rate?.text ?? '').not.toMatch(/for step in range/);

@@ -66,7 +66,7 @@ export function findCourseQuote(index: CourseIndex, question: string, lesson?: s
 function withItsFormulas(paragraphs: readonly Paragraph[], position: number): number[] {
   const text = (at: number) => withoutFences(paragraphs[at]?.text ?? '');
   const quoted = [position];
-  if (/^\p{Ll}/u.test(text(position)) && text(position - 1).startsWith('$$') && isProse(text(position - 2)) && !/[.!?:)]$/.test(text(position - 2))) {
+  if (/^\p{Ll}/u.test(text(position)) && text(position - 1).startsWith('$$') && isProse(text(position - 2)) && !/[.!?)]$/.test(text(position - 2))) {
     quoted.unshift(position - 2, position - 1);
   }
   const following = text(position + 1);
@@ -95,6 +95,7 @@ function saidIn(paragraph: Paragraph): Said {
 
 /** How much finding `item` says: the rarer among the course's paragraphs, the more (inverse document frequency). */
 const rarities = new WeakMap<CourseIndex, Map<string, number>>();
+const rememberedRarities = 5000; // per course version; the oldest forgotten first
 function rarity(index: CourseIndex, item: Asked): number {
   let known = rarities.get(index);
   if (!known) rarities.set(index, (known = new Map()));
@@ -110,6 +111,7 @@ function rarity(index: CourseIndex, item: Asked): number {
       }
     }
     weight = Math.log(1 + paragraphs / (1 + saying));
+    if (known.size >= rememberedRarities) known.delete(known.keys().next().value!);
     known.set(key, weight);
   }
   return weight;

@@ -179,7 +179,7 @@ function withoutFences(text: string): string {
 }
 
 /** The same word but for its ending: "point" and "points", "compute" and "computing" (they share all but the last three letters of the shorter, and four at least). */
-function sameWord(term: string, word: string): boolean {
+export function sameWord(term: string, word: string): boolean {
   if (term === word) return true;
   let common = 0;
   while (common < term.length && term[common] === word[common]) common++;

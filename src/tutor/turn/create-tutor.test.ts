@@ -180,6 +180,10 @@ describe('a tutor turn', () => {
     expect(doing.text).toMatch(/^You have mastered 0 of the course's 2 skills\. You are working on Adding \(\d+%\)\./);
     expect(doing.verdicts).toEqual([]);
     expect((await send('¿Cómo voy?')).text).toMatch(/^Dominas 0 de las 2 habilidades del curso\. Estás trabajando en Adding \(\d+%\)\./);
+    const went = await send("Let's go to multiplying"); // the lesson it names, from an exercise of another
+    expect(went.streamed).toContainEqual(expect.objectContaining({ type: 'lesson', lesson: 'multiplying' }));
+    expect(went.text).toBe('Here is the lesson. Ask me about any part of it, or say when you are ready for an exercise.');
+    expect((await send('Why does the sum go to zero?')).streamed.some((part) => part.type === 'lesson' && part.lesson !== 'multiplying')).toBe(false); // a question, not a request to go
     await send('/exercise mul-choice', { type: 'exercise', exercise: 'mul-choice' });
     const skipped = await send('Skip this one, please'); // another exercise than the open one, and why
     const opened = skipped.streamed.find((part) => part.type === 'exercise');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -101,5 +101,15 @@ describe('asksForAnother', () => {
 
   it.each(['Can you give me another example?', 'Why does the chain rule skip nothing?', 'Un autre exemple ?', 'What is the next step?', 'I want to finish this one first'])('does not read "%s" as asking for another exercise', (text) => {
     expect(asksForAnother(text)).toBe(false);
+  });
+});
+
+describe('asksToGo', () => {
+  it.each(['Can we go to the chain rule?', "Let's look at backpropagation", 'let us look at backprop', 'Open computation graphs', 'I want to learn about gradients', 'Vamos a la regla de la cadena', 'Passons aux graphes', 'Vamos para a regra da cadeia', 'Twende kwenye gradients', '去链式法则', 'चेन रूल पर चलें', 'انتقل إلى قاعدة السلسلة'])('reads "%s" as asking to go somewhere', (text) => {
+    expect(asksToGo(text)).toBe(true);
+  });
+
+  it.each(['What is the chain rule?', 'Why does the gradient go to zero?', 'Why does the derivative go to zero as h shrinks?', 'How does the limit work?', 'Where does the chain rule start?', '/lesson chain-rule'])('does not read "%s" as asking to go somewhere', (text) => {
+    expect(asksToGo(text)).toBe(false);
   });
 });

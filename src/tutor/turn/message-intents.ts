@@ -9,7 +9,8 @@
 // - what to do next ("what should I learn next?"): met with the plan's next step and why, not a passage
 //   that happens to say "learn";
 // - how they are doing: met with how many of the course's skills they have mastered and which they are working on;
-// - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one.
+// - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one;
+// - going to a lesson ("let's go to the chain rule", "open backpropagation"): the caller finds the lesson it names.
 
 const requests: RegExp[] = [
   // English
@@ -129,6 +130,24 @@ const anotherRequests: RegExp[] = [
 /** True when `text` asks for another exercise than the open one. */
 export function asksForAnother(text: string): boolean {
   return saysOneOf(anotherRequests, text);
+}
+
+const moveRequests: RegExp[] = [
+  // as a request, not "why does the derivative go to zero?"
+  /^(please )?(go|move|jump|switch|skip|take me|bring me)( on| back| ahead| straight)? to\b|\b(can|could|shall|may) (we|i) (go|move|jump|switch|skip)( on| back| ahead| straight)? to\b|\blet(?:'s| us) (go|move|jump|switch|skip)( on| back| ahead| straight)? to\b|\b(take|bring) me to\b/i,
+  /^(please )?(open|start|begin|show me)\b|\blet(?:'s| us) (do|study|learn|start|begin|try|look at)\b|\b(can|could|shall) we (do|study|learn|start|look at)\b|\bi (want|would like|'d like) to (do|study|learn|read|start)\b/i,
+  /\b(ir|vamos|pasar|pasemos|volver|saltar) a\b|\b(abre|abrir|empezar|empecemos|mu[ée]strame|quiero (estudiar|aprender|leer))\b/i,
+  /\b(aller|allons|passer|passons|revenir|retourner) (à|au|aux)\b|\b(ouvre|ouvrir|commencer|commençons|montre-moi|je veux (étudier|apprendre|lire))\b/i,
+  /\b(ir|vamos|passar|voltar) (para|a|ao|à)\b|\b(abre|abrir|começar|comecemos|mostre|quero (estudar|aprender|ler))\b/i,
+  /\b(twende|nenda|rudi|hamia) (kwa|kwenye)\b|\b(fungua|anza|nataka kujifunza)\b/i,
+  /去|转到|跳到|回到|打开|开始学|我想学/,
+  /(पर|में) (चलें|चलो|जाएँ|जाओ)|खोलो|खोलिए|शुरू (करें|करो)|सीखना चाहता|सीखना चाहती/,
+  /انتقل إلى|اذهب إلى|لننتقل إلى|افتح|لنبدأ|أريد أن أتعلم/,
+];
+
+/** True when `text` asks to go somewhere ("let's go to the chain rule", "open backpropagation"): the caller finds the lesson it names. */
+export function asksToGo(text: string): boolean {
+  return saysOneOf(moveRequests, text);
 }
 
 /** A message (not a command) that one of the patterns matches. */

@@ -3,19 +3,20 @@
 // A request for an exercise's answer gets why the tutor does not give it (and the open exercise again);
 // "I don't understand" gets a question about which part; "is 4 right?" how to send it to be checked;
 // "what should I learn next?" the plan's next step and why; "how am I doing?" the skills mastered and in progress;
-// "skip this one" another exercise.
+// "skip this one" another exercise; "let's go to the chain rule" that lesson, step by step.
 // A question is answered with the course's own words (the paragraph that matches it, cited); one the
 // course does not cover is passed on to the teacher; one whose words the course has but no paragraph
 // answers gets an honest "not found". A message that asks nothing while the learner is
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown } from '../../course/index.js';
+import { parseMarkdown, type PublicLesson } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
-import { findCourseQuote, quoteText } from './course-quote.js';
+import { terms } from '../context/excerpt-chunk.js';
+import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
+import { findCourseQuote, quoteText, sameWord } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
 import { questionWords, uncoveredQuestion } from './uncovered-question.js';
@@ -55,6 +56,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   // The verdict itself is its own part (a badge in the web app, a line in the terminal): the reply says what next.
   if (answered) paragraphs.push(t(answered.verdict === 'correct' ? 'reply.well-done' : 'reply.try-again'));
   const asksNext = action.type === 'message' && asksWhatNext(message); // the plan's step, with why, is the whole reply
+  const goTo = action.type === 'message' && asksToGo(message) ? lessonNamed(message, session.bundle.lessons) : undefined; // "let's go to the chain rule"
+  let went = false;
   if (action.type === 'message') {
     const activity = session.state.activity;
     const asked = questionWords(message); // undefined: the message does not read as a question
@@ -67,6 +70,9 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(await progressSummary(session, t));
     } else if (asksNext) {
       // below: on to practice from a lesson, or the open exercise again, and why
+    } else if (goTo) {
+      went = Boolean(await session.openLesson(goTo.id)); // its outline follows
+      shownLesson ||= went;
     } else if (asksForAnother(message)) {
       if (await practise(true)) shownExercise = true; // "skip this one": the plan's next exercise, another than the open one where it has one
     } else if (quote) {
@@ -86,18 +92,20 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(t('reply.offline-not-found'));
     }
     // "OK", "next", "quiz me" on a lesson the learner already has: on to practice.
-    const ready = paragraphs.length === 0 && !movedBefore && !session.current() && activity?.kind === 'teach';
+    const ready = paragraphs.length === 0 && !movedBefore && !went && !session.current() && activity?.kind === 'teach';
     if (ready && (await practise())) shownExercise = true;
     const opened = session.current();
     const teaching = session.state.activity?.kind === 'teach' ? session.state.activity.lesson : undefined;
     // A lesson the tutor moved to this turn (the plan's, or the one the learner has open), with nothing else to say: the way through it.
-    const outline = !opened && movedBefore && teaching !== undefined && paragraphs.length === 0 ? await lessonOutline(session, teaching, t) : undefined;
+    const outline = !opened && (movedBefore || went) && teaching !== undefined && paragraphs.length === 0 ? await lessonOutline(session, teaching, t) : undefined;
     if (opened) {
       if (!shownExercise) await session.openExercise(opened.exercise.id); // the current activity's exercise: no new activity to record
       paragraphs.push(t('reply.here-is-exercise'));
     } else if (session.state.activity?.lesson && !shownLesson) {
       await session.openLesson(session.state.activity.lesson, session.state.activity.reason);
       if (paragraphs.length === 0 && !session.state.activity.why && !outline) paragraphs.push(t('reply.here-is-lesson'));
+    } else if (went && !outline) {
+      paragraphs.push(t('reply.here-is-lesson')); // a lesson of one section: no steps to list
     }
     if (outline) {
       paragraphs.push(outline.text);
@@ -125,6 +133,21 @@ async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases)
   const title = await session.courseText(lesson?.title ?? lessonId);
   const list = headings.map((heading, index) => `${index + 1}. ${heading}`).join('\n');
   return { text: `${t('reply.lesson-outline', { lesson: title })}\n\n${list}\n\n${t('reply.lesson-outline-next')}`, citations: [...new Set(steps.map((step) => step.chunk))] };
+}
+
+/**
+ * The lesson `message` names: the one with the largest share of its title's words in the message, at least
+ * half ("go to the chain rule", "open backprop"), and no other lesson with as large a share.
+ */
+function lessonNamed(message: string, lessons: readonly PublicLesson[]): PublicLesson | undefined {
+  const said = terms(message);
+  const shares = lessons.map((lesson) => {
+    const title = terms(lesson.title);
+    return { lesson, share: title.length === 0 ? 0 : title.filter((word) => said.some((term) => sameWord(term, word))).length / title.length };
+  });
+  const best = Math.max(...shares.map(({ share }) => share));
+  const named = shares.filter(({ share }) => share === best);
+  return best >= 0.5 && named.length === 1 ? named[0]!.lesson : undefined;
 }
 
 /** How many of the course's skills the learner has mastered, and the ones they are working on with their mastery. */

@@ -135,6 +135,18 @@ describe('a tutor turn', () => {
     expect(server.requests.filter(isTranslation).length).toBe(before);
   });
 
+  it('goes to the lesson a message asks for, and the model answers from it', async () => {
+    const { send } = setup();
+    await send('/lesson adding', { type: 'lesson', lesson: 'adding' });
+    const went = await send("Let's go to multiplying, please");
+    expect(went.mode).toBe('model');
+    expect(went.streamed).toContainEqual(expect.objectContaining({ type: 'lesson', lesson: 'multiplying' }));
+    expect(went.activity).toMatchObject({ lesson: 'multiplying' });
+    expect(JSON.stringify(tutorRequests().at(-1)!.messages)).toContain('Multiplying is repeated adding'); // the model reads the lesson it went to
+    const asked = await send('Why does adding zero change nothing?'); // a question names no lesson to go to
+    expect(asked.streamed.some((part) => part.type === 'lesson')).toBe(false);
+  });
+
   it('answers in no-model mode when the budget is spent, and still teaches and checks', async () => {
     const router = testRouter(server.url, { budgets: { learnerPerDayUsd: 0 }, tiers: { local: { chain: [{ provider: 'test', model: 'tutor-small', price: { inputPerMillion: 1, outputPerMillion: 1 } }] } } });
     const { send } = setup({ router });

@@ -13,6 +13,7 @@ import { createCourseIndex } from '../context/course-index.js';
 import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
 import { createTutorTools } from '../tools/create-tutor-tools.js';
 import { advanceActivity } from './advance-activity.js';
+import { lessonAskedFor } from './message-intents.js';
 import { createModelGrader } from './model-grader.js';
 import { noModelReply } from './no-model-reply.js';
 import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
@@ -99,6 +100,7 @@ export function createTutor(options: TutorOptions): Tutor {
       // 3. Commands act without a model; a message or an answer goes on to the model.
       let shownExercise = false;
       let shownLesson = false;
+      let went = false; // to the lesson the message asked for
       let answered: { verdict: string; feedback?: string } | undefined;
       const named = action.type === 'answer' || action.type === 'hint' ? action.exercise : undefined;
       const unanswered: string[][] = []; // nearest chunk ids of each search that found nothing
@@ -117,6 +119,10 @@ export function createTutor(options: TutorOptions): Tutor {
         // A message from beside a lesson is about that lesson: the tutor moves to it when it is on another one.
         const viewed = action.type === 'message' && request.lesson !== undefined ? bundle.lessons.find((lesson) => lesson.id === request.lesson) : undefined;
         if (viewed && session.state.activity?.lesson !== viewed.id) shownLesson = Boolean(await session.openLesson(viewed.id));
+        // "Let's go to the chain rule": the lesson the message asks for, with a model or without.
+        const askedFor = action.type === 'message' ? lessonAskedFor(request.text, bundle.lessons) : undefined;
+        if (askedFor && session.state.activity?.lesson !== askedFor.id) went = Boolean(await session.openLesson(askedFor.id));
+        shownLesson ||= went;
         // An answer or a hint for a named exercise acts on that one: open it first when another is open.
         if (named !== undefined && session.state.activity?.exercise !== named) shownExercise = Boolean(await session.openExercise(named));
         // 4. The progression policy picks the activity when there is none or the current one is done.
@@ -140,7 +146,7 @@ export function createTutor(options: TutorOptions): Tutor {
           summary.offline = offline;
           notice('offline', t('notice.offline'));
           const practise = (another = false) => advanceActivity(session, bundle, another ? 'another' : 'practise', clock.now(), options.random);
-          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, ...(answered ? { answered } : {}) });
+          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, went, ...(answered ? { answered } : {}) });
           say(reply.text);
           summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
           if (reply.uncovered) unanswered.push([]);

@@ -10,7 +10,10 @@
 //   that happens to say "learn";
 // - how they are doing: met with how many of the course's skills they have mastered and which they are working on;
 // - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one;
-// - going to a lesson ("let's go to the chain rule", "open backpropagation"): the caller finds the lesson it names.
+// - going to a lesson ("let's go to the chain rule", "open backpropagation"): the tutor opens the lesson it
+//   names (`lessonAskedFor`), with a model or without; without, the reply is the way through it.
+import { terms } from '../context/excerpt-chunk.js';
+import { sameWord } from './course-quote.js';
 
 const requests: RegExp[] = [
   // English
@@ -145,9 +148,25 @@ const moveRequests: RegExp[] = [
   /انتقل إلى|اذهب إلى|لننتقل إلى|افتح|لنبدأ|أريد أن أتعلم/,
 ];
 
-/** True when `text` asks to go somewhere ("let's go to the chain rule", "open backpropagation"): the caller finds the lesson it names. */
+/** True when `text` asks to go somewhere ("let's go to the chain rule", "open backpropagation"); `lessonAskedFor` finds where. */
 export function asksToGo(text: string): boolean {
   return saysOneOf(moveRequests, text);
+}
+
+/**
+ * The lesson `text` asks to go to: it asks to go somewhere, and names the lesson by the largest share of its
+ * title's words, at least half ("go to the chain rule", "open backprop"), with no other lesson named as well.
+ */
+export function lessonAskedFor<Lesson extends { title: string }>(text: string, lessons: readonly Lesson[]): Lesson | undefined {
+  if (!asksToGo(text)) return undefined;
+  const said = terms(text);
+  const shares = lessons.map((lesson) => {
+    const title = terms(lesson.title);
+    return { lesson, share: title.length === 0 ? 0 : title.filter((word) => said.some((term) => sameWord(term, word))).length / title.length };
+  });
+  const best = Math.max(0, ...shares.map(({ share }) => share));
+  const named = shares.filter(({ share }) => share === best);
+  return best >= 0.5 && named.length === 1 ? named[0]!.lesson : undefined;
 }
 
 /** A message (not a command) that one of the patterns matches. */

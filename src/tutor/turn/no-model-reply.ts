@@ -10,13 +10,12 @@
 // on a lesson moves them on to practice. The tutor's own sentences come from the phrase catalogs, in
 // the learner's language.
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown, type PublicLesson } from '../../course/index.js';
+import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { terms } from '../context/excerpt-chunk.js';
-import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
-import { findCourseQuote, quoteText, sameWord } from './course-quote.js';
+import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { findCourseQuote, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
 import { questionWords, uncoveredQuestion } from './uncovered-question.js';
@@ -34,6 +33,8 @@ export interface NoModelReplyInput {
   /** What was shown already this turn (an exercise opened by the plan, a verdict). */
   shownExercise: boolean;
   shownLesson: boolean;
+  /** The tutor went to the lesson the message asked for ("let's go to the chain rule"): its steps are the reply. */
+  went?: boolean;
   answered?: { verdict: string };
 }
 
@@ -47,7 +48,7 @@ export interface NoModelReply {
 }
 
 /** Shows course material for the turn and returns the reply. */
-export async function noModelReply({ session, index, phrases: t, practise, action, message, messageLanguage, shownExercise, shownLesson, answered }: NoModelReplyInput): Promise<NoModelReply> {
+export async function noModelReply({ session, index, phrases: t, practise, action, message, messageLanguage, shownExercise, shownLesson, went = false, answered }: NoModelReplyInput): Promise<NoModelReply> {
   const paragraphs: string[] = [];
   const citations: string[] = [];
   let uncovered = false;
@@ -56,8 +57,6 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   // The verdict itself is its own part (a badge in the web app, a line in the terminal): the reply says what next.
   if (answered) paragraphs.push(t(answered.verdict === 'correct' ? 'reply.well-done' : 'reply.try-again'));
   const asksNext = action.type === 'message' && asksWhatNext(message); // the plan's step, with why, is the whole reply
-  const goTo = action.type === 'message' && asksToGo(message) ? lessonNamed(message, session.bundle.lessons) : undefined; // "let's go to the chain rule"
-  let went = false;
   if (action.type === 'message') {
     const activity = session.state.activity;
     const asked = questionWords(message); // undefined: the message does not read as a question
@@ -70,9 +69,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(await progressSummary(session, t));
     } else if (asksNext) {
       // below: on to practice from a lesson, or the open exercise again, and why
-    } else if (goTo) {
-      went = Boolean(await session.openLesson(goTo.id)); // its outline follows
-      shownLesson ||= went;
+    } else if (went) {
+      // below: the way through the lesson it asked for
     } else if (asksForAnother(message)) {
       if (await practise(true)) shownExercise = true; // "skip this one": the plan's next exercise, another than the open one where it has one
     } else if (quote) {
@@ -133,21 +131,6 @@ async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases)
   const title = await session.courseText(lesson?.title ?? lessonId);
   const list = headings.map((heading, index) => `${index + 1}. ${heading}`).join('\n');
   return { text: `${t('reply.lesson-outline', { lesson: title })}\n\n${list}\n\n${t('reply.lesson-outline-next')}`, citations: [...new Set(steps.map((step) => step.chunk))] };
-}
-
-/**
- * The lesson `message` names: the one with the largest share of its title's words in the message, at least
- * half ("go to the chain rule", "open backprop"), and no other lesson with as large a share.
- */
-function lessonNamed(message: string, lessons: readonly PublicLesson[]): PublicLesson | undefined {
-  const said = terms(message);
-  const shares = lessons.map((lesson) => {
-    const title = terms(lesson.title);
-    return { lesson, share: title.length === 0 ? 0 : title.filter((word) => said.some((term) => sameWord(term, word))).length / title.length };
-  });
-  const best = Math.max(...shares.map(({ share }) => share));
-  const named = shares.filter(({ share }) => share === best);
-  return best >= 0.5 && named.length === 1 ? named[0]!.lesson : undefined;
 }
 
 /** How many of the course's skills the learner has mastered, and the ones they are working on with their mastery. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,5 +69,14 @@ describe('primer chat', () => {
     expect(printed.indexOf('Here is your exercise.')).toBeGreaterThan(0);
     expect(printed.indexOf('[Exercise add-1] What is $3 + 4$?')).toBeGreaterThan(printed.indexOf('Here is your exercise.'));
     expect(printed).toContain('[Exercise add-1] What is $3 + 4$?\n(Answer with /answer <your answer>, or ask for a /hint.)'); // how to answer, in the terminal
+  }, 180_000);
+
+  it('greets a person at the prompt with the commands and the lessons to open, then answers what they type', () => {
+    const bin = new URL('../../../bin/primer.js', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [bin, 'chat', '--course', path.join(dir, 'course'), '--config', path.join(dir, 'primer.config.yaml')], { input: "Let's go to multiplying\n", encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Tiny course — type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>.');
+    expect(run.stdout).toContain('Lessons, for /lesson <id>: adding (Adding), multiplying (Multiplying).');
+    expect(run.stdout).toContain('# Multiplying'); // the lesson it asked for, by name
   }, 180_000);
 });

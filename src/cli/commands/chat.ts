@@ -79,6 +79,7 @@ async function runChat(options: ChatOptions): Promise<void> {
       return;
     }
     console.log(`${bundle.public.course.title} — type a message, or ${learnerCommandList}. ${multiLineHelp} Ctrl-D ends.`);
+    console.log(`Lessons, for /lesson <id>: ${bundle.public.lessons.map((lesson) => `${lesson.id} (${lesson.title})`).join(', ')}.`);
     const reader = createInterface({ input: process.stdin, output: process.stdout, prompt: '> ' });
     const inputs = createInputReader();
     reader.prompt();

@@ -186,6 +186,9 @@ describe('a tutor turn', () => {
     const stated = await send("I think it's 7"); // an answer stated in words: how to send it, neither yes nor no
     expect(stated.text).toContain("Send it as your answer and I'll check it");
     expect(stated.verdicts).toEqual([]);
+    const hinted = await send('Can I have a hint?'); // asked in words: the next rung, as /hint gives it
+    expect(hinted.streamed).toContainEqual(expect.objectContaining({ type: 'hint', exercise: 'add-1', rung: 1, text: 'Count on from 3.' }));
+    expect(hinted.text).toBe('');
     expect((await send('How am I doing?')).text).toMatch(/^You have mastered 0 of the course's 2 skills\.\n\n/); // nothing answered yet: nothing in progress
     await send('/answer 8', { type: 'answer', answer: '8' });
     const doing = await send('How am I doing?');

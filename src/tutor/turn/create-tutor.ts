@@ -13,7 +13,7 @@ import { createCourseIndex } from '../context/course-index.js';
 import { policyV1, type PolicyPrompt } from '../prompts/policy-v1.js';
 import { createTutorTools } from '../tools/create-tutor-tools.js';
 import { advanceActivity } from './advance-activity.js';
-import { lessonAskedFor } from './message-intents.js';
+import { asksForHint, lessonAskedFor } from './message-intents.js';
 import { createModelGrader } from './model-grader.js';
 import { noModelReply } from './no-model-reply.js';
 import { createAnswerLeakGuard, type OutputGuard } from './output-guard.js';
@@ -96,6 +96,11 @@ export function createTutor(options: TutorOptions): Tutor {
         summary.notices.push(message);
         emit({ type: 'notice', code, message, ...(count !== undefined ? { count } : {}) });
       };
+      /** The open exercise's next rung, or a notice of why there is none (locked until more attempts, or none left). */
+      const giveHint = async () => {
+        const hint = await session.giveHint();
+        if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message, hint.reason === 'locked' ? hint.attemptsLeft : undefined);
+      };
 
       // 3. Commands act without a model; a message or an answer goes on to the model.
       let shownExercise = false;
@@ -128,8 +133,7 @@ export function createTutor(options: TutorOptions): Tutor {
         // 4. The progression policy picks the activity when there is none or the current one is done.
         shownExercise = (await advanceActivity(session, bundle, action.type === 'message' ? 'when-done' : 'practise', clock.now(), options.random)) || shownExercise;
         if (action.type === 'hint') {
-          const hint = await session.giveHint();
-          if (!hint.given) notice(hint.reason === 'locked' ? 'hint-locked' : 'not-found', hint.message, hint.reason === 'locked' ? hint.attemptsLeft : undefined);
+          await giveHint();
         } else if (action.type === 'answer') {
           const checked = await session.checkAnswer(action.answer);
           if (!checked) notice('not-found', t('notice.nothing-to-answer'));
@@ -145,11 +149,15 @@ export function createTutor(options: TutorOptions): Tutor {
           summary.mode = 'no-model';
           summary.offline = offline;
           notice('offline', t('notice.offline'));
-          const practise = (another = false) => advanceActivity(session, bundle, another ? 'another' : 'practise', clock.now(), options.random);
-          const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, went, ...(answered ? { answered } : {}) });
-          say(reply.text);
-          summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
-          if (reply.uncovered) unanswered.push([]);
+          if (action.type === 'message' && session.current() && asksForHint(request.text)) {
+            await giveHint(); // "give me a hint" in words: the next rung, as /hint gives it (a model would call give_hint)
+          } else {
+            const practise = (another = false) => advanceActivity(session, bundle, another ? 'another' : 'practise', clock.now(), options.random);
+            const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, went, ...(answered ? { answered } : {}) });
+            say(reply.text);
+            summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
+            if (reply.uncovered) unanswered.push([]);
+          }
         }
       }
       // Questions the course could not answer go to the teacher's dashboard (once per turn).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksForAnother, asksForHint, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -111,5 +111,15 @@ describe('asksToGo', () => {
 
   it.each(['What is the chain rule?', 'Why does the gradient go to zero?', 'Why does the derivative go to zero as h shrinks?', 'How does the limit work?', 'Where does the chain rule start?', '/lesson chain-rule'])('does not read "%s" as asking to go somewhere', (text) => {
     expect(asksToGo(text)).toBe(false);
+  });
+});
+
+describe('asksForHint', () => {
+  it.each(['Give me a hint', 'I need a hint please', 'can I get a clue?', 'another hint', 'help me with this', '¿Me das una pista?', 'Un indice ?', 'Me dá uma dica', 'Nipe kidokezo', '给我一个提示', 'एक संकेत दो', 'أعطني تلميحا'])('reads "%s" as asking for a hint', (text) => {
+    expect(asksForHint(text)).toBe(true);
+  });
+
+  it.each(['I want to solve it myself', 'What is a tangent?', 'Help me understand the chain rule', '/hint'])('does not read "%s" as asking for a hint', (text) => {
+    expect(asksForHint(text)).toBe(false);
   });
 });

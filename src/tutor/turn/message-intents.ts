@@ -10,6 +10,7 @@
 //   that happens to say "learn";
 // - how they are doing: met with how many of the course's skills they have mastered and which they are working on;
 // - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one;
+// - a hint ("give me a hint", "¿me das una pista?"): without a model, the open exercise's next rung, as /hint;
 // - going to a lesson ("let's go to the chain rule", "open backpropagation"): the tutor opens the lesson it
 //   names (`lessonAskedFor`), with a model or without; without, the reply is the way through it.
 import { terms } from '../context/excerpt-chunk.js';
@@ -133,6 +134,22 @@ const anotherRequests: RegExp[] = [
 /** True when `text` asks for another exercise than the open one. */
 export function asksForAnother(text: string): boolean {
   return saysOneOf(anotherRequests, text);
+}
+
+const hintRequests: RegExp[] = [
+  /\b(hint|clue|nudge)s?\b|\bhelp me (with|on) (this|it|the exercise)\b/i,
+  /\bpistas?\b|\bay[uú]dame con (esto|el ejercicio)\b/i,
+  /\bindices?\b|\bcoup de pouce\b|\baide-moi (pour|avec) (ça|cet exercice)\b/i,
+  /\bdicas?\b|\bme ajud[ae] (com|nesse|neste|nisso)\b/i,
+  /\b(ki)?dokezo\b|\bvidokezo\b/i,
+  /提示|线索/,
+  /संकेत|हिंट/,
+  /تلميح|تلميحا/,
+];
+
+/** True when `text` asks for a hint on the open exercise. */
+export function asksForHint(text: string): boolean {
+  return saysOneOf(hintRequests, text);
 }
 
 const moveRequests: RegExp[] = [

@@ -12,7 +12,7 @@ const stopWords = new Set(
     // "explain it in plain words", "I think the answer is 4"
     ' lesson lessons course courses section sections simple simpler simply plain word words walk quiz question questions check think guess believe' +
     // asking for practice: "ok, give me an exercise", "another one please", "what is the answer?", "how do I solve this?"
-    ' give exercise exercises practice practise problem problems another next ready answer answers hint hints solve solves solved solving'
+    ' give exercise exercises practice practise problem problems another next ready answer answers hint hints clue clues nudge solve solves solved solving'
   ).split(' '),
 );
 

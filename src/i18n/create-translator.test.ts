@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRouter } from '../models/index.js';
 import { createTranslator, glossaryVersion, protect, translationProblem } from './create-translator.js';
-import { detectLearnerLanguage, isWrongLanguage } from './detect-language.js';
+import { detectLanguage, detectLearnerLanguage, isWrongLanguage } from './detect-language.js';
 import { createMemoryTranslationCache } from './translation-cache.js';
 
 /** A router whose translate task upper-cases the prompt (placeholders survive), or gives `replies` first, and counts calls. */
@@ -81,5 +81,12 @@ describe('language detection', () => {
     expect(isWrongLanguage('Good question! What happens to the slope when the two points get closer together?', 'es')).toBe(true);
     expect(isWrongLanguage('¡Buena pregunta! ¿Qué pasa con la pendiente cuando los dos puntos se acercan?', 'es')).toBe(false);
     expect(isWrongLanguage('$f\'(x) = 2x$', 'es')).toBe(false);
+  });
+
+  it('does not take a near tie between two languages for an answer', () => {
+    expect(detectLanguage('¿me das una pista?')?.reliable).toBe(false); // Portuguese by 0.2% over Spanish
+    expect(detectLearnerLanguage(['no entiendo la derivada', '¿me das una pista?'])).toBe('es'); // the learner's earlier words tell
+    expect(detectLanguage('Me dá uma dica?')).toEqual({ language: 'pt', reliable: true });
+    expect(detectLanguage('give me a hint')).toEqual({ language: 'en', reliable: true });
   });
 });

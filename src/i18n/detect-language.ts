@@ -27,8 +27,13 @@ function detectUncached(text: string): DetectedLanguage | undefined {
   if (letters.length < 8) return undefined;
   const result = eld.detect(letters);
   if (!result.language) return undefined;
-  return { language: result.language, reliable: result.isReliable() };
+  // eld calls "me das una pista" reliably Portuguese, by 0.2% over Spanish: a near tie is no answer.
+  const [first = 0, second = 0] = Object.values(result.getScores()).sort((a, b) => b - a);
+  return { language: result.language, reliable: result.isReliable() && first - second >= closeCall * first };
 }
+
+/** How far ahead of the next language the detected one must score to count as reliable (a share of its score). */
+const closeCall = 0.02;
 
 /** The language of a learner's recent messages (newest first wins when reliable), or undefined. */
 export function detectLearnerLanguage(messages: readonly string[]): string | undefined {

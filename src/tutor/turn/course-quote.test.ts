@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../course/index.js';
 import { readCourseFolder } from '../../server/index.js';
 import { createCourseIndex } from '../context/course-index.js';
-import { findCourseQuote, mathPieces, quoteText } from './course-quote.js';
+import { findCourseQuote, findWorkedExample, mathPieces, quoteText } from './course-quote.js';
 import { uncoveredQuestion } from './uncovered-question.js';
 
 const compiled = compileCourse(await readCourseFolder(new URL('../../../courses/backprop', import.meta.url).pathname));
@@ -68,6 +68,20 @@ describe('what the sample course says about a question, without a model', () => 
     expect(rate?.text).toMatch(/learning rate/i);
     // a sentence that runs on after its formula is quoted to its end
     expect(quote('What is the derivative of x^3?')?.text).toMatch(/= 3x\^2 \+ 3xh \+ h\^2,\$\$\n\nwhich tends to \$3x\^2\$ as \$h \\to 0\$/);
+  });
+
+  it("shows a worked example of the learner's lesson: the one the message names, else one not shown yet", () => {
+    const first = findWorkedExample(index, 'give me an example', 'derivative-as-limit', [])!;
+    expect(first).toMatchObject({ title: 'Differentiating x² from the definition', chunk: { id: 'derivative-as-limit#computing-a-derivative-from-the-definition' } });
+    const text = quoteText(first, first.chunk.text);
+    expect(text).toMatch(/^Let \$f\(x\) = x\^2\$\. The difference quotient[^]*= 2x\.\$\$[^]*at \$x = 4\$ it is \$8\$\.$/); // the whole example, to its last line
+    expect(text).not.toContain(':::');
+    const chain = findWorkedExample(index, 'an example please', 'chain-rule', [])!;
+    const next = findWorkedExample(index, 'another example', 'chain-rule', [`Here is a worked example: ${quoteText(chain, chain.chunk.text)}`])!;
+    expect(next.title).not.toBe(chain.title); // the reply already showed the first
+    expect(findWorkedExample(index, 'an example with tanh?', 'chain-rule', [])!.title).toBe('Deriving the derivative of tanh');
+    expect(findWorkedExample(index, 'an example of the product rule?', 'derivative-as-limit', [])!.chunk.id).toBe('rules-of-differentiation#the-product-rule'); // from the lesson it names
+    expect(findWorkedExample(index, 'an example', 'autograd-engine', [])).toBeUndefined(); // a lesson without one
   });
 
   it('shows the learner the section in their language when its translation has the same paragraphs, as plain prose', () => {

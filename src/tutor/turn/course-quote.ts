@@ -59,6 +59,41 @@ export function findCourseQuote(index: CourseIndex, question: string, lesson?: s
 }
 
 /**
+ * A worked example (`:::worked-example[Title]` … `:::`) for a learner who asks for one: the one in the course that
+ * shares most of the message's words ("an example with tanh"; `lesson`'s first on a tie), else the first of
+ * `lesson` the tutor has not shown in `shown` (its recent replies).
+ */
+export function findWorkedExample(index: CourseIndex, message: string, lesson: string | undefined, shown: readonly string[]): (CourseQuote & { title: string }) | undefined {
+  const words = terms(message).filter((word) => !/^(examples?|worked|another|give|show)$/.test(word));
+  const examples = index.chunks.flatMap((chunk) =>
+    workedExamplesIn(chunk).map((example) => {
+      const said = terms([chunk.heading, example.title, ...example.paragraphs.map((at) => paragraphsOf(chunk)[at]!.text)].join(' '));
+      return { chunk, ...example, here: lesson === undefined || chunk.lesson === lesson, sharing: words.filter((word) => said.some((term) => sameWord(term, word))).length };
+    }),
+  );
+  // Most words shared wins, the lesson's own first on a tie; with none shared, the lesson's first not shown yet.
+  const best = [...examples].sort((a, b) => b.sharing - a.sharing || Number(b.here) - Number(a.here))[0];
+  if (best && best.sharing > 0) return best;
+  const opening = (example: (typeof examples)[number]) => plainProse(withoutFences(paragraphsOf(example.chunk)[example.paragraphs[0]!]!.text)).replace(/\s*\n\s*/g, ' ').slice(0, 60);
+  const lessonExamples = examples.filter((example) => example.here);
+  return lessonExamples.find((example) => !shown.some((reply) => reply.includes(opening(example)))) ?? lessonExamples[0];
+}
+
+/** The worked examples of a chunk: each one's title and the positions of its paragraphs, fences included. */
+function workedExamplesIn(chunk: Chunk): { title: string; paragraphs: number[] }[] {
+  const found: { title: string; paragraphs: number[] }[] = [];
+  let open: { title: string; paragraphs: number[] } | undefined;
+  paragraphsOf(chunk).forEach((paragraph, position) => {
+    const title = /^:::worked-example\[([^\]]*)\]/.exec(paragraph.text)?.[1];
+    if (title !== undefined) found.push((open = { title, paragraphs: [] }));
+    if (!open) return;
+    open.paragraphs.push(position);
+    if (/(^|\n):::\s*$/.test(paragraph.text)) open = undefined;
+  });
+  return found;
+}
+
+/**
  * The chosen paragraph with the display formulas around it that its sentence runs through: "… the average rate of
  * change is" leads into a formula (quote that too, and the words after it that end the sentence), and "is an
  * S-shaped curve …" goes on after one (quote the sentence from its start: "The hyperbolic tangent", the formula, then it).

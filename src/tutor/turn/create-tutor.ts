@@ -153,7 +153,7 @@ export function createTutor(options: TutorOptions): Tutor {
             await giveHint(); // "give me a hint" in words: the next rung, as /hint gives it (a model would call give_hint)
           } else {
             const practise = (another = false) => advanceActivity(session, bundle, another ? 'another' : 'practise', clock.now(), options.random);
-            const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, went, ...(answered ? { answered } : {}) });
+            const reply = await noModelReply({ session, index, phrases: t, practise, action, message: request.text, ...(detected?.reliable ? { messageLanguage: detected.language } : {}), shownExercise, shownLesson, went, said: snapshot.messages.filter((message) => message.role === 'tutor').map((message) => message.text), ...(answered ? { answered } : {}) });
             say(reply.text);
             summary.citations = reply.citations; // what the reply quotes, not the prompt no model read
             if (reply.uncovered) unanswered.push([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAnother, asksForHint, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksForAnother, asksForExample, asksForHint, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -121,5 +121,15 @@ describe('asksForHint', () => {
 
   it.each(['I want to solve it myself', 'What is a tangent?', 'Help me understand the chain rule', '/hint'])('does not read "%s" as asking for a hint', (text) => {
     expect(asksForHint(text)).toBe(false);
+  });
+});
+
+describe('asksForExample', () => {
+  it.each(['Give me an example', 'another example please', 'Can you show me an example of the chain rule?', 'example?', '¿Un ejemplo?', 'Un exemple ?', 'Dá um exemplo', 'Nipe mfano', '举个例子', 'एक उदाहरण दो', 'أعطني مثالا'])('reads "%s" as asking for an example', (text) => {
+    expect(asksForExample(text)).toBe(true);
+  });
+
+  it.each(['What does the worked example show?', 'In the example, why is h small?', 'What is a limit?'])('does not read "%s" as asking for an example', (text) => {
+    expect(asksForExample(text)).toBe(false);
   });
 });

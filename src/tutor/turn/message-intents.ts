@@ -11,6 +11,7 @@
 // - how they are doing: met with how many of the course's skills they have mastered and which they are working on;
 // - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one;
 // - a hint ("give me a hint", "¿me das una pista?"): without a model, the open exercise's next rung, as /hint;
+// - an example ("give me an example", "¿un ejemplo?"): without a model, a worked example of the lesson;
 // - going to a lesson ("let's go to the chain rule", "open backpropagation"): the tutor opens the lesson it
 //   names (`lessonAskedFor`), with a model or without; without, the reply is the way through it.
 import { terms } from '../context/excerpt-chunk.js';
@@ -150,6 +151,22 @@ const hintRequests: RegExp[] = [
 /** True when `text` asks for a hint on the open exercise. */
 export function asksForHint(text: string): boolean {
   return saysOneOf(hintRequests, text);
+}
+
+const exampleRequests: RegExp[] = [
+  /\b(an?|another|one more|some|more) (worked |concrete |simple )?examples?\b|\bexamples?,? please\b|^examples?\b|\bfor example\?$/i,
+  /\b(un|otro|algún) ejemplo\b|\bejemplos?,? por favor\b/i,
+  /\b(un|un autre|des) exemples?\b/i,
+  /\b(um|outro|algum) exemplo\b|\bexemplos?,? por favor\b/i,
+  /\bmfano\b|\bmifano\b/i,
+  /例子|举个例|示例/,
+  /उदाहरण/,
+  /مثال|مثالا|أمثلة/,
+];
+
+/** True when `text` asks for an example. */
+export function asksForExample(text: string): boolean {
+  return saysOneOf(exampleRequests, text);
 }
 
 const moveRequests: RegExp[] = [

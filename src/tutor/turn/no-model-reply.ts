@@ -14,8 +14,8 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForAnother, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
-import { findCourseQuote, quoteText } from './course-quote.js';
+import { asksForAnother, asksForExample, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { findCourseQuote, findWorkedExample, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
 import { questionWords, uncoveredQuestion } from './uncovered-question.js';
@@ -35,6 +35,8 @@ export interface NoModelReplyInput {
   shownLesson: boolean;
   /** The tutor went to the lesson the message asked for ("let's go to the chain rule"): its steps are the reply. */
   went?: boolean;
+  /** The tutor's recent replies (a second "another example" gets another one). */
+  said?: readonly string[];
   answered?: { verdict: string };
 }
 
@@ -48,7 +50,7 @@ export interface NoModelReply {
 }
 
 /** Shows course material for the turn and returns the reply. */
-export async function noModelReply({ session, index, phrases: t, practise, action, message, messageLanguage, shownExercise, shownLesson, went = false, answered }: NoModelReplyInput): Promise<NoModelReply> {
+export async function noModelReply({ session, index, phrases: t, practise, action, message, messageLanguage, shownExercise, shownLesson, went = false, said = [], answered }: NoModelReplyInput): Promise<NoModelReply> {
   const paragraphs: string[] = [];
   const citations: string[] = [];
   let uncovered = false;
@@ -59,6 +61,7 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   const asksNext = action.type === 'message' && asksWhatNext(message); // the plan's step, with why, is the whole reply
   if (action.type === 'message') {
     const activity = session.state.activity;
+    let example: ReturnType<typeof findWorkedExample>;
     const asked = questionWords(message); // undefined: the message does not read as a question
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (asksForTheAnswer(message)) {
@@ -71,6 +74,9 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       // below: on to practice from a lesson, or the open exercise again, and why
     } else if (went) {
       // below: the way through the lesson it asked for
+    } else if (asksForExample(message) && (example = findWorkedExample(index, message, activity?.lesson, said))) {
+      paragraphs.push(t('reply.worked-example', { section: example.chunk.id, title: await session.courseText(example.title) }), quoteText(example, await session.sectionText(example.chunk)));
+      citations.push(example.chunk.id);
     } else if (asksForAnother(message)) {
       if (await practise(true)) shownExercise = true; // "skip this one": the plan's next exercise, another than the open one where it has one
     } else if (quote) {

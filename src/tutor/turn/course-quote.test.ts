@@ -103,6 +103,8 @@ describe('what the sample course says about a question, without a model', () => 
     expect(quote('ok, give me an exercise')).toBeUndefined();
     expect(quote('Can I have another practice problem?')).toBeUndefined();
     expect(quote('How do I solve this?')).toBeUndefined(); // not the autograd engine's "the engine solves this with a closure"
+    expect(quote('How long will this take?')).toBeUndefined(); // not "take the interval from 1 to 1 + h"
+    expect(quote('Can you explain it differently?')).toBeUndefined(); // not a paragraph that says "different"
     expect(quote('I think the answer is 4')).toBeUndefined(); // not "the single most useful way to think about a derivative"
     expect(uncoveredQuestion(index, 'What is the answer?')).toBe(false);
     expect(uncoveredQuestion(index, 'Explain this more simply')).toBe(false);

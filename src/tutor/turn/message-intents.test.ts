@@ -51,7 +51,7 @@ describe('asksForTheAnswer', () => {
 });
 
 describe('saysStuck', () => {
-  it.each(["I don't understand", 'im lost', 'This makes no sense to me', 'No entiendo', 'Je ne comprends pas', 'Não entendi', 'Sielewi', '我看不懂', 'मुझे समझ नहीं आया', 'لا أفهم'])('reads "%s" as stuck', (text) => {
+  it.each(["I don't understand", 'im lost', 'This makes no sense to me', 'No entiendo', 'Je ne comprends pas', 'Não entendi', 'Sielewi', '我看不懂', 'मुझे समझ नहीं आया', 'لا أفهم', 'Can you explain it differently?', 'say that again', 'Explícalo de otra manera', 'Explique-le autrement', 'Explica de outro jeito'])('reads "%s" as stuck', (text) => {
     expect(saysStuck(text)).toBe(true);
   });
 

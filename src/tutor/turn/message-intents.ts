@@ -57,6 +57,11 @@ export function asksForTheAnswer(text: string): boolean {
 
 const stuck: RegExp[] = [
   /\b(don'?t|do not|didn'?t|did not) (understand|get it|get this|get that|follow)\b|\b(i'?m|i am) (confused|lost|stuck)\b|\bmakes no sense\b|\bno idea\b/i,
+  // asking for it again in other words: without a model, which part to look at
+  /\b(explain|say|put) (it|this|that)( once more| again| differently| another way| in another way| in other words| more simply)\b/i,
+  /\b(expl[ií]ca(lo|me)?|dilo)( de nuevo| otra vez| de otra (manera|forma)| más simple)\b/i,
+  /\b(explique|expliquez|redis)(-le|-moi|-la)? (autrement|encore|plus simplement|d'une autre (façon|manière))/i,
+  /\b(explica|explique)( isso| de novo)? (de outro jeito|de outra (forma|maneira)|mais simples|de novo)\b/i,
   /\bno (lo )?(entiendo|comprendo|entend[íi])|\bestoy (confundid[oa]|perdid[oa])/i,
   /\bje (ne )?(comprends|pige) (rien|pas)|\bj'?ai (pas|rien) compris|\bje suis (perdu|perdue|confus|confuse)\b/i,
   /\bn[ãa]o (entendi|entendo|compreendo|compreendi)|\bestou (confus[oa]|perdid[oa])/i,

@@ -9,8 +9,8 @@ const stopWords = new Set(
   (
     'about above after again also because been before being below between both could does doing down during each from further have having here into itself just more most other over same should some such than that their theirs them then there these they this those through under until very what when where which while whom will with would your yours please tell explain know mean means hello thanks thank start begin help work works need needs used using want make makes happen happens really actually understand understanding' +
     // about the learning itself, not the subject: "walk me through this lesson", "ask me a question to check my understanding",
-    // "explain it in plain words", "I think the answer is 4"
-    ' lesson lessons course courses section sections simple simpler simply plain word words walk quiz question questions check think guess believe' +
+    // "explain it in plain words", "say it differently", "I think the answer is 4", "how long will this take?"
+    ' lesson lessons course courses section sections simple simpler simply plain word words differently again walk quiz question questions check think guess believe long take takes' +
     // asking for practice: "ok, give me an exercise", "another one please", "what is the answer?", "how do I solve this?"
     ' give exercise exercises practice practise problem problems another next ready answer answers hint hints clue clues nudge solve solves solved solving'
   ).split(' '),

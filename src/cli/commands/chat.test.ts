@@ -73,10 +73,11 @@ describe('primer chat', () => {
 
   it('greets a person at the prompt with the commands and the lessons to open, then answers what they type', () => {
     const bin = new URL('../../../bin/primer.js', import.meta.url).pathname;
-    const run = spawnSync(process.execPath, [bin, 'chat', '--course', path.join(dir, 'course'), '--config', path.join(dir, 'primer.config.yaml')], { input: "Let's go to multiplying\n", encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [bin, 'chat', '--course', path.join(dir, 'course'), '--config', path.join(dir, 'primer.config.yaml')], { input: "Let's go to multiplying\nWhat does multiplying mean?\n", encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Tiny course — type a message, or /lesson <id>, /exercise <id>, /answer <text>, /hint, /lang <code>.');
     expect(run.stdout).toContain('Lessons, for /lesson <id>: adding (Adding), multiplying (Multiplying).');
-    expect(run.stdout).toContain('# Multiplying'); // the lesson it asked for, by name
+    expect(run.stdout.match(/^# Multiplying$/gm)).toHaveLength(1); // the lesson it asked for, by name, printed once: not again with the next answer
+    expect(run.stdout).toContain('The course explains this in [multiplying#multiplying]:');
   }, 180_000);
 });

@@ -105,7 +105,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     if (opened) {
       if (!shownExercise) await session.openExercise(opened.exercise.id); // the current activity's exercise: no new activity to record
       paragraphs.push(t('reply.here-is-exercise'));
-    } else if (session.state.activity?.lesson && !shownLesson) {
+    } else if (session.state.activity?.lesson && !shownLesson && (moved() || paragraphs.length === 0)) {
+      // The lesson again only when the tutor moved to it this turn or has nothing else to say: a terminal prints it whole.
       await session.openLesson(session.state.activity.lesson, session.state.activity.reason);
       if (paragraphs.length === 0 && !session.state.activity.why && !outline) paragraphs.push(t('reply.here-is-lesson'));
     } else if (went && !outline) {

@@ -176,6 +176,8 @@ describe('a tutor turn', () => {
   it('tells a learner in no-model mode what comes next and why, how they are doing, and how to have a stated answer checked', async () => {
     const { send } = setup({ router: createRouter({ config: modelConfigSchema.parse({}) }) }); // no model configured
     await send('Hello, where do I start?'); // the first lesson
+    const about = await send('What is this course about?'); // the teacher's description and the lessons
+    expect(about.text).toContain('Its lessons:\n\n1. Adding\n2. Multiplying');
     const unchecked = await send('Is this right?'); // no exercise open: still how to have an answer checked, not a passage that says "right"
     expect(unchecked.text).toContain("Send it as your answer and I'll check it");
     expect(unchecked.text).not.toContain('The course explains');

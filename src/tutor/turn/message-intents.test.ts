@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAnother, asksForExample, asksForHint, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksAboutCourse, asksForAnother, asksForExample, asksForHint, asksForProgress, asksForTheAnswer, asksToCheck, asksToGo, asksWhatNext, saysStuck } from './message-intents.js';
 
 describe('asksForTheAnswer', () => {
   it.each([
@@ -131,5 +131,15 @@ describe('asksForExample', () => {
 
   it.each(['What does the worked example show?', 'In the example, why is h small?', 'What is a limit?'])('does not read "%s" as asking for an example', (text) => {
     expect(asksForExample(text)).toBe(false);
+  });
+});
+
+describe('asksAboutCourse', () => {
+  it.each(['What is this course about?', "what's the course about", 'What will I learn?', '¿De qué trata este curso?', 'De quoi parle ce cours ?', 'Sobre o que é este curso?', 'Kozi hii inahusu nini?', '这门课讲什么？', 'यह कोर्स किस बारे में है?', 'عن ماذا هذه الدورة؟'])('reads "%s" as asking what the course is about', (text) => {
+    expect(asksAboutCourse(text)).toBe(true);
+  });
+
+  it.each(['What will I learn next?', 'What is the chain rule about?', 'What does the lesson say about limits?'])('does not read "%s" as asking what the course is about', (text) => {
+    expect(asksAboutCourse(text)).toBe(false);
   });
 });

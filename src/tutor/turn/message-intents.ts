@@ -12,6 +12,7 @@
 // - another exercise ("skip this one", "give me a different exercise"): met with the plan's next exercise, not the open one;
 // - a hint ("give me a hint", "¿me das una pista?"): without a model, the open exercise's next rung, as /hint;
 // - an example ("give me an example", "¿un ejemplo?"): without a model, a worked example of the lesson;
+// - what the course is about: without a model, the teacher's description of it and its lessons;
 // - going to a lesson ("let's go to the chain rule", "open backpropagation"): the tutor opens the lesson it
 //   names (`lessonAskedFor`), with a model or without; without, the reply is the way through it.
 import { terms } from '../context/excerpt-chunk.js';
@@ -172,6 +173,22 @@ const exampleRequests: RegExp[] = [
 /** True when `text` asks for an example. */
 export function asksForExample(text: string): boolean {
   return saysOneOf(exampleRequests, text);
+}
+
+const courseRequests: RegExp[] = [
+  /\bwhat(?:'s| is| does) (this|the) course (about|cover|teach)\b|\bwhat (will|do|can|am) i (going to )?learn( here| in this course)?\??$|\babout this course\b/i,
+  /\bde qu[ée] (trata|va) (este|el) curso\b|\bqu[ée] (voy a|vamos a) aprender\b/i,
+  /\bde quoi (parle|traite) (ce|le) cours\b|\bqu'?est-ce que (je vais|on va) apprendre\b/i,
+  /\bsobre o que (é|trata) (este|esse|o) curso\b|\bo que (vou|vamos) aprender\b/i,
+  /\bkozi hii (inahusu|ni kuhusu) nini\b|\bnitajifunza nini\b/i,
+  /这门课(讲|是关于|学)什么|我会学到什么/,
+  /यह (पाठ्यक्रम|कोर्स) किस (बारे|विषय)|मैं क्या सीखूँगा|मैं क्या सीखूंगा/,
+  /(ما|عن ماذا) (موضوع )?(هذه )?الدورة|ماذا سأتعلم/,
+];
+
+/** True when `text` asks what the course is about. */
+export function asksAboutCourse(text: string): boolean {
+  return saysOneOf(courseRequests, text);
 }
 
 const moveRequests: RegExp[] = [

@@ -14,7 +14,7 @@ import { parseMarkdown } from '../../course/index.js';
 import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js';
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { asksForAnother, asksForExample, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
+import { asksAboutCourse, asksForAnother, asksForExample, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
 import { findCourseQuote, findWorkedExample, quoteText } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
@@ -68,6 +68,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
     } else if (asksToCheck(message)) {
       paragraphs.push(t('reply.send-to-check')); // "is 4 right?": the checker says, once it is sent as the answer (not a passage that says "right")
+    } else if (asksAboutCourse(message)) {
+      paragraphs.push(await courseAbout(session, t));
     } else if (asksForProgress(message)) {
       paragraphs.push(await progressSummary(session, t));
     } else if (asksNext) {
@@ -138,6 +140,15 @@ async function lessonOutline(session: TurnSession, lessonId: string, t: Phrases)
   const title = await session.courseText(lesson?.title ?? lessonId);
   const list = headings.map((heading, index) => `${index + 1}. ${heading}`).join('\n');
   return { text: `${t('reply.lesson-outline', { lesson: title })}\n\n${list}\n\n${t('reply.lesson-outline-next')}`, citations: [...new Set(steps.map((step) => step.chunk))] };
+}
+
+/** What the course is about, in the teacher's words (its description), and its lessons in order. */
+async function courseAbout(session: TurnSession, t: Phrases): Promise<string> {
+  const { course, lessons } = session.bundle;
+  const titles = await Promise.all(lessons.map((lesson) => session.courseText(lesson.title)));
+  const list = titles.map((title, position) => `${position + 1}. ${title}`).join('\n');
+  const about = course.description ? `${t('reply.course-about', { title: await session.courseText(course.title) })}\n\n${await session.courseText(course.description.trim())}\n\n` : '';
+  return `${about}${t('reply.course-lessons')}\n\n${list}`;
 }
 
 /** How many of the course's skills the learner has mastered, and the ones they are working on with their mastery. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../course/index.js';
 import { readCourseFolder } from '../../server/index.js';
 import { createCourseIndex } from '../context/course-index.js';
-import { findCourseQuote, findWorkedExample, mathPieces, quoteText } from './course-quote.js';
+import { findCourseQuote, findSymbolIntroduced, findWorkedExample, mathPieces, quoteText, symbolAskedAbout } from './course-quote.js';
 import { uncoveredQuestion } from './uncovered-question.js';
 
 const compiled = compileCourse(await readCourseFolder(new URL('../../../courses/backprop', import.meta.url).pathname));
@@ -68,6 +68,18 @@ describe('what the sample course says about a question, without a model', () => 
     expect(rate?.text).toMatch(/learning rate/i);
     // a sentence that runs on after its formula is quoted to its end
     expect(quote('What is the derivative of x^3?')?.text).toMatch(/= 3x\^2 \+ 3xh \+ h\^2,\$\$\n\nwhich tends to \$3x\^2\$ as \$h \\to 0\$/);
+  });
+
+  it('finds where the course first writes a symbol a learner asks about, in their lesson first', () => {
+    expect(['what is h?', "What does f'(x) mean?", 'what does η stand for?', 'What is $L$?', 'what is a limit?', 'what is it?'].map(symbolAskedAbout)).toEqual(['h', "f'(x)", 'η', 'L', undefined, undefined]);
+    const introduce = (symbol: string, lesson: string) => {
+      const found = findSymbolIntroduced(index, symbol, lesson)!;
+      return { chunk: found.chunk.id, text: quoteText(found, found.chunk.text) };
+    };
+    expect(introduce('h', 'derivative-as-limit').text).toMatch(/for a small step \$h\$/);
+    expect(introduce("f'(x)", 'derivative-as-limit')).toMatchObject({ chunk: 'derivative-as-limit#the-definition-of-the-derivative', text: expect.stringMatching(/^The \*\*derivative\*\* of \$f\$[^]*\$\$f'\(x\) = \\lim/) });
+    expect(introduce('η', 'derivative-as-limit').text).toContain('where the **learning rate** $\\eta$ (eta)'); // η as the course's \eta, from another lesson
+    expect(findSymbolIntroduced(index, 'ξ', 'derivative-as-limit')).toBeUndefined();
   });
 
   it("shows a worked example of the learner's lesson: the one the message names, else one not shown yet", () => {

@@ -59,6 +59,45 @@ export function findCourseQuote(index: CourseIndex, question: string, lesson?: s
 }
 
 /**
+ * The symbol a question asks about, as written: "what is h?", "what does f'(x) mean?", "what does η stand for?"
+ * give "h", "f'(x)", "η"; undefined for a question about words ("what is a limit?").
+ */
+export function symbolAskedAbout(question: string): string | undefined {
+  const asked = /^\s*(?:what|who)(?:'s| is| are| does| do)\s+(?:the\s+)?(?:symbol\s+|letter\s+)?(\S{1,12}?)\s*(?:mean|stand for|represent|denote)?\s*\??\s*$/i.exec(question)?.[1];
+  if (!asked) return undefined;
+  const symbol = asked.replace(/^[$`"“']+|[$`"”'.,:;!?]+$/g, '');
+  // One letter, or mathematics (a prime, brackets, a power, a Greek letter): a word goes to the word search.
+  return /^\p{L}$|[()'^_/\\]|[\u0370-\u03ff]/u.test(symbol) ? symbol : undefined;
+}
+
+/**
+ * Where the course first writes `symbol` in its mathematics, the learner's lesson first: the paragraph
+ * (with the formulas it runs through) that introduces it, such as "… for a small step $h$" for "what is h?".
+ */
+export function findSymbolIntroduced(index: CourseIndex, symbol: string, lesson: string | undefined): CourseQuote | undefined {
+  const wanted = normalMath(symbol);
+  const tokens = new RegExp(`(^|[^\\p{L}\\p{N}\\\\])${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u');
+  const chunks = [...index.chunks.filter((chunk) => chunk.lesson === lesson), ...index.chunks.filter((chunk) => chunk.lesson !== lesson)];
+  for (const chunk of chunks) {
+    const paragraphs = paragraphsOf(chunk);
+    for (const [position, paragraph] of paragraphs.entries()) {
+      const text = withoutFences(paragraph.text);
+      if (!isProse(text) || text.split(/\s+/).length < minimumWords) continue;
+      const quoted = withItsFormulas(paragraphs, position);
+      const math = quoted.flatMap((at) => paragraphs[at]!.text.match(/\$\$[^$]+\$\$|\$[^$]+\$/g) ?? []).map((segment) => normalMath(segment.replace(/\$/g, '')));
+      if (math.some((segment) => tokens.test(segment))) return { chunk, paragraphs: quoted };
+    }
+  }
+  return undefined;
+}
+
+/** Mathematics without spaces, with Greek letters as LaTeX writes them: "f'(x)", "\eta" for "η". */
+function normalMath(math: string): string {
+  const greek: Record<string, string> = { 'α': '\\alpha', 'β': '\\beta', 'γ': '\\gamma', 'δ': '\\delta', 'ε': '\\epsilon', 'η': '\\eta', 'θ': '\\theta', 'λ': '\\lambda', 'μ': '\\mu', 'σ': '\\sigma', '∂': '\\partial', '∇': '\\nabla' };
+  return math.replace(/[αβγδεηθλμσ∂∇]/g, (letter) => greek[letter]!).replace(/\s+/g, '');
+}
+
+/**
  * A worked example (`:::worked-example[Title]` … `:::`) for a learner who asks for one: the one in the course that
  * shares most of the message's words ("an example with tanh"; `lesson`'s first on a tie), else the first of
  * `lesson` the tutor has not shown in `shown` (its recent replies).

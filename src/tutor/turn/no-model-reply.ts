@@ -15,7 +15,7 @@ import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js'
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
 import { asksAboutCourse, asksForAnother, asksForExample, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
-import { findCourseQuote, findWorkedExample, quoteText } from './course-quote.js';
+import { findCourseQuote, findSymbolIntroduced, findWorkedExample, quoteText, symbolAskedAbout } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
 import { questionWords, uncoveredQuestion } from './uncovered-question.js';
@@ -62,6 +62,8 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   if (action.type === 'message') {
     const activity = session.state.activity;
     let example: ReturnType<typeof findWorkedExample>;
+    let symbol: string | undefined;
+    let introduced: ReturnType<typeof findSymbolIntroduced>;
     const asked = questionWords(message); // undefined: the message does not read as a question
     const quote = findCourseQuote(index, message, activity?.lesson);
     if (asksForTheAnswer(message)) {
@@ -84,6 +86,10 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (quote) {
       paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
       citations.push(quote.chunk.id);
+    } else if ((symbol = symbolAskedAbout(message)) && (introduced = findSymbolIntroduced(index, symbol, activity?.lesson))) {
+      // "what is h?", "what does f'(x) mean?": where the course first writes it, the learner's lesson first
+      paragraphs.push(t('reply.course-explains', { section: introduced.chunk.id }), quoteText(introduced, await session.sectionText(introduced.chunk)));
+      citations.push(introduced.chunk.id);
     } else if (saysStuck(message) && !asked?.length) {
       paragraphs.push(t('reply.which-part')); // "I don't understand": ask what, rather than move on to an exercise
     } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && asked) {

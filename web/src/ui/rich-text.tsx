@@ -31,7 +31,11 @@ function renderInline(text: string, cite?: (chunk: string) => ReactNode): ReactN
   });
 }
 
-/** Renders `text` as paragraphs and lists; `cite` turns a chunk id into a citation button. */
+/**
+ * Renders `text` as paragraphs and lists; `cite` turns a chunk id into a citation button. Each block takes its
+ * direction from its own first letters (`dir="auto"`): the course's English quoted in an Arabic chat reads
+ * left to right, with its punctuation where it belongs.
+ */
 export function RichText({ text, cite }: { text: string; cite?: (chunk: string) => ReactNode }) {
   const blocks = text.replace(/\r\n/g, '\n').split(/\n{2,}/);
   return (
@@ -41,10 +45,18 @@ export function RichText({ text, cite }: { text: string; cite?: (chunk: string) 
         if (lines.every((line) => /^\s*([-*]|\d+\.)\s+/.test(line))) {
           const ordered = /^\s*\d+\./.test(lines[0] ?? '');
           const items = lines.map((line, itemIndex) => <li key={itemIndex}>{renderInline(line.replace(/^\s*([-*]|\d+\.)\s+/, ''), cite)}</li>);
-          return ordered ? <ol key={index}>{items}</ol> : <ul key={index}>{items}</ul>;
+          return ordered ? (
+            <ol key={index} dir="auto">
+              {items}
+            </ol>
+          ) : (
+            <ul key={index} dir="auto">
+              {items}
+            </ul>
+          );
         }
         return (
-          <p key={index}>
+          <p key={index} dir="auto">
             {lines.map((line, lineIndex) => (
               <Fragment key={lineIndex}>
                 {lineIndex > 0 && <br />}

@@ -67,3 +67,11 @@ export function words(text: string): string[] {
 export function terms(text: string): string[] {
   return words(text).filter((term) => term.length > 1 && !stopWords.has(term));
 }
+
+/** The same word but for its ending: "point" and "points", "compute" and "computing" (they share all but the last three letters of the shorter, and four at least). */
+export function sameWord(term: string, word: string): boolean {
+  if (term === word) return true;
+  let common = 0;
+  while (common < term.length && term[common] === word[common]) common++;
+  return common >= Math.max(4, Math.min(term.length, word.length) - 3);
+}

@@ -5,7 +5,7 @@
 // tie, the paragraph that has more of them in bold (the term it defines) wins.
 import type { Chunk } from '../../course/index.js';
 import type { CourseIndex } from '../context/course-index.js';
-import { paragraphsOf, splitParagraphs, terms, type Paragraph } from '../context/excerpt-chunk.js';
+import { paragraphsOf, sameWord, splitParagraphs, terms, type Paragraph } from '../context/excerpt-chunk.js';
 import { questionWords } from './uncovered-question.js';
 
 export interface CourseQuote {
@@ -250,12 +250,4 @@ function isProse(text: string): boolean {
 /** A paragraph without the lines that open or close a directive block (`:::explanation[…]`, `:::`). */
 function withoutFences(text: string): string {
   return text.replace(/^:::.*$/gm, '').trim();
-}
-
-/** The same word but for its ending: "point" and "points", "compute" and "computing" (they share all but the last three letters of the shorter, and four at least). */
-export function sameWord(term: string, word: string): boolean {
-  if (term === word) return true;
-  let common = 0;
-  while (common < term.length && term[common] === word[common]) common++;
-  return common >= Math.max(4, Math.min(term.length, word.length) - 3);
 }

@@ -15,8 +15,7 @@
 // - what the course is about: without a model, the teacher's description of it and its lessons;
 // - going to a lesson ("let's go to the chain rule", "open backpropagation"): the tutor opens the lesson it
 //   names (`lessonAskedFor`), with a model or without; without, the reply is the way through it.
-import { terms } from '../context/excerpt-chunk.js';
-import { sameWord } from './course-quote.js';
+import { sameWord, terms } from '../context/excerpt-chunk.js';
 
 const requests: RegExp[] = [
   // English

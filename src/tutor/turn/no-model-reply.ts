@@ -15,7 +15,7 @@ import { languageNameIn, sameLanguage, type Phrases } from '../../i18n/index.js'
 import type { NextWhy } from '../../learner/index.js';
 import type { CourseIndex } from '../context/course-index.js';
 import { asksAboutCourse, asksForAnother, asksForExample, asksForProgress, asksForTheAnswer, asksToCheck, asksWhatNext, saysStuck } from './message-intents.js';
-import { findCourseQuote, findSymbolIntroduced, findWorkedExample, quoteText, symbolAskedAbout } from './course-quote.js';
+import { findCourseQuote, findSymbolIntroduced, findWorkedExample, quoteText, symbolAskedAbout, type CourseQuote } from './course-quote.js';
 import type { TurnSession } from './turn-session.js';
 import type { TurnAction } from './turn-types.js';
 import { questionWords, uncoveredQuestion } from './uncovered-question.js';
@@ -62,10 +62,14 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
   if (action.type === 'message') {
     const activity = session.state.activity;
     let example: ReturnType<typeof findWorkedExample>;
+    let quote: ReturnType<typeof findCourseQuote>;
     let symbol: string | undefined;
-    let introduced: ReturnType<typeof findSymbolIntroduced>;
     const asked = questionWords(message); // undefined: the message does not read as a question
-    const quote = findCourseQuote(index, message, activity?.lesson);
+    /** The course's own words, cited: `intro` then the quoted paragraphs in the learner's language. */
+    const quoteCourse = async (found: CourseQuote, intro: string) => {
+      paragraphs.push(intro, quoteText(found, await session.sectionText(found.chunk)));
+      citations.push(found.chunk.id);
+    };
     if (asksForTheAnswer(message)) {
       paragraphs.push(t('reply.answer-not-given')); // then the open exercise again, with how to get a hint
     } else if (asksToCheck(message)) {
@@ -79,17 +83,15 @@ export async function noModelReply({ session, index, phrases: t, practise, actio
     } else if (went) {
       // below: the way through the lesson it asked for
     } else if (asksForExample(message) && (example = findWorkedExample(index, message, activity?.lesson, said))) {
-      paragraphs.push(t('reply.worked-example', { section: example.chunk.id, title: await session.courseText(example.title) }), quoteText(example, await session.sectionText(example.chunk)));
-      citations.push(example.chunk.id);
+      await quoteCourse(example, t('reply.worked-example', { section: example.chunk.id, title: await session.courseText(example.title) }));
     } else if (asksForAnother(message)) {
       if (await practise(true)) shownExercise = true; // "skip this one": the plan's next exercise, another than the open one where it has one
-    } else if (quote) {
-      paragraphs.push(t('reply.course-explains', { section: quote.chunk.id }), quoteText(quote, await session.sectionText(quote.chunk)));
-      citations.push(quote.chunk.id);
-    } else if ((symbol = symbolAskedAbout(message)) && (introduced = findSymbolIntroduced(index, symbol, activity?.lesson))) {
+    } else if (
+      (quote = findCourseQuote(index, message, activity?.lesson)) ||
       // "what is h?", "what does f'(x) mean?": where the course first writes it, the learner's lesson first
-      paragraphs.push(t('reply.course-explains', { section: introduced.chunk.id }), quoteText(introduced, await session.sectionText(introduced.chunk)));
-      citations.push(introduced.chunk.id);
+      ((symbol = symbolAskedAbout(message)) && (quote = findSymbolIntroduced(index, symbol, activity?.lesson)))
+    ) {
+      await quoteCourse(quote, t('reply.course-explains', { section: quote.chunk.id }));
     } else if (saysStuck(message) && !asked?.length) {
       paragraphs.push(t('reply.which-part')); // "I don't understand": ask what, rather than move on to an exercise
     } else if (messageLanguage !== undefined && !sameLanguage(messageLanguage, session.bundle.course.language) && asked) {
